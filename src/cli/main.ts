@@ -1,0 +1,62 @@
+import {homedir} from 'node:os';
+import {openClusterSession} from '../cluster/cluster-session.js';
+import {KviewError} from '../cluster/kview-error.js';
+import {runApp} from '../ui/run-app.js';
+import {parseArgs, USAGE, UsageError} from './parse-args.js';
+import packageJson from '../../package.json' with {type: 'json'};
+
+async function main(argv: string[]): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(`kview ${packageJson.version}\n`);
+    return 0;
+  }
+  const session = openClusterSession({
+    kubeconfigPath: options.kubeconfig,
+    context: options.context,
+    namespace: options.namespace,
+    environment: process.env,
+    homeDirectory: homedir(),
+    isRoot: process.getuid?.() === 0,
+  });
+  const namespace = options.allNamespaces ? undefined : session.connection.namespace;
+  // Checked before the terminal test so `kview < /dev/null` against a dead server still says what is wrong first.
+  await session.checkPodsReadable(namespace);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new KviewError('kview needs an interactive terminal (stdin and stdout must be a TTY)',
+      'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts');
+  }
+  const {connection} = session;
+  await runApp({
+    identity: {
+      contextName: connection.contextName,
+      clusterName: connection.clusterName,
+      server: connection.server,
+      userName: connection.userName,
+      source: connection.source,
+    },
+    namespace,
+    readonly: options.readonly,
+    watchPods: session.watchPods,
+    now: Date.now,
+  }, {wide: options.wide});
+  return 0;
+}
+
+function report(error: unknown): number {
+  if (error instanceof KviewError) {
+    process.stderr.write(`kview: ${error.message}\n  hint: ${error.hint}\n`);
+  } else if (error instanceof UsageError) {
+    process.stderr.write(`kview: ${error.message}\n  hint: see kview --help\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`kview: unexpected failure: ${message.split('\n')[0]}\n  hint: please report this with the command you ran\n`);
+  }
+  return 1;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => process.exit(report(error)));

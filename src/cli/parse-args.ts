@@ -1,0 +1,77 @@
+export interface CliOptions {
+  kubeconfig?: string;
+  context?: string;
+  namespace?: string;
+  allNamespaces: boolean;
+  readonly: boolean;
+  wide: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+const VALUE_FLAGS: Record<string, 'kubeconfig' | 'context' | 'namespace'> = {
+  '--kubeconfig': 'kubeconfig',
+  '--context': 'context',
+  '--namespace': 'namespace',
+  '-n': 'namespace',
+};
+
+const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 'version'> = {
+  '-A': 'allNamespaces',
+  '--all-namespaces': 'allNamespaces',
+  '--readonly': 'readonly',
+  '-w': 'wide',
+  '--wide': 'wide',
+  '-h': 'help',
+  '--help': 'help',
+  '--version': 'version',
+};
+
+// kubectl's spellings: "--flag value", "--flag=value" and "-nvalue".
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = {allNamespaces: false, readonly: false, wide: false, help: false, version: false};
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] ?? '';
+    const equals = argument.indexOf('=');
+    const name = argument.startsWith('--') && equals > 0 ? argument.slice(0, equals) : argument;
+    const switchName = SWITCHES[name];
+    if (switchName && equals < 0) {
+      options[switchName] = true;
+      continue;
+    }
+    let valueFlag = VALUE_FLAGS[name];
+    let value: string | undefined;
+    if (valueFlag) {
+      value = equals > 0 && argument.startsWith('--') ? argument.slice(equals + 1) : argv[++index];
+    } else if (argument.startsWith('-n') && argument.length > 2 && !argument.startsWith('--')) {
+      valueFlag = 'namespace';
+      value = argument.slice(2);
+    }
+    if (!valueFlag) throw new UsageError(`unknown argument "${argument}"`);
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    options[valueFlag] = value;
+  }
+  if (options.allNamespaces && options.namespace) {
+    throw new UsageError('-A and -n cannot be used together');
+  }
+  return options;
+}
+
+export const USAGE = `kview: a terminal UI for Kubernetes clusters and the nodes they run on
+
+Usage: kview [flags]
+
+Flags:
+  --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster,
+                        then /etc/kubernetes/admin.conf when run as root on a control-plane node)
+  --context NAME        kubeconfig context to use
+  -n, --namespace NS    namespace to show (default: the context's namespace)
+  -A, --all-namespaces  show every namespace
+  -w, --wide            start with wide columns (like -o wide)
+  --readonly            offer no action that changes the cluster
+  -h, --help            this help
+  --version             print the version
+
+Keys: press ? inside kview.`;

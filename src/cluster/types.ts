@@ -1,0 +1,46 @@
+// Wire shapes of the API server's Table rendering (meta.k8s.io/v1 Table), as kubectl receives them.
+export interface TableColumnDefinition {
+  name: string;
+  type: string;
+  format?: string;
+  description?: string;
+  priority?: number;
+}
+
+export interface ObjectMetadata {
+  name?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: Array<{kind: string; name: string; uid: string; controller?: boolean}>;
+}
+
+export interface TableRow {
+  cells: unknown[];
+  object?: {kind?: string; metadata?: ObjectMetadata};
+}
+
+export interface ServerTable {
+  kind?: string;
+  metadata?: {resourceVersion?: string; continue?: string};
+  columnDefinitions?: TableColumnDefinition[] | null;
+  rows?: TableRow[] | null;
+}
+
+export type RowChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface RowChange {
+  type: RowChangeType;
+  row: TableRow;
+}
+
+export type ConnectionState =
+  | {phase: 'connecting'; loaded: number}
+  | {phase: 'live'; since: number}
+  | {phase: 'resyncing'; reason: string}
+  | {phase: 'disconnected'; message: string; hint: string; retryInMs: number; attempt: number}
+  | {phase: 'forbidden'; message: string; hint: string};

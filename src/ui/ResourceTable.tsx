@@ -1,0 +1,34 @@
+import React, {memo} from 'react';
+import {Box, Text} from 'ink';
+import {layoutLine} from './column-widths.js';
+
+interface ResourceTableProps {
+  headers: readonly string[];
+  // Only the rows in the window: the caller slices, so a 10,000-row table costs what the screen shows.
+  visibleRows: ReadonlyArray<{key: string; cells: readonly string[]}>;
+  widths: readonly number[];
+  selectedKey: string | undefined;
+  width: number;
+  height: number;
+  emptyText: string;
+  rowColor: (cells: readonly string[]) => string | undefined;
+}
+
+// ink-table 3.1 cannot load next to ink 6 (ERR_REQUIRE_ASYNC_MODULE), and it renders every row: this renders
+// only the window, one Text per line, so Ink's incremental renderer rewrites just the lines that changed.
+function ResourceTableComponent(props: ResourceTableProps) {
+  const {headers, visibleRows, widths, selectedKey, width, height, emptyText, rowColor} = props;
+  return (
+    <Box flexDirection="column" height={height + 1} width={width}>
+      <Text bold wrap="truncate-end">{layoutLine(headers, widths)}</Text>
+      {visibleRows.length === 0 ? <Text dimColor>{emptyText}</Text> : null}
+      {visibleRows.map((row) => (
+        <Text key={row.key} inverse={row.key === selectedKey} color={rowColor(row.cells)} wrap="truncate-end">
+          {layoutLine(row.cells, widths)}
+        </Text>
+      ))}
+    </Box>
+  );
+}
+
+export const ResourceTable = memo(ResourceTableComponent);

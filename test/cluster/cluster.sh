@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The local single-node Kubernetes cluster that kview's tests, benchmarks and demo run against.
+#   cluster.sh up       build if needed (first time ~10 min), start, seed the demo workload; harmless when up
+#   cluster.sh down     stop exactly what `up` started and clean what it left outside its state directory
+#   cluster.sh status   one line per process, and whether the API server answers
+#   cluster.sh env      print `export KUBECONFIG=...` for the running cluster
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$HARNESS_DIR/images.sh"
+source "$HARNESS_DIR/certs.sh"
+source "$HARNESS_DIR/processes.sh"
+source "$HARNESS_DIR/components.sh"
+
+api_ready() {
+  [ -f "$STATE_DIR/ports.env" ] || return 1
+  # shellcheck disable=SC1091
+  source "$STATE_DIR/ports.env"
+  curl_ready "https://127.0.0.1:$APISERVER_PORT/readyz"
+}
+
+curl_ready() {
+  kubectl --kubeconfig "$KUBECONFIG_FILE" get --raw /readyz --request-timeout=2s 2>/dev/null | grep -q ok
+}
+
+choose_ports() {
+  if [ -f "$STATE_DIR/ports.env" ]; then source "$STATE_DIR/ports.env"; return 0; fi
+  mkdir -p "$STATE_DIR"
+  {
+    echo "ETCD_PORT=$(free_port)"
+    echo "ETCD_PEER_PORT=$(free_port)"
+    echo "APISERVER_PORT=$(free_port)"
+    echo "KUBELET_PORT=$(free_port)"
+    echo "KUBELET_HEALTHZ_PORT=$(free_port)"
+  } > "$STATE_DIR/ports.env"
+  source "$STATE_DIR/ports.env"
+}
+
+cmd_up() {
+  bash "$HARNESS_DIR/build.sh"
+  build_images
+  choose_ports
+  make_credentials
+  write_kubeconfigs
+  step "starting etcd, kube-apiserver, containerd, kubelet, controller-manager, scheduler on 127.0.0.1"
+  start_etcd
+  start_apiserver
+  wait_for "kube-apiserver /readyz" 90 curl_ready
+  start_containerd
+  start_kubelet
+  start_controller_manager
+  start_scheduler
+  wait_for "node localhost to be Ready" 120 kubectl --kubeconfig "$KUBECONFIG_FILE" wait --for=condition=Ready \
+    node/localhost --timeout=2s
+  step "seeding the demo workload"
+  bash "$HARNESS_DIR/seed.sh"
+  step "ready: export KUBECONFIG=$KUBECONFIG_FILE"
+}
+
+cmd_down() {
+  local pid
+  if is_running containerd; then
+    # Container tasks outlive containerd's own process; kill them first so no shim or container is left behind.
+    for task in $(ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks ls -q 2>/dev/null); do
+      ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks kill -s SIGKILL "$task" >/dev/null 2>&1 || true
+    done
+    sleep 1
+    for task in $(ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks ls -q 2>/dev/null); do
+      ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks delete -f "$task" >/dev/null 2>&1 || true
+    done
+  fi
+  for name in kube-scheduler kube-controller-manager kubelet containerd kube-apiserver etcd; do
+    stop_process "$name"
+  done
+  # Leftover shims belong to this cluster only when their command line names this state directory.
+  for pid in $(pgrep -f "containerd-shim.*$STATE_DIR" || true); do kill -9 "$pid" 2>/dev/null || true; done
+  unmount_under "$STATE_DIR"
+  remove_pod_logs
+  step "stopped"
+}
+
+unmount_under() {
+  local prefix="$1"
+  # Deepest first, so a mount inside another is released before its parent.
+  awk -v prefix="$prefix" '$2 ~ "^"prefix {print $2}' /proc/self/mounts | sort -r | while read -r mount; do
+    umount "$mount" 2>/dev/null || umount -l "$mount" 2>/dev/null || true
+  done
+}
+
+# The kubelet writes fixed paths under /var/log/pods and /var/log/containers. Entries that were there before `up`
+# (recorded then) are someone else's and stay; the rest are this cluster's pods and go.
+remove_pod_logs() {
+  local before="$STATE_DIR/pod-logs-before"
+  [ -d /var/log/pods ] && [ -f "$before" ] || return 0
+  local entry link
+  for entry in $(ls /var/log/pods); do
+    grep -qxF "$entry" "$before" && continue
+    for link in /var/log/containers/*; do
+      [ -L "$link" ] && case "$(readlink "$link")" in "/var/log/pods/$entry/"*) rm -f "$link" ;; esac
+    done
+    rm -rf "/var/log/pods/${entry:?}"
+  done
+  rm -f "$before"
+}
+
+cmd_status() {
+  for name in "${PROCESS_NAMES[@]}"; do
+    if is_running "$name"; then echo "$name: running (pid $(pid_of "$name"))"; else echo "$name: stopped"; fi
+  done
+  if api_ready; then echo "api: ready at https://127.0.0.1:$APISERVER_PORT"; echo "kubeconfig: $KUBECONFIG_FILE"
+  else echo "api: not answering"; return 1; fi
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  env) echo "export KUBECONFIG=$KUBECONFIG_FILE" ;;
+  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+esac

@@ -1,0 +1,39 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {commandsFor, keymap} from '../../src/state/keymap.js';
+
+test('every binding is reachable through its own keys', () => {
+  for (const binding of keymap) {
+    for (const spec of binding.keys) {
+      const key = spec.special ? {[spec.special]: true} : {ctrl: Boolean(spec.ctrl)};
+      assert.deepEqual(commandsFor(spec.input ?? '', key), [binding.command], `${spec.label} -> ${binding.command}`);
+    }
+  }
+});
+
+test('a burst "jjj" from key repeat is three moves', () => {
+  assert.deepEqual(commandsFor('jjj', {}), ['cursor.down', 'cursor.down', 'cursor.down']);
+});
+
+test('ctrl-f is page down but a plain f is nothing', () => {
+  assert.deepEqual(commandsFor('f', {ctrl: true}), ['cursor.pageDown']);
+  assert.deepEqual(commandsFor('f', {}), []);
+});
+
+test('no binding uses a key that tmux, screen or terminal flow control swallows', () => {
+  const eaten = new Set(['a', 'b', 's', 'q']);
+  for (const binding of keymap) {
+    for (const spec of binding.keys) assert.ok(!(spec.ctrl && eaten.has(spec.input ?? '')), spec.label);
+  }
+});
+
+test('no key is bound twice', () => {
+  const seen = new Set<string>();
+  for (const binding of keymap) {
+    for (const spec of binding.keys) {
+      const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
+      assert.ok(!seen.has(id), `${id} bound twice`);
+      seen.add(id);
+    }
+  }
+});
