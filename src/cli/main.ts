@@ -26,6 +26,12 @@ async function main(argv: string[]): Promise<number> {
   const namespace = options.allNamespaces ? undefined : session.connection.namespace;
   // Checked before the terminal test so `kview < /dev/null` against a dead server still says what is wrong first.
   await session.checkPodsReadable(namespace);
+  if (options.check) {
+    const {connection} = session;
+    process.stdout.write(`ok: context ${connection.contextName} (${connection.source}), server ${connection.server}, `
+      + `pods readable in ${namespace ?? 'all namespaces'}\n`);
+    return 0;
+  }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new KviewError('kview needs an interactive terminal (stdin and stdout must be a TTY)',
       'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts');

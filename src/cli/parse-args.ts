@@ -7,6 +7,7 @@ export interface CliOptions {
   wide: boolean;
   help: boolean;
   version: boolean;
+  check: boolean;
 }
 
 export class UsageError extends Error {}
@@ -18,7 +19,7 @@ const VALUE_FLAGS: Record<string, 'kubeconfig' | 'context' | 'namespace'> = {
   '-n': 'namespace',
 };
 
-const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 'version'> = {
+const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 'version' | 'check'> = {
   '-A': 'allNamespaces',
   '--all-namespaces': 'allNamespaces',
   '--readonly': 'readonly',
@@ -27,11 +28,13 @@ const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 
   '-h': 'help',
   '--help': 'help',
   '--version': 'version',
+  '--check': 'check',
 };
 
 // kubectl's spellings: "--flag value", "--flag=value" and "-nvalue".
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = {allNamespaces: false, readonly: false, wide: false, help: false, version: false};
+  const options: CliOptions = {allNamespaces: false, readonly: false, wide: false, help: false, version: false,
+    check: false};
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
     const equals = argument.indexOf('=');
@@ -71,6 +74,7 @@ Flags:
   -A, --all-namespaces  show every namespace
   -w, --wide            start with wide columns (like -o wide)
   --readonly            offer no action that changes the cluster
+  --check               check the configuration and that pods can be listed, then exit
   -h, --help            this help
   --version             print the version
 

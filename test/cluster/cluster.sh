@@ -37,6 +37,12 @@ choose_ports() {
 cmd_up() {
   bash "$HARNESS_DIR/build.sh"
   build_images
+  if ! any_running; then
+    # Nothing of ours runs (first start, or the machine was stopped under it): start from a clean state so every
+    # run sees the same fresh cluster, after clearing whatever the killed processes left behind.
+    clean_leftovers
+    rm -rf "${STATE_DIR:?}"
+  fi
   choose_ports
   make_credentials
   write_kubeconfigs
@@ -56,25 +62,25 @@ cmd_up() {
 }
 
 cmd_down() {
-  local pid
-  if is_running containerd; then
-    # Container tasks outlive containerd's own process; kill them first so no shim or container is left behind.
-    for task in $(ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks ls -q 2>/dev/null); do
-      ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks kill -s SIGKILL "$task" >/dev/null 2>&1 || true
-    done
-    sleep 1
-    for task in $(ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks ls -q 2>/dev/null); do
-      ctr --address "$CONTAINERD_SOCKET" -n k8s.io tasks delete -f "$task" >/dev/null 2>&1 || true
-    done
-  fi
-  for name in kube-scheduler kube-controller-manager kubelet containerd kube-apiserver etcd; do
-    stop_process "$name"
-  done
-  # Leftover shims belong to this cluster only when their command line names this state directory.
+  for name in kube-scheduler kube-controller-manager kubelet; do stop_process "$name"; done
+  clean_leftovers
+  for name in containerd kube-apiserver etcd; do stop_process "$name"; done
+  unmount_under "$STATE_DIR"
+  step "stopped"
+}
+
+# Containers outlive containerd and the kubelet. Ours are the ones whose bundle lies in this state directory.
+clean_leftovers() {
+  local id pid bundle
+  while read -r id pid _ bundle _; do
+    case "$bundle" in
+      "$STATE_DIR"/*) runc --root /run/containerd/runc/k8s.io kill "$id" KILL >/dev/null 2>&1 || true
+                      runc --root /run/containerd/runc/k8s.io delete -f "$id" >/dev/null 2>&1 || true ;;
+    esac
+  done < <(runc --root /run/containerd/runc/k8s.io list 2>/dev/null | tail -n +2)
   for pid in $(pgrep -f "containerd-shim.*$STATE_DIR" || true); do kill -9 "$pid" 2>/dev/null || true; done
   unmount_under "$STATE_DIR"
   remove_pod_logs
-  step "stopped"
 }
 
 unmount_under() {

@@ -4,9 +4,17 @@ PROCESS_NAMES=(etcd kube-apiserver containerd kubelet kube-controller-manager ku
 
 pid_of() { cat "$STATE_DIR/pids/$1.pid" 2>/dev/null || true; }
 
+# A PID file can outlive its process (the machine or session was stopped): the PID counts only while its command
+# line still names the component, so a recycled PID is never mistaken for (or killed as) ours.
 is_running() {
   local pid; pid=$(pid_of "$1")
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$1"
+}
+
+any_running() {
+  local name
+  for name in "${PROCESS_NAMES[@]}"; do is_running "$name" && return 0; done
+  return 1
 }
 
 # start NAME CMD...: detached in its own session so it outlives the shell that ran `up`.
@@ -33,7 +41,7 @@ wait_for() {
 stop_process() {
   local name="$1" pid
   pid=$(pid_of "$name")
-  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+  if is_running "$name"; then
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true

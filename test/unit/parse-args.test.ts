@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {parseArgs, UsageError} from '../../src/cli/parse-args.js';
 
 test('no flags: the context namespace, not readonly', () => {
-  assert.deepEqual(parseArgs([]), {allNamespaces: false, readonly: false, wide: false, help: false, version: false});
+  assert.deepEqual(parseArgs([]),
+    {allNamespaces: false, readonly: false, wide: false, help: false, version: false, check: false});
 });
 
 test('kubectl spellings of value flags', () => {
@@ -22,6 +23,7 @@ test('switches', () => {
   assert.equal(parseArgs(['--all-namespaces']).allNamespaces, true);
   assert.equal(parseArgs(['--help']).help, true);
   assert.equal(parseArgs(['--version']).version, true);
+  assert.equal(parseArgs(['--check']).check, true);
 });
 
 test('mistakes are usage errors with the argument named', () => {

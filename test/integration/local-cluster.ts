@@ -1,0 +1,55 @@
+import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {openClusterSession} from '../../src/cluster/cluster-session.js';
+import type {TableWatchOptions} from '../../src/cluster/table-watch.js';
+
+// The kubeconfig of the local cluster that test/run-tests.mjs started (or found running).
+export const kubeconfigPath = process.env.KVIEW_TEST_KUBECONFIG ?? `${homedir()}/.cache/kview/cluster/kubeconfig`;
+if (!existsSync(kubeconfigPath)) {
+  throw new Error(`no local cluster kubeconfig at ${kubeconfigPath}: run the tests with npm test, or npm run cluster:up`);
+}
+
+export function kubectl(...args: string[]): string {
+  return execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, ...args], {encoding: 'utf8'});
+}
+
+export function session(context = 'kview-admin', namespace?: string, watchOptions: TableWatchOptions = {}) {
+  return openClusterSession({kubeconfigPath, context, namespace, environment: {}, homeDirectory: homedir(),
+    isRoot: false}, watchOptions);
+}
+
+// Polls until the check passes: what tests wait on is a state of the cluster, never a fixed time.
+export async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// Splits kubectl's tabwriter output into cells by the header's column starts (cells may hold single spaces,
+// as "NOMINATED NODE" and "5 (3m ago)" do).
+export function parseColumns(text: string): {headers: string[]; rows: string[][]} {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  const header = lines[0] ?? '';
+  const starts: number[] = [];
+  const headers: string[] = [];
+  for (const match of header.matchAll(/\S+(?: \S+)*/g)) {
+    starts.push(match.index ?? 0);
+    headers.push(match[0]);
+  }
+  const rows = lines.slice(1).map((line) => starts.map((start, index) =>
+    line.slice(start, starts[index + 1] ?? line.length).trim()));
+  return {headers, rows};
+}
