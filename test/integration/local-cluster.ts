@@ -11,7 +11,8 @@ if (!existsSync(kubeconfigPath)) {
 }
 
 export function kubectl(...args: string[]): string {
-  return execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, ...args], {encoding: 'utf8'});
+  return execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, ...args],
+    {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
 }
 
 export function session(context = 'kview-admin', namespace?: string, watchOptions: TableWatchOptions = {}) {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Takes the README's screenshots from a real terminal: kview runs in a detached tmux pane against the local
+# cluster, the pane is captured with its colours and rendered to PNG with Debian's rsvg-convert.
+#   bash screenshots/take.sh        (needs `npm run cluster:up` and `npm run build` first)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+command -v rsvg-convert >/dev/null || apt-get install -y -q librsvg2-bin fonts-dejavu-core >/dev/null
+kubeconfig="$(bash "$root/test/cluster/cluster.sh" env | sed 's/^export KUBECONFIG=//')"
+session="kview-screenshot-$$"
+
+# shoot NAME KEYS... : starts kview -A, waits for the live table, types KEYS, captures the pane.
+shoot() {
+  local name="$1"; shift
+  tmux new-session -d -s "$session" -x 150 -y 24 "$root/bin/kview" --kubeconfig "$kubeconfig" -A
+  for _ in $(seq 1 100); do tmux capture-pane -p -t "$session" | grep -q '● live' && break; sleep 0.1; done
+  for keys in "$@"; do tmux send-keys -t "$session" "$keys"; done
+  sleep 0.5
+  tmux capture-pane -e -p -t "$session" > "$here/$name.ansi"
+  tmux kill-session -t "$session"
+  node "$here/ansi-to-svg.mjs" < "$here/$name.ansi" > "$here/$name.svg"
+  rsvg-convert "$here/$name.svg" -o "$here/$name.png"
+  rm -f "$here/$name.ansi" "$here/$name.svg"
+  echo "wrote screenshots/$name.png"
+}
+
+shoot pods-all-namespaces j j j j
+shoot pods-wide w j j
