@@ -67,7 +67,8 @@ function applyCommand(state: ViewState, command: Command): ViewState {
       return {...state, wide: !state.wide};
     case 'app.toggleHelp':
       return {...state, helpOpen: !state.helpOpen};
-    case 'app.quit':
+    default:
+      // Quit and the keys of other views are handled elsewhere.
       return state;
   }
 }

@@ -34,7 +34,7 @@ export function App({world, wide = false}: {world: World; wide?: boolean}) {
   }, [world]);
 
   useInput((input, key) => {
-    for (const command of commandsFor(input, key)) {
+    for (const command of commandsFor(input, key, 'table')) {
       if (command === 'app.quit') {
         exit();
         return;
@@ -66,13 +66,13 @@ export function App({world, wide = false}: {world: World; wide?: boolean}) {
       <Header identity={world.identity} namespace={namespace} connection={state.connection} readonly={world.readonly}
         kubectlEquivalent={`kubectl get pods ${namespace ? `-n ${namespace}` : '-A'}${state.wide ? ' -o wide' : ''}`}
         count={state.table.order.length} width={columns} />
-      {state.helpOpen ? <HelpOverlay height={bodyHeight + 1} /> : (
+      {state.helpOpen ? <HelpOverlay height={bodyHeight + 1} scope="table" /> : (
         <ResourceTable headers={layout.headers} visibleRows={visibleRows} widths={widths}
           selectedKey={selectedKey(state)} width={columns} height={bodyHeight}
           emptyText={state.table.loaded ? `No pods in ${namespace ?? 'any namespace'}.` : 'Loading…'}
           rowColor={(cells) => severityColor(podSeverity(cells[statusColumn]))} />
       )}
-      <HintBar width={columns} />
+      <HintBar width={columns} scope="table" />
     </Box>
   );
 }

@@ -1,8 +1,10 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import {keyLabels, keymap} from '../state/keymap.js';
+import {bindingsForHelp, keyLabels} from '../state/keymap.js';
+import type {Scope} from '../state/keymap.js';
 
-export function HelpOverlay({height}: {height: number}) {
+export function HelpOverlay({height, scope}: {height: number; scope: Scope}) {
+  const keymap = bindingsForHelp(scope);
   const labelWidth = Math.max(...keymap.map((binding) => keyLabels(binding).length)) + 2;
   return (
     <Box flexDirection="column" height={height} borderStyle="round" borderColor="cyan" paddingX={1}>

@@ -1,9 +1,10 @@
 import React from 'react';
 import {Text} from 'ink';
-import {keyLabels, keymap} from '../state/keymap.js';
+import {bindingsForHelp, keyLabels} from '../state/keymap.js';
+import type {Scope} from '../state/keymap.js';
 
-export function HintBar({width}: {width: number}) {
-  const hints = keymap.filter((binding) => binding.hint);
+export function HintBar({width, scope}: {width: number; scope: Scope}) {
+  const hints = bindingsForHelp(scope).filter((binding) => binding.hint);
   return (
     <Text wrap="truncate-end">
       {hints.map((binding, index) => (

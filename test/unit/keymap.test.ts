@@ -6,7 +6,9 @@ test('every binding is reachable through its own keys', () => {
   for (const binding of keymap) {
     for (const spec of binding.keys) {
       const key = spec.special ? {[spec.special]: true} : {ctrl: Boolean(spec.ctrl)};
-      assert.deepEqual(commandsFor(spec.input ?? '', key), [binding.command], `${spec.label} -> ${binding.command}`);
+      const scope = binding.scope === 'global' ? 'table' : binding.scope;
+      assert.deepEqual(commandsFor(spec.input ?? '', key, scope), [binding.command],
+        `${spec.label} -> ${binding.command}`);
     }
   }
 });
@@ -27,13 +29,15 @@ test('no binding uses a key that tmux, screen or terminal flow control swallows'
   }
 });
 
-test('no key is bound twice', () => {
-  const seen = new Set<string>();
-  for (const binding of keymap) {
-    for (const spec of binding.keys) {
-      const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
-      assert.ok(!seen.has(id), `${id} bound twice`);
-      seen.add(id);
+test('no key is bound twice within a scope, counting the global keys in every scope', () => {
+  for (const scope of ['table', 'text', 'logs', 'node'] as const) {
+    const seen = new Set<string>();
+    for (const binding of keymap.filter((entry) => entry.scope === scope || entry.scope === 'global')) {
+      for (const spec of binding.keys) {
+        const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
+        assert.ok(!seen.has(id), `${id} bound twice in ${scope}`);
+        seen.add(id);
+      }
     }
   }
 });
