@@ -1,0 +1,78 @@
+import type {FileReader} from './file-reader.js';
+
+// The kubelet's container logs: /var/log/pods/<namespace>_<pod>_<uid>/<container>/<restart>.log, each line in the
+// CRI format "<RFC3339Nano> <stdout|stderr> <F|P> <text>" (P marks a partial line continued by the next one).
+export interface PodLogDirectory {
+  path: string;
+  namespace: string;
+  pod: string;
+  uid: string;
+  containers: Array<{name: string; files: string[]}>;
+}
+
+// Namespaces and pod names cannot hold "_", so the first two underscores split the directory name.
+export function parsePodLogDirectoryName(name: string): {namespace: string; pod: string; uid: string} | undefined {
+  const match = /^([^_]+)_([^_]+)_(.+)$/.exec(name);
+  return match ? {namespace: match[1] ?? '', pod: match[2] ?? '', uid: match[3] ?? ''} : undefined;
+}
+
+export async function listPodLogDirectories(files: FileReader, podLogDir: string): Promise<PodLogDirectory[]> {
+  const names = await files.list(podLogDir) ?? [];
+  const directories: PodLogDirectory[] = [];
+  for (const name of names) {
+    const parsed = parsePodLogDirectoryName(name);
+    if (!parsed) continue;
+    const path = `${podLogDir}/${name}`;
+    const containers = [];
+    for (const container of await files.list(path) ?? []) {
+      const logs = (await files.list(`${path}/${container}`) ?? []).filter((file) => /^\d+\.log/.test(file));
+      containers.push({name: container, files: logs.sort(byRestart)});
+    }
+    directories.push({path, ...parsed, containers});
+  }
+  return directories;
+}
+
+// "0.log" < "1.log" < "1.log.20240910-182513.gz" < "2.log": the newest is last.
+function byRestart(a: string, b: string): number {
+  return (parseInt(a, 10) - parseInt(b, 10)) || a.localeCompare(b);
+}
+
+export interface PodLogLine {
+  timeMs: number | undefined;
+  stream: 'stdout' | 'stderr' | '';
+  text: string;
+}
+
+export function parseCriLogLines(text: string): PodLogLine[] {
+  const lines: PodLogLine[] = [];
+  let partial = '';
+  for (const raw of text.split('\n')) {
+    if (raw === '') continue;
+    const match = /^(\S+) (stdout|stderr) ([FP]) ?(.*)$/.exec(raw);
+    if (!match) {
+      lines.push({timeMs: undefined, stream: '', text: raw});
+      continue;
+    }
+    const [, time = '', stream, tag, body = ''] = match;
+    if (tag === 'P') {
+      partial += body;
+      continue;
+    }
+    const parsed = Date.parse(time);
+    lines.push({timeMs: Number.isNaN(parsed) ? undefined : parsed, stream: stream === 'stderr' ? 'stderr' : 'stdout',
+      text: partial + body});
+    partial = '';
+  }
+  return lines;
+}
+
+const TAIL_BYTES = 256 * 1024;
+
+// The last lines of a container's current log file (the kubelet's rotated files are older).
+export async function readPodLogTail(files: FileReader, path: string, lines: number):
+  Promise<{lines: PodLogLine[]} | {problem: string}> {
+  const read = await files.readTail(path, TAIL_BYTES);
+  if (!read.ok) return {problem: read.problem};
+  return {lines: parseCriLogLines(read.text).slice(-lines)};
+}

@@ -1,0 +1,33 @@
+import type {CommandFailure} from './command-runner.js';
+import type {NodeIdentity} from './node-flavour.js';
+import type {NodeTools} from './node-tools.js';
+import {checkedUnitName} from './safe-argument.js';
+import {parseSystemctlShow, systemctlShowArgs} from './systemctl-show.js';
+import type {UnitStatus} from './systemctl-show.js';
+
+export type UnitReading = {unit: string; status: UnitStatus} | {unit: string; problem: CommandFailure};
+
+export function watchedUnits(identity: NodeIdentity): string[] {
+  return [identity.kubeletUnit, ...identity.runtimeUnit ? [identity.runtimeUnit] : []];
+}
+
+export async function readUnits(tools: NodeTools, units: readonly string[]): Promise<UnitReading[]> {
+  return Promise.all(units.map(async (unit): Promise<UnitReading> => {
+    const outcome = await tools.runner.run('systemctl', systemctlShowArgs(unit), {timeoutMs: 5000});
+    return outcome.ok ? {unit, status: parseSystemctlShow(outcome.stdout, unit)} : {unit, problem: outcome.failure};
+  }));
+}
+
+// Why restarting is not offered, or undefined when it is.
+export function restartRefusal(options: {readonly: boolean; isRoot: boolean; systemdAvailable: boolean}):
+  string | undefined {
+  if (options.readonly) return 'restart is not offered: kview runs with --readonly';
+  if (!options.isRoot) return 'restart is not offered: kview is not running as root';
+  if (!options.systemdAvailable) return 'restart is not offered: systemd is not running on this host';
+  return undefined;
+}
+
+export async function restartUnit(tools: NodeTools, unit: string): Promise<{ok: true} | {ok: false; line: string}> {
+  const outcome = await tools.runner.run('systemctl', ['restart', '--', checkedUnitName(unit)], {timeoutMs: 60_000});
+  return outcome.ok ? {ok: true} : {ok: false, line: outcome.failure.line};
+}
