@@ -1,0 +1,142 @@
+import type {Command} from './keymap.js';
+import {initialJournalOptions, nextLines, nextPriority, nextSince} from './node-journal-options.js';
+import type {JournalOptions} from './node-journal-options.js';
+
+export const NODE_SECTIONS = ['findings', 'units', 'journal', 'runtime', 'os'] as const;
+export type NodeSection = typeof NODE_SECTIONS[number];
+export type RuntimeListView = 'pods' | 'containers' | 'images';
+// Lists with their own cursor: each section, and the pod detail opened from the runtime section.
+export type ListKey = NodeSection | 'detail';
+
+interface ListPosition {
+  cursor: number;
+  top: number;
+  count: number;
+}
+
+export interface RestartDialog {
+  unit: string;
+  // Cancel is focused first, so a stray Enter never restarts the kubelet.
+  focus: 'cancel' | 'restart';
+}
+
+export interface NodePaneState {
+  section: NodeSection;
+  lists: Record<ListKey, ListPosition>;
+  viewportHeight: number;
+  runtimeView: RuntimeListView;
+  detailSandboxId: string | undefined;
+  journal: JournalOptions;
+  dialog: RestartDialog | undefined;
+  // Set when the operator confirmed; the pane runs the restart and reports back with 'restartFinished'.
+  restartRequested: string | undefined;
+  message: string | undefined;
+  refreshCount: number;
+  helpOpen: boolean;
+}
+
+export type NodePaneAction =
+  | {type: 'command'; command: Command}
+  | {type: 'rows'; list: ListKey; count: number}
+  | {type: 'resize'; viewportHeight: number}
+  | {type: 'openDetail'; sandboxId: string}
+  | {type: 'askRestart'; unit: string; refusal: string | undefined}
+  | {type: 'restartFinished'; message: string};
+
+const emptyPosition: ListPosition = {cursor: 0, top: 0, count: 0};
+
+export function initialNodePaneState(viewportHeight = 20): NodePaneState {
+  const lists = Object.fromEntries([...NODE_SECTIONS, 'detail'].map((key) => [key, emptyPosition])) as
+    Record<ListKey, ListPosition>;
+  return {section: 'findings', lists, viewportHeight: Math.max(1, viewportHeight), runtimeView: 'pods',
+    detailSandboxId: undefined, journal: initialJournalOptions, dialog: undefined, restartRequested: undefined,
+    message: undefined, refreshCount: 0, helpOpen: false};
+}
+
+export function activeList(state: NodePaneState): ListKey {
+  return state.section === 'runtime' && state.detailSandboxId ? 'detail' : state.section;
+}
+
+export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): NodePaneState {
+  switch (action.type) {
+    case 'rows':
+      return moveTo(state, action.list, state.lists[action.list].cursor, action.count);
+    case 'resize':
+      return moveTo({...state, viewportHeight: Math.max(1, action.viewportHeight)}, activeList(state),
+        state.lists[activeList(state)].cursor);
+    case 'openDetail':
+      return moveTo({...state, detailSandboxId: action.sandboxId}, 'detail', 0);
+    case 'askRestart':
+      return action.refusal ? {...state, message: action.refusal}
+        : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};
+    case 'restartFinished':
+      return {...state, restartRequested: undefined, message: action.message, refreshCount: state.refreshCount + 1};
+    case 'command':
+      return state.dialog ? dialogCommand(state, state.dialog, action.command) : paneCommand(state, action.command);
+  }
+}
+
+function dialogCommand(state: NodePaneState, dialog: RestartDialog, command: Command): NodePaneState {
+  switch (command) {
+    case 'node.nextSection':
+    case 'node.previousSection':
+      return {...state, dialog: {...dialog, focus: dialog.focus === 'cancel' ? 'restart' : 'cancel'}};
+    case 'node.open':
+      return dialog.focus === 'restart'
+        ? {...state, dialog: undefined, restartRequested: dialog.unit, message: `restarting ${dialog.unit}…`}
+        : {...state, dialog: undefined, message: 'restart cancelled'};
+    case 'app.back':
+      return {...state, dialog: undefined, message: 'restart cancelled'};
+    default:
+      // Nothing else acts behind an open dialog.
+      return state;
+  }
+}
+
+function paneCommand(state: NodePaneState, command: Command): NodePaneState {
+  const list = activeList(state);
+  const {cursor} = state.lists[list];
+  const page = state.viewportHeight;
+  const journal = (options: JournalOptions) => ({...state, journal: options});
+  switch (command) {
+    case 'cursor.down': return moveTo(state, list, cursor + 1);
+    case 'cursor.up': return moveTo(state, list, cursor - 1);
+    case 'cursor.pageDown': return moveTo(state, list, cursor + page);
+    case 'cursor.pageUp': return moveTo(state, list, cursor - page);
+    case 'cursor.top': return moveTo(state, list, 0);
+    case 'cursor.bottom': return moveTo(state, list, state.lists[list].count - 1);
+    case 'app.toggleHelp': return {...state, helpOpen: !state.helpOpen};
+    case 'node.nextSection': return switchSection(state, 1);
+    case 'node.previousSection': return switchSection(state, -1);
+    case 'app.back': return state.detailSandboxId ? {...state, detailSandboxId: undefined} : state;
+    case 'node.refresh': return {...state, refreshCount: state.refreshCount + 1, message: undefined};
+    case 'node.follow': return journal({...state.journal, follow: !state.journal.follow});
+    case 'node.since': return journal(nextSince(state.journal));
+    case 'node.priority': return journal(nextPriority(state.journal));
+    case 'node.lines': return journal(nextLines(state.journal));
+    case 'node.unit': return journal({...state.journal, unitIndex: state.journal.unitIndex + 1});
+    case 'node.runtimeView': {
+      const views: RuntimeListView[] = ['pods', 'containers', 'images'];
+      const runtimeView = views[(views.indexOf(state.runtimeView) + 1) % views.length] ?? 'pods';
+      return moveTo({...state, runtimeView, detailSandboxId: undefined}, 'runtime', 0);
+    }
+    default:
+      return state;
+  }
+}
+
+function switchSection(state: NodePaneState, step: number): NodePaneState {
+  const index = NODE_SECTIONS.indexOf(state.section);
+  const section = NODE_SECTIONS[(index + step + NODE_SECTIONS.length) % NODE_SECTIONS.length] ?? 'findings';
+  return {...state, section, message: undefined};
+}
+
+// Keeps the cursor inside the list and the window over the cursor, moving the window only when it must.
+function moveTo(state: NodePaneState, list: ListKey, index: number, count = state.lists[list].count): NodePaneState {
+  const cursor = Math.max(0, Math.min(count - 1, index));
+  let top = state.lists[list].top;
+  if (cursor < top) top = cursor;
+  if (cursor >= top + state.viewportHeight) top = cursor - state.viewportHeight + 1;
+  top = Math.max(0, Math.min(top, Math.max(0, count - state.viewportHeight)));
+  return {...state, lists: {...state.lists, [list]: {cursor, top, count}}};
+}

@@ -1,0 +1,114 @@
+import React, {useEffect, useMemo, useReducer} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import type {NodeObservations} from '../../node-tools/findings.js';
+import type {NodeIdentity} from '../../node-tools/node-flavour.js';
+import type {NodeTools} from '../../node-tools/node-tools.js';
+import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
+import {commandsFor} from '../../state/keymap.js';
+import {activeList, initialNodePaneState, nodePaneReducer} from '../../state/node-pane-state.js';
+import {HelpOverlay} from '../HelpOverlay.js';
+import {HintBar} from '../HintBar.js';
+import {LineList} from './LineList.js';
+import {RestartDialog} from './RestartDialog.js';
+import {SectionTabs} from './SectionTabs.js';
+import {sectionView} from './section-view.js';
+import {useJournal} from './use-journal.js';
+import {useNodeReport} from './use-node-report.js';
+import {usePodDetail} from './use-pod-detail.js';
+import {useRestartUnit} from './use-restart-unit.js';
+
+export interface NodePaneProps {
+  tools: NodeTools;
+  width: number;
+  height: number;
+  isActive: boolean;
+  readonly: boolean;
+  // Esc outside a pod or dialog; without it (node-only mode) Esc does nothing and q quits.
+  onBack?: () => void;
+  onQuit?: () => void;
+  // Skips detection when the caller already knows the node.
+  identity?: NodeIdentity;
+  // A copied journal directory (--journal-dir) read instead of this host's journal.
+  journalDirectory?: string;
+  apiNode?: NodeObservations['apiNode'];
+  // One line saying why the pane is shown on its own, e.g. that the API server is unreachable.
+  modeLine?: string;
+}
+
+// Header (2), tabs (1), subtitle (1), message (1), hint bar (1).
+const CHROME_LINES = 6;
+
+export function NodePane(props: NodePaneProps) {
+  const {tools, width, height, isActive, readonly} = props;
+  const {exit} = useApp();
+  const bodyHeight = Math.max(1, height - CHROME_LINES);
+  const [state, dispatch] = useReducer(nodePaneReducer, bodyHeight, initialNodePaneState);
+  const {identity, report, loading, notANode} = useNodeReport(tools, {identity: props.identity,
+    journalDirectory: props.journalDirectory, apiNode: props.apiNode, refreshCount: state.refreshCount});
+  const units = identity ? watchedUnits(identity) : [];
+  const journalUnit = units[state.journal.unitIndex % Math.max(1, units.length)];
+  const journal = useJournal(tools, state.section === 'journal' ? journalUnit : undefined, state.journal,
+    props.journalDirectory, state.refreshCount);
+  const pod = usePodDetail(tools, identity, report?.runtime, state.detailSandboxId);
+  useRestartUnit(tools, state.restartRequested, dispatch);
+
+  const view = useMemo(() => sectionView({state, report, journal, journalUnit, pod, nowMs: tools.now(),
+    journalDirectory: props.journalDirectory, loading}),
+  [state, report, journal, journalUnit, pod, tools, props.journalDirectory, loading]);
+  const listHeight = Math.max(1, bodyHeight - view.fixed.length);
+  useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
+  const list = activeList(state);
+  useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
+  const position = state.lists[list];
+
+  useInput((input, key) => {
+    for (const command of commandsFor(input, key, 'node')) {
+      if (command === 'app.quit' && !state.dialog) {
+        (props.onQuit ?? exit)();
+        return;
+      }
+      const selected = view.lines[position.cursor]?.target;
+      if (command === 'app.back' && !state.dialog && !state.detailSandboxId) props.onBack?.();
+      else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !state.detailSandboxId
+        && state.runtimeView !== 'images' && selected) dispatch({type: 'openDetail', sandboxId: selected});
+      else if (command === 'node.restart' && !state.dialog) {
+        const systemdAvailable = !report?.units?.some((reading) => 'problem' in reading
+          && reading.problem.kind === 'no-systemd') && report?.units !== undefined;
+        const unit = state.section === 'units' ? selected : undefined;
+        dispatch({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
+          isRoot: tools.isRoot, systemdAvailable}) : 'select a unit in the Units section to restart it'});
+      } else dispatch({type: 'command', command});
+    }
+  }, {isActive});
+
+  if (notANode) {
+    return <Text color="yellow">{'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: '
+      + 'this host does not look like a Kubernetes node (use --journal-dir DIR to read a copied journal).'}</Text>;
+  }
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text wrap="truncate-end" bold>
+        {identity ? `node ${identity.nodeName} (${identity.flavour})  kubelet ${identity.kubeletUnit}`
+          + `${identity.kubeletPid ? ` pid ${identity.kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
+          : 'detecting the node…'}
+        {readonly ? <Text color="yellow"> [readonly]</Text> : null}
+      </Text>
+      <Text wrap="truncate-end" color={props.modeLine ? 'yellow' : undefined} dimColor={!props.modeLine}>
+        {props.modeLine ?? (identity?.evidence.at(-1) ?? ' ')}
+      </Text>
+      <SectionTabs section={state.section} counts={view.counts} />
+      <Text wrap="truncate-end" dimColor>{view.subtitle}</Text>
+      {state.helpOpen ? <HelpOverlay height={bodyHeight} scope="node" /> : state.dialog
+        ? <Box height={bodyHeight}><RestartDialog dialog={state.dialog} /></Box>
+        : (
+          <Box flexDirection="column" height={bodyHeight}>
+            {view.fixed.map((entry) => <Text key={entry.key} wrap="truncate-end" color={entry.color}
+              dimColor={entry.dim}>{entry.text}</Text>)}
+            <LineList lines={view.lines} cursor={position.cursor} top={position.top} height={listHeight} width={width} />
+          </Box>
+        )}
+      <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>
+      <HintBar width={width} scope="node" />
+    </Box>
+  );
+}

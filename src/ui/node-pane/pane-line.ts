@@ -1,0 +1,48 @@
+import {sanitizeCell} from '../../resources/sanitize-text.js';
+
+// One row of a node pane list. Text from the node (journal messages, pod and container names, log lines) is
+// untrusted, so every line is made inert here, once, before any component sees it.
+export interface PaneLine {
+  key: string;
+  text: string;
+  color?: string;
+  dim?: boolean;
+  // What Enter opens (a sandbox id) or R restarts (a unit), when the row stands for something.
+  target?: string;
+}
+
+export function line(key: string, text: string, options: Omit<PaneLine, 'key' | 'text'> = {}): PaneLine {
+  return {key, text: sanitizeCell(text), ...options};
+}
+
+export function problemLine(key: string, problem: string): PaneLine {
+  return line(key, `! ${problem}`, {color: 'yellow'});
+}
+
+export function formatAge(ms: number | undefined, nowMs: number): string {
+  if (ms === undefined) return '-';
+  const seconds = Math.max(0, Math.floor((nowMs - ms) / 1000));
+  if (seconds < 120) return `${seconds}s`;
+  if (seconds < 7200) return `${Math.floor(seconds / 60)}m`;
+  if (seconds < 172_800) return `${Math.floor(seconds / 3600)}h`;
+  return `${Math.floor(seconds / 86_400)}d`;
+}
+
+export function formatBytes(bytes: number | undefined): string {
+  if (bytes === undefined) return '-';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)}${units[unit]}`;
+}
+
+export function columns(cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string {
+  return cells.map((cell, index) => {
+    const width = widths[index];
+    return width === undefined ? cell : cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width);
+  }).join('  ');
+}

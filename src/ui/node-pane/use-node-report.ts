@@ -1,0 +1,58 @@
+import {useEffect, useState} from 'react';
+import {detectNode} from '../../node-tools/detect-node.js';
+import type {NodeObservations} from '../../node-tools/findings.js';
+import type {NodeIdentity} from '../../node-tools/node-flavour.js';
+import {offlineIdentity, readNodeReport} from '../../node-tools/node-report.js';
+import type {NodeReport} from '../../node-tools/node-report.js';
+import type {NodeTools} from '../../node-tools/node-tools.js';
+
+export interface NodeReportState {
+  identity: NodeIdentity | undefined;
+  report: NodeReport | undefined;
+  loading: boolean;
+  // Set when this host is no node and there is no copied journal to read.
+  notANode: boolean;
+}
+
+// Detects the node once, then reads every check on mount and again for each refresh.
+export function useNodeReport(tools: NodeTools, options: {identity?: NodeIdentity; journalDirectory?: string;
+  apiNode?: NodeObservations['apiNode']; refreshCount: number}): NodeReportState {
+  const [identity, setIdentity] = useState(options.identity);
+  const [report, setReport] = useState<NodeReport | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [notANode, setNotANode] = useState(false);
+  const {journalDirectory, apiNode, refreshCount} = options;
+
+  useEffect(() => {
+    if (identity) return;
+    let current = true;
+    void detectNode(tools).then((found) => {
+      if (!current) return;
+      const resolved = found ?? (journalDirectory ? offlineIdentity(tools.hostname) : undefined);
+      if (resolved) setIdentity(resolved);
+      else {
+        setNotANode(true);
+        setLoading(false);
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [tools, identity, journalDirectory]);
+
+  useEffect(() => {
+    if (!identity) return;
+    let current = true;
+    setLoading(true);
+    void readNodeReport(tools, identity, {journalDirectory, apiNode}).then((read) => {
+      if (!current) return;
+      setReport(read);
+      setLoading(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, [tools, identity, journalDirectory, apiNode, refreshCount]);
+
+  return {identity, report, loading, notANode};
+}
