@@ -1,5 +1,7 @@
 import {homedir} from 'node:os';
 import {openClusterSession} from '../cluster/cluster-session.js';
+import type {ClusterSession} from '../cluster/cluster-session.js';
+import type {World} from '../ui/world.js';
 import {KviewError} from '../cluster/kview-error.js';
 import {runApp} from '../ui/run-app.js';
 import {parseArgs, USAGE, UsageError} from './parse-args.js';
@@ -36,8 +38,13 @@ async function main(argv: string[]): Promise<number> {
     throw new KviewError('kview needs an interactive terminal (stdin and stdout must be a TTY)',
       'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts');
   }
+  await runApp(worldFor(session, namespace, options.readonly), {wide: options.wide});
+  return 0;
+}
+
+function worldFor(session: ClusterSession, namespace: string | undefined, readonly: boolean): World {
   const {connection} = session;
-  await runApp({
+  return {
     identity: {
       contextName: connection.contextName,
       clusterName: connection.clusterName,
@@ -46,11 +53,14 @@ async function main(argv: string[]): Promise<number> {
       source: connection.source,
     },
     namespace,
-    readonly: options.readonly,
-    watchPods: session.watchPods,
+    readonly,
+    cluster: session,
     now: Date.now,
-  }, {wide: options.wide});
-  return 0;
+    switchContext: (context) => {
+      const next = session.withContext(context);
+      return worldFor(next, next.connection.namespace, readonly);
+    },
+  };
 }
 
 function report(error: unknown): number {

@@ -1,30 +1,85 @@
+import type {KubeConfig} from '@kubernetes/client-node';
 import {createApiClient} from './api-client.js';
 import type {ApiClient} from './api-client.js';
+import {canI} from './access-review.js';
+import type {AccessQuestion} from './access-review.js';
+import {discoverKinds} from './discovery.js';
 import {loadClusterConnection} from './kubeconfig.js';
 import type {ClusterConnection, KubeconfigRequest} from './kubeconfig.js';
-import {podsPath} from './paths.js';
+import {deleteObject, drainNode, setUnschedulable} from './object-actions.js';
+import type {DrainOptions, DrainPlan} from './object-actions.js';
+import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
+import type {CollectionQuery, ResourceKind} from './resource-kind.js';
 import {startTableWatch} from './table-watch.js';
 import type {TableWatchOptions, TableWatchSink} from './table-watch.js';
+import type {RowObject} from './types.js';
 
+export interface WatchRequest extends CollectionQuery {
+  includeObject?: 'Object' | 'Metadata';
+}
+
+// Everything kview does with the API server, for one context.
 export interface ClusterSession {
   connection: ClusterConnection;
   client: ApiClient;
+  contexts: string[];
   // Fails fast with a KviewError (refused, forbidden, unauthorized...) before the full-screen UI opens.
   checkPodsReadable(namespace: string | undefined): Promise<void>;
   watchPods(namespace: string | undefined, sink: TableWatchSink): {stop: () => void};
+  watchTable(kind: ResourceKind, request: WatchRequest, sink: TableWatchSink): {stop: () => void};
+  kinds(): Promise<ResourceKind[]>;
+  getObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<RowObject>;
+  listObjects(kind: ResourceKind, request: CollectionQuery): Promise<RowObject[]>;
+  can(question: AccessQuestion): Promise<boolean>;
+  deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
+  setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
+  drain(node: string, options: DrainOptions, progress: (message: string) => void): Promise<DrainPlan>;
+  withContext(context: string): ClusterSession;
 }
 
 export function openClusterSession(request: KubeconfigRequest, watchOptions: TableWatchOptions = {}): ClusterSession {
   const connection = loadClusterConnection(request);
+  return sessionFor(connection, request, watchOptions);
+}
+
+function sessionFor(connection: ClusterConnection, request: KubeconfigRequest, watchOptions: TableWatchOptions)
+  : ClusterSession {
   const client = createApiClient(connection.kubeConfig);
+  let discovered: Promise<ResourceKind[]> | undefined;
+  const watchTable = (kind: ResourceKind, watch: WatchRequest, sink: TableWatchSink) =>
+    startTableWatch(client, collectionPath(kind, watch.namespace), sink, {...watchOptions, ...watch});
   return {
     connection,
     client,
+    contexts: contextNames(connection.kubeConfig),
     async checkPodsReadable(namespace) {
-      await client.getJson(`${podsPath(namespace)}?limit=1`);
+      await client.getJson(`${collectionPath(POD_KIND, namespace)}?limit=1`);
     },
-    watchPods(namespace, sink) {
-      return startTableWatch(client, podsPath(namespace), sink, watchOptions);
+    watchPods: (namespace, sink) => watchTable(POD_KIND, {namespace}, sink),
+    watchTable,
+    kinds() {
+      // Discovery is asked once per session; a failure falls back to the kinds kview knows.
+      discovered ??= discoverKinds(client).catch(() => [...BUILTIN_KINDS]);
+      return discovered;
+    },
+    getObject: (kind, namespace, name) => client.getJson<RowObject>(objectPath(kind, namespace, name)),
+    async listObjects(kind, query) {
+      const params = new URLSearchParams();
+      if (query.labelSelector) params.set('labelSelector', query.labelSelector);
+      if (query.fieldSelector) params.set('fieldSelector', query.fieldSelector);
+      const list = await client.getJson<{items?: RowObject[]}>(`${collectionPath(kind, query.namespace)}?${params}`);
+      return list.items ?? [];
+    },
+    can: (question) => canI(client, question),
+    deleteObject: (kind, namespace, name) => deleteObject(client, kind, namespace, name),
+    setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
+    drain: (node, options, progress) => drainNode(client, node, options, progress),
+    withContext(context) {
+      return sessionFor(loadClusterConnection({...request, context, namespace: undefined}), request, watchOptions);
     },
   };
+}
+
+function contextNames(kubeConfig: KubeConfig): string[] {
+  return kubeConfig.getContexts().map((context) => context.name);
 }

@@ -13,6 +13,10 @@ export interface TableWatchSink {
 
 export interface TableWatchOptions {
   pageSize?: number;
+  // 'Object' puts the whole object in each row (needed for taints, event timestamps); the default is metadata only.
+  includeObject?: 'Object' | 'Metadata';
+  labelSelector?: string;
+  fieldSelector?: string;
   // Reconnect delays grow from the first to the last and stay there: short enough to recover within seconds.
   retryDelaysMs?: number[];
   sleep?: (milliseconds: number, signal: AbortSignal) => Promise<void>;
@@ -36,6 +40,12 @@ export function startTableWatch(client: ApiClient, collectionPath: string, sink:
   const retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
+  const selection = (query: URLSearchParams) => {
+    if (options.includeObject) query.set('includeObject', options.includeObject);
+    if (options.labelSelector) query.set('labelSelector', options.labelSelector);
+    if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
+    return query;
+  };
 
   async function listAll(): Promise<{columns: TableColumnDefinition[]; rows: TableRow[]; resourceVersion: string}> {
     let columns: TableColumnDefinition[] = [];
@@ -43,7 +53,7 @@ export function startTableWatch(client: ApiClient, collectionPath: string, sink:
     let continueToken = '';
     let resourceVersion = '';
     do {
-      const query = new URLSearchParams({limit: String(pageSize)});
+      const query = selection(new URLSearchParams({limit: String(pageSize)}));
       if (continueToken) query.set('continue', continueToken);
       const page = await client.getJson<ServerTable>(`${collectionPath}?${query}`, TABLE_ACCEPT, signal);
       if (page.columnDefinitions && page.columnDefinitions.length > 0) columns = page.columnDefinitions;
@@ -58,12 +68,12 @@ export function startTableWatch(client: ApiClient, collectionPath: string, sink:
   // Resolves when the server ends the watch normally; throws on a broken stream or an ERROR event.
   async function watchFrom(resourceVersion: string): Promise<string> {
     let current = resourceVersion;
-    const query = new URLSearchParams({
+    const query = selection(new URLSearchParams({
       watch: '1',
       resourceVersion,
       allowWatchBookmarks: 'true',
       timeoutSeconds: String(300 + Math.floor(Math.random() * 300)),
-    });
+    }));
     const lines = splitLines();
     let failure: KviewError | undefined;
     await client.stream(`${collectionPath}?${query}`, TABLE_ACCEPT, (chunk) => {

@@ -19,9 +19,17 @@ export interface ObjectMetadata {
   ownerReferences?: Array<{kind: string; name: string; uid: string; controller?: boolean}>;
 }
 
+// With includeObject=Object the row carries the whole object (spec, status, or an event's top-level fields).
+export interface RowObject {
+  kind?: string;
+  apiVersion?: string;
+  metadata?: ObjectMetadata;
+  [field: string]: unknown;
+}
+
 export interface TableRow {
   cells: unknown[];
-  object?: {kind?: string; metadata?: ObjectMetadata};
+  object?: RowObject;
 }
 
 export interface ServerTable {

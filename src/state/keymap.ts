@@ -16,11 +16,37 @@ export type GlobalCommand =
   | 'cursor.top'
   | 'cursor.bottom'
   | 'app.toggleHelp'
+  | 'app.back'
+  | 'app.command'
+  | 'app.filter'
+  | 'history.back'
+  | 'history.forward'
+  | 'history.last'
   | 'app.quit';
 
-export type TableCommand = 'view.toggleWide';
+export type TableCommand =
+  | 'view.toggleWide'
+  | 'view.toggleFaults'
+  | 'view.open'
+  | 'view.describe'
+  | 'view.yaml'
+  | 'view.events'
+  | 'view.logs'
+  | 'sort.name'
+  | 'sort.age'
+  | 'sort.status'
+  | 'sort.next'
+  | 'sort.previous'
+  | 'namespace.all'
+  | 'namespace.recent'
+  | 'action.delete'
+  | 'action.cordon'
+  | 'action.uncordon'
+  | 'action.drain';
 
-export type Command = GlobalCommand | TableCommand | LogCommand | NodeCommand;
+export type TextCommand = 'text.nextMatch' | 'text.previousMatch';
+
+export type Command = GlobalCommand | TableCommand | TextCommand | LogCommand | NodeCommand;
 
 const globalBindings: ReadonlyArray<KeyBinding<GlobalCommand>> = [
   {command: 'cursor.down', scope: 'global', keys: [{label: 'j', input: 'j'}, {label: '↓', special: 'downArrow'}],
@@ -38,17 +64,57 @@ const globalBindings: ReadonlyArray<KeyBinding<GlobalCommand>> = [
     description: 'last row'},
   {command: 'app.toggleHelp', scope: 'global', keys: [{label: '?', input: '?'}], description: 'show or hide this help',
     hint: 'help'},
+  {command: 'app.back', scope: 'global', keys: [{label: 'Esc', special: 'escape'}],
+    description: 'back to the previous view (or clear the filter)', hint: 'back'},
+  {command: 'app.command', scope: 'global', keys: [{label: ':', input: ':'}],
+    description: 'command: a resource (:pods, :no, :deploy kube-system, :po app=web), :ns, :ctx, :cp, :q', hint: 'cmd'},
+  {command: 'app.filter', scope: 'global', keys: [{label: '/', input: '/'}],
+    description: 'filter (regex; !x inverts; -l app=web selects by label) or search text', hint: 'filter'},
+  {command: 'history.back', scope: 'global', keys: [{label: '[', input: '['}], description: 'history: back'},
+  {command: 'history.forward', scope: 'global', keys: [{label: ']', input: ']'}], description: 'history: forward'},
+  {command: 'history.last', scope: 'global', keys: [{label: '-', input: '-'}], description: 'history: last view'},
   {command: 'app.quit', scope: 'global', keys: [{label: 'q', input: 'q'}, {label: 'ctrl-c', input: 'c', ctrl: true}],
     description: 'quit', hint: 'quit'},
 ];
 
 const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
+  {command: 'view.open', scope: 'table', keys: [{label: 'Enter', special: 'return'}],
+    description: 'open: node -> its pods, pod -> containers -> logs, namespace -> its pods', hint: 'open'},
+  {command: 'view.describe', scope: 'table', keys: [{label: 'd', input: 'd'}], description: 'describe', hint: 'describe'},
+  {command: 'view.yaml', scope: 'table', keys: [{label: 'y', input: 'y'}], description: 'YAML', hint: 'yaml'},
+  {command: 'view.logs', scope: 'table', keys: [{label: 'l', input: 'l'}], description: 'logs of the pod or container',
+    hint: 'logs'},
+  {command: 'view.events', scope: 'table', keys: [{label: 'e', input: 'e'}], description: 'events of the selected object'},
   {command: 'view.toggleWide', scope: 'table', keys: [{label: 'w', input: 'w'}],
     description: 'toggle wide columns (-o wide)', hint: 'wide'},
+  {command: 'view.toggleFaults', scope: 'table', keys: [{label: 'f', input: 'f'}],
+    description: 'faults only: pods not running and ready, nodes not Ready, Warning events', hint: 'faults'},
+  {command: 'sort.name', scope: 'table', keys: [{label: 'N', input: 'N'}], description: 'sort by name (again: reverse)'},
+  {command: 'sort.age', scope: 'table', keys: [{label: 'A', input: 'A'}], description: 'sort by age (again: reverse)'},
+  {command: 'sort.status', scope: 'table', keys: [{label: 'S', input: 'S'}],
+    description: 'sort by status (again: reverse)'},
+  {command: 'sort.next', scope: 'table', keys: [{label: '>', input: '>'}], description: 'sort by the next column'},
+  {command: 'sort.previous', scope: 'table', keys: [{label: '<', input: '<'}],
+    description: 'sort by the previous column'},
+  {command: 'namespace.all', scope: 'table', keys: [{label: '0', input: '0'}], description: 'all namespaces'},
+  {command: 'namespace.recent', scope: 'table',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => ({label: digit, input: digit})),
+    description: 'a recently used namespace (listed in the header)'},
+  {command: 'action.delete', scope: 'table', keys: [{label: 'ctrl-d', input: 'd', ctrl: true}],
+    description: 'delete (asks first)'},
+  {command: 'action.cordon', scope: 'table', keys: [{label: 'c', input: 'c'}], description: 'cordon the node (asks first)'},
+  {command: 'action.uncordon', scope: 'table', keys: [{label: 'u', input: 'u'}],
+    description: 'uncordon the node (asks first)'},
+  {command: 'action.drain', scope: 'table', keys: [{label: 'r', input: 'r'}], description: 'drain the node (asks first)'},
+];
+
+const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
+  {command: 'text.nextMatch', scope: 'text', keys: [{label: 'n', input: 'n'}], description: 'next match', hint: 'next'},
+  {command: 'text.previousMatch', scope: 'text', keys: [{label: 'N', input: 'N'}], description: 'previous match'},
 ];
 
 export const keymap: ReadonlyArray<KeyBinding<Command>> = [
-  ...tableBindings, ...logBindings, ...nodeBindings, ...globalBindings,
+  ...tableBindings, ...textBindings, ...logBindings, ...nodeBindings, ...globalBindings,
 ];
 
 function bindingsIn(scope: Scope): ReadonlyArray<KeyBinding<Command>> {

@@ -2,47 +2,64 @@ import type {ConnectionState, RowChange, TableColumnDefinition, TableRow} from '
 import type {Command} from './keymap.js';
 import {applyChanges, applySnapshot, emptyTableData} from './table-data.js';
 import type {TableData} from './table-data.js';
+import type {RowFilter, SortOrder} from './row-projection.js';
 
 export interface ViewState {
   table: TableData;
   connection: ConnectionState;
+  // The keys on screen after filter and sort, in display order; the cursor moves over these.
+  visibleKeys: readonly string[];
   selectedIndex: number;
   // First visible row; moves only when the cursor would leave the window, as in less and k9s.
   scrollTop: number;
   viewportHeight: number;
   wide: boolean;
-  helpOpen: boolean;
+  faultsOnly: boolean;
+  sort?: SortOrder;
+  filter?: RowFilter;
 }
 
 export type ViewAction =
   | {type: 'snapshot'; columns: TableColumnDefinition[]; rows: TableRow[]}
   | {type: 'changes'; changes: readonly RowChange[]}
   | {type: 'connection'; state: ConnectionState}
+  | {type: 'visible'; keys: readonly string[]}
   | {type: 'resize'; viewportHeight: number}
+  | {type: 'filter'; filter: RowFilter | undefined}
+  | {type: 'sort'; column: string}
   | {type: 'command'; command: Command};
 
 export function initialViewState(options: {wide?: boolean; viewportHeight?: number} = {}): ViewState {
   return {
     table: emptyTableData,
     connection: {phase: 'connecting', loaded: 0},
+    visibleKeys: [],
     selectedIndex: 0,
     scrollTop: 0,
     viewportHeight: Math.max(1, options.viewportHeight ?? 20),
     wide: options.wide ?? false,
-    helpOpen: false,
+    faultsOnly: false,
   };
 }
 
 export function viewReducer(state: ViewState, action: ViewAction): ViewState {
   switch (action.type) {
     case 'snapshot':
-      return followSelection(state, applySnapshot(state.table, action.columns, action.rows));
+      return {...state, table: applySnapshot(state.table, action.columns, action.rows)};
     case 'changes':
-      return followSelection(state, applyChanges(state.table, action.changes));
+      return {...state, table: applyChanges(state.table, action.changes)};
     case 'connection':
       return {...state, connection: action.state};
+    case 'visible':
+      return followSelection(state, action.keys);
     case 'resize':
       return moveTo({...state, viewportHeight: Math.max(1, action.viewportHeight)}, state.selectedIndex);
+    case 'filter':
+      return {...state, filter: action.filter && action.filter.pattern !== '' ? action.filter : undefined};
+    case 'sort':
+      // The same column again flips the direction, as in k9s.
+      return {...state, sort: {column: action.column,
+        descending: state.sort?.column === action.column ? !state.sort.descending : false}};
     case 'command':
       return applyCommand(state, action.command);
   }
@@ -62,19 +79,18 @@ function applyCommand(state: ViewState, command: Command): ViewState {
     case 'cursor.top':
       return moveTo(state, 0);
     case 'cursor.bottom':
-      return moveTo(state, state.table.order.length - 1);
+      return moveTo(state, state.visibleKeys.length - 1);
     case 'view.toggleWide':
       return {...state, wide: !state.wide};
-    case 'app.toggleHelp':
-      return {...state, helpOpen: !state.helpOpen};
+    case 'view.toggleFaults':
+      return {...state, faultsOnly: !state.faultsOnly};
     default:
-      // Quit and the keys of other views are handled elsewhere.
       return state;
   }
 }
 
 function moveTo(state: ViewState, index: number): ViewState {
-  const count = state.table.order.length;
+  const count = state.visibleKeys.length;
   const selectedIndex = Math.max(0, Math.min(count - 1, index));
   let scrollTop = state.scrollTop;
   if (selectedIndex < scrollTop) scrollTop = selectedIndex;
@@ -84,13 +100,12 @@ function moveTo(state: ViewState, index: number): ViewState {
 }
 
 // The cursor stays on the same object when rows above it come and go; if that object is gone it keeps its place.
-function followSelection(state: ViewState, table: TableData): ViewState {
-  const selectedKey = state.table.order[state.selectedIndex];
-  const found = selectedKey === undefined ? -1 : table.order.indexOf(selectedKey);
-  const index = found >= 0 ? found : state.selectedIndex;
-  return moveTo({...state, table}, index);
+function followSelection(state: ViewState, keys: readonly string[]): ViewState {
+  const selected = state.visibleKeys[state.selectedIndex];
+  const found = selected === undefined ? -1 : keys.indexOf(selected);
+  return moveTo({...state, visibleKeys: keys}, found >= 0 ? found : state.selectedIndex);
 }
 
 export function selectedKey(state: ViewState): string | undefined {
-  return state.table.order[state.selectedIndex];
+  return state.visibleKeys[state.selectedIndex];
 }

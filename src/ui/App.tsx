@@ -1,78 +1,151 @@
-import React, {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
+import type {ResourceKind} from '../cluster/resource-kind.js';
+import {appReducer, currentNamespace, initialAppState} from '../state/app-state.js';
 import {commandsFor} from '../state/keymap.js';
-import {initialViewState, selectedKey, viewReducer} from '../state/view-state.js';
-import {columnLayout, renderRow} from '../resources/server-table.js';
-import {podSeverity} from '../resources/pod-severity.js';
-import {columnWidths} from './column-widths.js';
+import type {Command, Scope} from '../state/keymap.js';
+import {editLine} from '../state/line-editor.js';
+import type {PromptMode} from '../state/app-state.js';
+import {currentView, describeTarget} from '../state/navigation.js';
+import type {ViewTarget} from '../state/navigation.js';
+import {ConfirmDialog} from './ConfirmDialog.js';
 import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
-import {ResourceTable} from './ResourceTable.js';
-import {severityColor} from './theme.js';
-import {useTableWatch} from './use-table-watch.js';
+import {InputGateContext} from './input-gate.js';
+import {Prompt} from './Prompt.js';
+import {ViewSwitch} from './ViewSwitch.js';
+import {useActionRunner} from './use-action-runner.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {World} from './world.js';
 
-// Lines taken by the header (2), the table's column header (1) and the hint bar (1).
-const CHROME_LINES = 4;
+// Lines taken by the header (1), the prompt or flash line (1) and the hint bar (1).
+const CHROME_LINES = 3;
 
-export function App({world, wide = false}: {world: World; wide?: boolean}) {
+export function App({world: initialWorld, wide = false, first}: {world: World; wide?: boolean; first?: ViewTarget}) {
   const {exit} = useApp();
   const {columns, rows} = useTerminalSize();
-  const bodyHeight = Math.max(1, rows - CHROME_LINES);
-  const [state, dispatch] = useReducer(viewReducer, {wide, viewportHeight: bodyHeight}, initialViewState);
-  const [now, setNow] = useState(() => world.now());
-  const namespace = world.namespace;
+  const [world, setWorld] = useState(initialWorld);
+  const [state, dispatch] = useReducer(appReducer, first ?? defaultTarget(initialWorld), initialAppState);
+  const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
+  const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
+  const view = currentView(state.navigation);
+  const scope: Scope = view.type === 'describe' || view.type === 'yaml' ? 'text' : view.type === 'logs' ? 'logs'
+    : 'table';
+  const overlayOpen = state.prompt !== undefined || state.confirm !== undefined;
 
-  useTableWatch(world, namespace, dispatch);
-  useEffect(() => dispatch({type: 'resize', viewportHeight: bodyHeight}), [bodyHeight]);
   useEffect(() => {
-    // AGE ticks once a second, like re-running kubectl would show.
-    const timer = setInterval(() => setNow(world.now()), 1000);
-    return () => clearInterval(timer);
+    let cancelled = false;
+    void world.cluster.kinds().then((found) => !cancelled && setKinds(found.length > 0 ? found : BUILTIN_KINDS));
+    return () => {
+      cancelled = true;
+    };
   }, [world]);
+  useEffect(() => {
+    if (state.quitting) exit();
+  }, [state.quitting, exit]);
+
+  // The prompt's text lives in a ref first: keys typed ahead of a render must land in the prompt, not the view.
+  const promptRef = useRef<{mode: PromptMode; text: string} | undefined>(undefined);
+  const [promptText, setPromptText] = useState('');
+  const confirmRef = useRef(false);
+  confirmRef.current = state.confirm !== undefined;
+  const gate = useMemo(() => ({viewsBlocked: () => promptRef.current !== undefined || confirmRef.current}), []);
+
+  const openPrompt = (mode: PromptMode) => {
+    promptRef.current = {mode, text: ''};
+    setPromptText('');
+    dispatch({type: 'prompt', mode});
+  };
+  const feedPrompt = (input: string, key: Parameters<typeof editLine>[2]) => {
+    const prompt = promptRef.current;
+    if (!prompt) return;
+    const edit = editLine(prompt.text, input, key);
+    if (edit.done) {
+      promptRef.current = undefined;
+      if (edit.done === 'submit') dispatch({type: 'submitPrompt', text: edit.text, kinds});
+      else dispatch({type: 'prompt', mode: undefined});
+      return;
+    }
+    promptRef.current = {...prompt, text: edit.text};
+    setPromptText(edit.text);
+  };
+  const run = (command: Command, character: string) => {
+    switch (command) {
+      case 'app.quit':
+        return exit();
+      case 'app.toggleHelp':
+        return dispatch({type: 'toggleHelp'});
+      case 'app.back':
+      case 'history.back':
+        return dispatch({type: 'back'});
+      case 'app.command':
+        return openPrompt('command');
+      case 'app.filter':
+        return openPrompt('filter');
+      case 'history.forward':
+        return dispatch({type: 'forward'});
+      case 'history.last':
+        return dispatch({type: 'last'});
+      case 'namespace.all':
+        return dispatch({type: 'namespace', namespace: undefined});
+      case 'namespace.recent':
+        return dispatch({type: 'recentNamespace', index: Number(/[1-9]/.exec(character)?.[0] ?? '1') - 1});
+      default:
+        return undefined;
+    }
+  };
 
   useInput((input, key) => {
-    for (const command of commandsFor(input, key, 'table')) {
-      if (command === 'app.quit') {
-        exit();
-        return;
-      }
-      dispatch({type: 'command', command});
+    if (confirmRef.current) return;
+    if (promptRef.current) return feedPrompt(input, key);
+    const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
+    // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
+    for (const character of plain ? [...input] : [input]) {
+      if (promptRef.current) feedPrompt(character, {});
+      else for (const command of commandsFor(character, plain ? {} : key, scope)) run(command, character);
     }
   });
 
-  const layout = useMemo(() => columnLayout(state.table.columns, {wide: state.wide, withNamespace: !namespace}),
-    [state.table.columns, state.wide, namespace]);
-  // Widths come from every row, as kubectl's do, but only when the rows change, not on every AGE tick.
-  const widths = useMemo(() => {
-    const renderedAt = world.now();
-    const all = state.table.order.map((key) => {
-      const row = state.table.rows.get(key);
-      return row ? renderRow(row, layout, renderedAt) : [];
-    });
-    return columnWidths(layout.headers, all);
-  }, [state.table, layout, world]);
-  const visibleRows = state.table.order.slice(state.scrollTop, state.scrollTop + state.viewportHeight)
-    .flatMap((key) => {
-      const row = state.table.rows.get(key);
-      return row ? [{key, cells: renderRow(row, layout, now)}] : [];
-    });
-  const statusColumn = layout.headers.indexOf('STATUS');
-
+  const bodyHeight = Math.max(3, rows - CHROME_LINES);
   return (
+    <InputGateContext.Provider value={gate}>
     <Box flexDirection="column" width={columns} height={rows}>
-      <Header identity={world.identity} namespace={namespace} connection={state.connection} readonly={world.readonly}
-        kubectlEquivalent={`kubectl get pods ${namespace ? `-n ${namespace}` : '-A'}${state.wide ? ' -o wide' : ''}`}
-        count={state.table.order.length} width={columns} />
-      {state.helpOpen ? <HelpOverlay height={bodyHeight + 1} scope="table" /> : (
-        <ResourceTable headers={layout.headers} visibleRows={visibleRows} widths={widths}
-          selectedKey={selectedKey(state)} width={columns} height={bodyHeight}
-          emptyText={state.table.loaded ? `No pods in ${namespace ?? 'any namespace'}.` : 'Loading…'}
-          rowColor={(cells) => severityColor(podSeverity(cells[statusColumn]))} />
-      )}
-      <HintBar width={columns} scope="table" />
+      <Header identity={world.identity} namespace={currentNamespace(state)} recentNamespaces={state.recentNamespaces}
+        readonly={world.readonly} location={describeTarget(view)} />
+      {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
+      {/* Hidden rather than unmounted under the help, so its watch and cursor survive. */}
+      <Box display={state.helpOpen ? 'none' : 'flex'} flexDirection="column">
+        <ViewSwitch key={`${state.navigation.index}:${world.identity.contextName}`} world={world} target={view}
+          width={columns} height={bodyHeight} active={!overlayOpen} initialWide={wide}
+          onNavigate={(target) => dispatch({type: 'navigate', target})}
+          onAction={(request) => dispatch({type: 'confirm', request})}
+          onFlash={(message) => dispatch({type: 'flash', message})}
+          onSwitchContext={(context) => {
+            if (!world.switchContext) return dispatch({type: 'flash', message: 'switching context is not available'});
+            const next = world.switchContext(context);
+            setWorld(next);
+            dispatch({type: 'navigate', target: defaultTarget(next)});
+          }} />
+      </Box>
+      {state.confirm ? (
+        <ConfirmDialog request={state.confirm} onAnswer={(confirmed, drainOptions) => {
+          const request = state.confirm;
+          dispatch({type: 'confirm', request: undefined});
+          if (confirmed && request) runAction(request, drainOptions);
+        }} />
+      ) : null}
+      {state.prompt ? (
+        <Prompt mode={state.prompt} text={promptText}
+          suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])} />
+      ) : <Text color="yellow" wrap="truncate-end">{state.flash ?? ' '}</Text>}
+      <HintBar width={columns} scope={scope} />
     </Box>
+    </InputGateContext.Provider>
   );
+}
+
+function defaultTarget(world: World): ViewTarget {
+  return {type: 'table', kind: BUILTIN_KINDS[0]!, namespace: world.namespace};
 }

@@ -1,33 +1,26 @@
 import React from 'react';
-import {Box, Text} from 'ink';
-import type {ConnectionState} from '../cluster/types.js';
+import {Text} from 'ink';
 import type {ClusterIdentity} from './world.js';
-import {connectionLabel} from './connection-label.js';
 
 interface HeaderProps {
   identity: ClusterIdentity;
   namespace: string | undefined;
-  connection: ConnectionState;
+  recentNamespaces: readonly string[];
   readonly: boolean;
-  kubectlEquivalent: string;
-  count: number;
-  width: number;
+  location: string;
 }
 
-export function Header({identity, namespace, connection, readonly, kubectlEquivalent, count, width}: HeaderProps) {
-  const status = connectionLabel(connection, count);
+// Who and where: context, cluster, user, namespace, the numbered recent namespaces, and the view's place.
+export function Header({identity, namespace, recentNamespaces, readonly, location}: HeaderProps) {
+  const recent = recentNamespaces.map((name, index) => `${index + 1}:${name}`).join(' ');
   return (
-    <Box flexDirection="column" width={width}>
-      <Text wrap="truncate-end">
-        <Text bold color="cyan">kview</Text>
-        <Text>{`  context: ${identity.contextName}  cluster: ${identity.clusterName}  user: ${identity.userName}`}</Text>
-        <Text>{`  namespace: ${namespace ?? 'all'}`}</Text>
-        {readonly ? <Text color="yellow">  [readonly]</Text> : null}
-      </Text>
-      <Text wrap="truncate-end">
-        <Text color={status.color}>{status.text}</Text>
-        <Text dimColor>{`  ${identity.server}  $ ${kubectlEquivalent}`}</Text>
-      </Text>
-    </Box>
+    <Text wrap="truncate-end">
+      <Text bold color="cyan">kview</Text>
+      <Text>{`  ctx: ${identity.contextName}  cluster: ${identity.clusterName}  user: ${identity.userName}`}</Text>
+      <Text>{`  ns: ${namespace ?? 'all'}`}</Text>
+      {readonly ? <Text color="yellow">  [readonly]</Text> : null}
+      <Text dimColor>{`  0:all ${recent}`}</Text>
+      <Text color="cyan">{`  ‹${location}›`}</Text>
+    </Text>
   );
 }

@@ -3,19 +3,30 @@ import {Box, Text} from 'ink';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Scope} from '../state/keymap.js';
 
-export function HelpOverlay({height, scope}: {height: number; scope: Scope}) {
-  const keymap = bindingsForHelp(scope);
-  const labelWidth = Math.max(...keymap.map((binding) => keyLabels(binding).length)) + 2;
+// Every key of the view and the global ones, from the keymap, in as many columns as the terminal allows.
+export function HelpOverlay({height, width = 100, scope}: {height: number; width?: number; scope: Scope}) {
+  const bindings = bindingsForHelp(scope);
+  const columnCount = Math.max(1, Math.min(3, Math.floor(width / 48)));
+  const perColumn = Math.ceil(bindings.length / columnCount);
+  const columnWidth = Math.floor(width / columnCount) - 1;
+  const labelWidth = Math.min(14, Math.max(...bindings.map((binding) => keyLabels(binding).length)) + 1);
+  const columns = Array.from({length: columnCount}, (_, index) =>
+    bindings.slice(index * perColumn, (index + 1) * perColumn));
   return (
-    <Box flexDirection="column" height={height} borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>Keys</Text>
-      {keymap.map((binding) => (
-        <Text key={binding.command}>
-          <Text color="cyan">{keyLabels(binding).padEnd(labelWidth)}</Text>
-          <Text>{binding.description}</Text>
-        </Text>
-      ))}
-      <Text dimColor>press ? to close</Text>
+    <Box flexDirection="column" height={height}>
+      <Text bold>{`Keys (${scope} view; press ? to close)`}</Text>
+      <Box>
+        {columns.map((column, index) => (
+          <Box key={index} flexDirection="column" width={columnWidth}>
+            {column.map((binding) => (
+              <Text key={binding.command} wrap="truncate-end">
+                <Text color="cyan">{keyLabels(binding).padEnd(labelWidth)}</Text>
+                <Text>{binding.description}</Text>
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 }

@@ -3,18 +3,32 @@ import {Text} from 'ink';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Scope} from '../state/keymap.js';
 
+// The view's own hints first, then the global ones, as many as fit the width; ? lists the rest.
 export function HintBar({width, scope}: {width: number; scope: Scope}) {
-  const hints = bindingsForHelp(scope).filter((binding) => binding.hint);
+  const hinted = bindingsForHelp(scope).filter((binding) => binding.hint);
+  const ordered = [...hinted.filter((binding) => binding.scope !== 'global'),
+    ...hinted.filter((binding) => binding.scope === 'global')];
+  const essential = new Set(['app.toggleHelp', 'app.quit']);
+  const parts: Array<{command: string; keys: string; hint: string}> = [];
+  let used = 0;
+  const reserve = ordered.filter((binding) => essential.has(binding.command))
+    .reduce((total, binding) => total + keyLabels(binding).length + (binding.hint ?? '').length + 5, 0);
+  for (const binding of ordered) {
+    const cost = keyLabels(binding).length + (binding.hint ?? '').length + 5;
+    const fits = used + cost + (essential.has(binding.command) ? 0 : reserve) <= width;
+    if (!fits && !essential.has(binding.command)) continue;
+    parts.push({command: binding.command, keys: keyLabels(binding), hint: binding.hint ?? ''});
+    used += cost;
+  }
   return (
     <Text wrap="truncate-end">
-      {hints.map((binding, index) => (
-        <Text key={binding.command}>
+      {parts.map((part, index) => (
+        <Text key={part.command}>
           {index > 0 ? '  ' : ''}
-          <Text color="cyan">{`<${keyLabels(binding)}>`}</Text>
-          <Text>{` ${binding.hint ?? ''}`}</Text>
+          <Text color="cyan">{`<${part.keys}>`}</Text>
+          <Text>{` ${part.hint}`}</Text>
         </Text>
       ))}
-      <Text dimColor>{width > 100 ? '  j/k g/G PgUp/PgDn move' : ''}</Text>
     </Text>
   );
 }

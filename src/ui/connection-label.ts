@@ -1,12 +1,12 @@
 import type {ConnectionState} from '../cluster/types.js';
 
-export function connectionLabel(connection: ConnectionState, count: number): {text: string; color: string} {
+export function connectionLabel(connection: ConnectionState, counted: string): {text: string; color: string} {
   switch (connection.phase) {
     case 'connecting':
       return {text: `● connecting… ${connection.loaded > 0 ? `${connection.loaded} loaded` : ''}`.trim(),
         color: 'yellow'};
     case 'live':
-      return {text: `● live  ${count} pods`, color: 'green'};
+      return {text: `● live  ${counted}`, color: 'green'};
     case 'resyncing':
       return {text: `● re-syncing (${connection.reason})`, color: 'yellow'};
     case 'disconnected':

@@ -1,14 +1,18 @@
 import {useEffect} from 'react';
 import type {Dispatch} from 'react';
+import type {WatchRequest} from '../cluster/cluster-session.js';
+import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {RowChange} from '../cluster/types.js';
 import type {ViewAction} from '../state/view-state.js';
-import type {World} from './world.js';
+import type {ClusterApi} from './world.js';
 
 // Watch events arrive one chunk at a time; a burst (a rollout, a node dying) would mean hundreds of renders.
 // Changes are gathered and dispatched at most once per frame interval.
 const FLUSH_INTERVAL_MS = 50;
 
-export function useTableWatch(world: World, namespace: string | undefined, dispatch: Dispatch<ViewAction>): void {
+export function useTableWatch(cluster: ClusterApi, kind: ResourceKind, request: WatchRequest,
+  dispatch: Dispatch<ViewAction>): void {
+  const {namespace, labelSelector, fieldSelector, includeObject} = request;
   useEffect(() => {
     let pending: RowChange[] = [];
     let timer: NodeJS.Timeout | undefined;
@@ -18,7 +22,7 @@ export function useTableWatch(world: World, namespace: string | undefined, dispa
       pending = [];
       if (changes.length > 0) dispatch({type: 'changes', changes});
     };
-    const watch = world.watchPods(namespace, {
+    const watch = cluster.watchTable(kind, {namespace, labelSelector, fieldSelector, includeObject}, {
       snapshot(columns, rows) {
         pending = [];
         dispatch({type: 'snapshot', columns, rows});
@@ -35,5 +39,5 @@ export function useTableWatch(world: World, namespace: string | undefined, dispa
       watch.stop();
       if (timer) clearTimeout(timer);
     };
-  }, [world, namespace, dispatch]);
+  }, [cluster, kind, namespace, labelSelector, fieldSelector, includeObject, dispatch]);
 }

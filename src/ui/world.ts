@@ -1,4 +1,8 @@
-import type {ConnectionState, RowChange, TableColumnDefinition, TableRow} from '../cluster/types.js';
+import type {AccessQuestion} from '../cluster/access-review.js';
+import type {WatchRequest} from '../cluster/cluster-session.js';
+import type {DrainOptions, DrainPlan} from '../cluster/object-actions.js';
+import type {CollectionQuery, ResourceKind} from '../cluster/resource-kind.js';
+import type {ConnectionState, RowChange, RowObject, TableColumnDefinition, TableRow} from '../cluster/types.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
 export interface TableSink {
@@ -15,11 +19,25 @@ export interface ClusterIdentity {
   source: string;
 }
 
+export interface ClusterApi {
+  contexts: string[];
+  watchTable(kind: ResourceKind, request: WatchRequest, sink: TableSink): {stop: () => void};
+  kinds(): Promise<ResourceKind[]>;
+  getObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<RowObject>;
+  listObjects(kind: ResourceKind, request: CollectionQuery): Promise<RowObject[]>;
+  can(question: AccessQuestion): Promise<boolean>;
+  deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
+  setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
+  drain(node: string, options: DrainOptions, progress: (message: string) => void): Promise<DrainPlan>;
+}
+
 export interface World {
   identity: ClusterIdentity;
-  // undefined means all namespaces (-A).
+  // The namespace kview opened on; undefined means all namespaces (-A).
   namespace: string | undefined;
   readonly: boolean;
-  watchPods(namespace: string | undefined, sink: TableSink): {stop: () => void};
+  cluster: ClusterApi;
   now(): number;
+  // A world for another kubeconfig context (the context picker); absent where switching is not possible.
+  switchContext?(context: string): World;
 }

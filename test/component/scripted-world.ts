@@ -1,27 +1,67 @@
-import type {TableSink, World} from '../../src/ui/world.js';
+import type {ResourceKind} from '../../src/cluster/resource-kind.js';
+import {BUILTIN_KINDS} from '../../src/cluster/resource-kind.js';
+import type {RowObject} from '../../src/cluster/types.js';
+import type {ClusterApi, TableSink, World} from '../../src/ui/world.js';
 
-// A world whose pod watch is driven by the test: the same sink interface the real table watch feeds.
-export function scriptedWorld(overrides: Partial<World> = {}): World & {sink: () => TableSink; stops: number} {
-  let current: TableSink | undefined;
-  const world = {
+export interface ScriptedWorld extends World {
+  // The sink of the latest watch opened for a kind (by plural), to drive it from the test.
+  sink(plural?: string): TableSink;
+  stops: number;
+  watches: Array<{plural: string; namespace?: string; fieldSelector?: string; labelSelector?: string}>;
+  calls: string[];
+}
+
+// A world whose watches are driven by the test: the same sink interface the real table watch feeds, and a
+// record of every call that would change the cluster.
+export function scriptedWorld(overrides: Partial<World> & {objects?: Record<string, RowObject>; allowed?: boolean} = {})
+  : ScriptedWorld {
+  const sinks = new Map<string, TableSink>();
+  const world: ScriptedWorld = {
     identity: {contextName: 'ctx-test', clusterName: 'cluster-test', server: 'https://127.0.0.1:6443',
       userName: 'tester', source: 'test'},
     namespace: undefined,
     readonly: false,
     now: () => Date.parse('2026-11-22T09:00:00Z'),
     stops: 0,
-    watchPods(_namespace: string | undefined, sink: TableSink) {
-      current = sink;
+    watches: [],
+    calls: [],
+    cluster: {} as ClusterApi,
+    sink(plural = 'pods') {
+      const sink = sinks.get(plural);
+      if (!sink) throw new Error(`no watch of ${plural} was opened`);
+      return sink;
+    },
+    ...overrides,
+  };
+  const cluster: ClusterApi = {
+    contexts: ['ctx-test', 'ctx-other'],
+    watchTable(kind: ResourceKind, request, sink) {
+      sinks.set(kind.plural, sink);
+      world.watches.push({plural: kind.plural, ...request});
       return {stop: () => {
         world.stops += 1;
       }};
     },
-    sink(): TableSink {
-      if (!current) throw new Error('the app has not started its watch');
-      return current;
+    kinds: async () => [...BUILTIN_KINDS],
+    async getObject(kind, namespace, name) {
+      const object = overrides.objects?.[`${kind.plural}/${namespace ?? ''}/${name}`];
+      if (!object) throw new Error(`not found: ${kind.plural} "${name}"`);
+      return object;
     },
-    ...overrides,
+    listObjects: async () => [],
+    can: async () => overrides.allowed ?? true,
+    async deleteObject(kind, namespace, name) {
+      world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}`);
+    },
+    async setUnschedulable(node, unschedulable) {
+      world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
+    },
+    async drain(node) {
+      world.calls.push(`drain ${node}`);
+      return {evict: [], skipped: [], blockers: []};
+    },
   };
+  world.cluster = cluster;
   return world;
 }
 
@@ -33,6 +73,6 @@ export async function waitForFrame(lastFrame: () => string | undefined, predicat
     const frame = lastFrame() ?? '';
     if (predicate(frame)) return frame;
     if (Date.now() > deadline) throw new Error(`frame never matched; last frame:\n${frame}`);
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }

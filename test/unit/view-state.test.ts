@@ -4,12 +4,18 @@ import {initialViewState, selectedKey, viewReducer} from '../../src/state/view-s
 import type {ViewAction, ViewState} from '../../src/state/view-state.js';
 import {podColumns, podRow} from '../fixtures/table-rows.js';
 
+// The view shows rows in the order the projection hands it (here: the store's order, no filter or sort).
 function withPods(count: number, viewportHeight = 5): ViewState {
   const rows = Array.from({length: count}, (_, index) => podRow('demo', `pod-${String(index).padStart(3, '0')}`));
-  return viewReducer(initialViewState({viewportHeight}), {type: 'snapshot', columns: podColumns, rows});
+  return showAll(viewReducer(initialViewState({viewportHeight}), {type: 'snapshot', columns: podColumns, rows}));
 }
 
-const run = (state: ViewState, ...actions: ViewAction[]) => actions.reduce(viewReducer, state);
+function showAll(state: ViewState): ViewState {
+  return viewReducer(state, {type: 'visible', keys: state.table.order});
+}
+
+const run = (state: ViewState, ...actions: ViewAction[]) =>
+  actions.reduce((current, action) => showAll(viewReducer(current, action)), state);
 const command = (name: Extract<ViewAction, {type: 'command'}>['command']): ViewAction => ({type: 'command', command: name});
 
 test('down and up move by one and stop at the ends', () => {
@@ -62,8 +68,17 @@ test('a smaller terminal keeps the cursor visible', () => {
   assert.ok(state.selectedIndex >= state.scrollTop && state.selectedIndex < state.scrollTop + 3);
 });
 
-test('w toggles wide and ? toggles help', () => {
-  const state = run(withPods(1), command('view.toggleWide'), command('app.toggleHelp'));
+test('w toggles wide and f toggles faults-only', () => {
+  const state = run(withPods(1), command('view.toggleWide'), command('view.toggleFaults'));
   assert.equal(state.wide, true);
-  assert.equal(state.helpOpen, true);
+  assert.equal(state.faultsOnly, true);
+});
+
+test('sorting by the same column twice reverses it', () => {
+  let state = run(withPods(2), {type: 'sort', column: 'NAME'});
+  assert.deepEqual(state.sort, {column: 'NAME', descending: false});
+  state = run(state, {type: 'sort', column: 'NAME'});
+  assert.deepEqual(state.sort, {column: 'NAME', descending: true});
+  state = run(state, {type: 'sort', column: 'AGE'});
+  assert.deepEqual(state.sort, {column: 'AGE', descending: false});
 });

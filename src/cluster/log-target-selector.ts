@@ -1,0 +1,54 @@
+import type {ApiClient} from './api-client.js';
+import type {LogTarget, OwnerKind} from './log-types.js';
+
+export interface PodSelection {
+  namespace: string | undefined;
+  label?: string;
+  field?: string;
+}
+
+interface LabelSelectorJson {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: Array<{key: string; operator: string; values?: string[]}>;
+}
+
+const OWNER_PATHS: Record<OwnerKind, string> = {
+  Deployment: 'apis/apps/v1/namespaces/NS/deployments',
+  StatefulSet: 'apis/apps/v1/namespaces/NS/statefulsets',
+  DaemonSet: 'apis/apps/v1/namespaces/NS/daemonsets',
+  ReplicaSet: 'apis/apps/v1/namespaces/NS/replicasets',
+  Job: 'apis/batch/v1/namespaces/NS/jobs',
+};
+
+// Every target becomes a pod list+watch query, so one pod, a selector, a workload and a node all pick up pods
+// that appear later and drop pods that go away.
+export async function podSelectionOf(client: ApiClient, target: LogTarget, signal?: AbortSignal):
+  Promise<PodSelection> {
+  switch (target.kind) {
+    case 'pod':
+      return {namespace: target.namespace, field: `metadata.name=${target.pod}`};
+    case 'selector':
+      return {namespace: target.namespace, label: target.labelSelector};
+    case 'node':
+      return {namespace: target.namespace, field: `spec.nodeName=${target.node}`};
+    case 'owner': {
+      const collection = OWNER_PATHS[target.ownerKind].replace('NS', encodeURIComponent(target.namespace));
+      const owner = await client.getJson<{spec?: {selector?: LabelSelectorJson}}>(
+        `/${collection}/${encodeURIComponent(target.name)}`, 'application/json', signal);
+      return {namespace: target.namespace, label: labelSelectorText(owner.spec?.selector ?? {})};
+    }
+  }
+}
+
+// matchLabels and matchExpressions in kubectl's selector syntax (k9s drops the expressions and finds no pods).
+export function labelSelectorText(selector: LabelSelectorJson): string {
+  const parts = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`);
+  for (const expression of selector.matchExpressions ?? []) {
+    const values = (expression.values ?? []).join(',');
+    if (expression.operator === 'In') parts.push(`${expression.key} in (${values})`);
+    if (expression.operator === 'NotIn') parts.push(`${expression.key} notin (${values})`);
+    if (expression.operator === 'Exists') parts.push(expression.key);
+    if (expression.operator === 'DoesNotExist') parts.push(`!${expression.key}`);
+  }
+  return parts.join(',');
+}

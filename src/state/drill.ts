@@ -1,0 +1,66 @@
+import {EVENT_KIND, NODE_KIND, POD_KIND, resolveBuiltin} from '../cluster/resource-kind.js';
+import type {ResourceKind} from '../cluster/resource-kind.js';
+import type {RowObject} from '../cluster/types.js';
+import {involvedObjectOf} from '../resources/event-row.js';
+import type {ViewTarget} from './navigation.js';
+
+export interface SelectedObject {
+  kind: ResourceKind;
+  namespace: string | undefined;
+  name: string;
+  object?: RowObject;
+}
+
+const WORKLOADS = new Set(['deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'services']);
+
+// Enter, as k9s users expect it: a node opens its pods, a namespace its pods, a pod its containers, a workload
+// the pods its selector picks, an event the object it is about; anything else its YAML.
+// A workload needs its full object (the selector), which the caller fetches when `needsObject` says so.
+export function drillTarget(selected: SelectedObject): ViewTarget | {needsObject: true} {
+  const {kind, namespace, name, object} = selected;
+  if (kind.group === '' && kind.plural === 'nodes') {
+    return {type: 'table', kind: POD_KIND, namespace: undefined, fieldSelector: `spec.nodeName=${name}`,
+      caption: `pods on node ${name}`};
+  }
+  if (kind.group === '' && kind.plural === 'namespaces') return {type: 'table', kind: POD_KIND, namespace: name};
+  if (kind.group === '' && kind.plural === 'pods') return {type: 'containers', namespace: namespace ?? '', pod: name};
+  if (kind.group === '' && kind.plural === 'events') {
+    const involved = involvedObjectOf(object);
+    const involvedKind = resolveBuiltin(involved.kind);
+    if (involvedKind) {
+      return {type: 'describe', kind: involvedKind, namespace: involved.namespace || undefined, name: involved.name};
+    }
+    return {type: 'yaml', kind, namespace, name};
+  }
+  if (WORKLOADS.has(kind.plural)) {
+    if (!object?.['spec']) return {needsObject: true};
+    const selector = selectorOf(object);
+    if (!selector) return {type: 'yaml', kind, namespace, name};
+    return {type: 'table', kind: POD_KIND, namespace, labelSelector: selector,
+      caption: `pods of ${kind.singular} ${name}`};
+  }
+  return {type: 'yaml', kind, namespace, name};
+}
+
+// matchLabels as a label selector string; services keep their selector as a plain map.
+export function selectorOf(object: RowObject): string | undefined {
+  const spec = object['spec'] as {selector?: {matchLabels?: Record<string, string>} & Record<string, unknown>} | undefined;
+  const selector = spec?.selector;
+  if (!selector) return undefined;
+  const labels = (selector.matchLabels ?? (selector.matchExpressions ? undefined : selector)) as
+    Record<string, string> | undefined;
+  if (!labels) return undefined;
+  const pairs = Object.entries(labels).filter(([, value]) => typeof value === 'string');
+  return pairs.length > 0 ? pairs.map(([key, value]) => `${key}=${value}`).join(',') : undefined;
+}
+
+// The events view for one object, as `kubectl events --for kind/name` narrows it.
+export function eventsFor(selected: SelectedObject): ViewTarget {
+  const fields = [`involvedObject.name=${selected.name}`, `involvedObject.kind=${selected.kind.kind}`];
+  return {type: 'table', kind: EVENT_KIND, namespace: selected.kind.namespaced ? selected.namespace : undefined,
+    fieldSelector: fields.join(','), caption: `events of ${selected.kind.singular}/${selected.name}`};
+}
+
+export function isNode(kind: ResourceKind): boolean {
+  return kind.group === NODE_KIND.group && kind.plural === NODE_KIND.plural;
+}

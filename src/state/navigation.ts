@@ -1,0 +1,107 @@
+import type {ResourceKind} from '../cluster/resource-kind.js';
+import type {RowFilter} from './row-projection.js';
+
+export type ViewTarget =
+  | {
+    type: 'table';
+    kind: ResourceKind;
+    // undefined means all namespaces (ignored for cluster-scoped kinds).
+    namespace: string | undefined;
+    labelSelector?: string;
+    fieldSelector?: string;
+    filter?: RowFilter;
+    // Shown in the header when the view is a drill-down, e.g. "pods on node worker-1".
+    caption?: string;
+  }
+  | {type: 'containers'; namespace: string; pod: string}
+  | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string}
+  | {type: 'logs'; namespace: string; pod: string; container?: string; previous?: boolean}
+  | {type: 'contexts'};
+
+// Browser-like history: Esc and [ go back, ] forward, - jumps to the view before the last jump.
+export interface Navigation {
+  entries: readonly ViewTarget[];
+  index: number;
+  previousIndex: number;
+}
+
+export function startNavigation(first: ViewTarget): Navigation {
+  return {entries: [first], index: 0, previousIndex: 0};
+}
+
+export function currentView(navigation: Navigation): ViewTarget {
+  return navigation.entries[navigation.index] ?? navigation.entries[0]!;
+}
+
+export function pushView(navigation: Navigation, target: ViewTarget): Navigation {
+  const entries = [...navigation.entries.slice(0, navigation.index + 1), target];
+  // History is bounded so a long session does not grow without end.
+  const trimmed = entries.length > 50 ? entries.slice(entries.length - 50) : entries;
+  return {entries: trimmed, index: trimmed.length - 1, previousIndex: Math.min(navigation.index, trimmed.length - 1)};
+}
+
+// Filters and selectors refine the current view rather than adding history entries, as in k9s.
+export function replaceView(navigation: Navigation, target: ViewTarget): Navigation {
+  const entries = navigation.entries.map((entry, index) => (index === navigation.index ? target : entry));
+  return {...navigation, entries};
+}
+
+export function goBack(navigation: Navigation): Navigation {
+  if (navigation.index === 0) return navigation;
+  return {...navigation, index: navigation.index - 1, previousIndex: navigation.index};
+}
+
+export function goForward(navigation: Navigation): Navigation {
+  if (navigation.index >= navigation.entries.length - 1) return navigation;
+  return {...navigation, index: navigation.index + 1, previousIndex: navigation.index};
+}
+
+export function goLast(navigation: Navigation): Navigation {
+  return {...navigation, index: navigation.previousIndex, previousIndex: navigation.index};
+}
+
+export function describeTarget(target: ViewTarget): string {
+  switch (target.type) {
+    case 'table':
+      return target.caption ?? `${target.kind.plural}${target.kind.namespaced ? `(${target.namespace ?? 'all'})` : ''}`;
+    case 'containers':
+      return `containers of ${target.namespace}/${target.pod}`;
+    case 'describe':
+    case 'yaml':
+      return `${target.type} ${target.kind.singular}/${target.name}`;
+    case 'logs':
+      return `logs ${target.namespace}/${target.pod}${target.container ? `/${target.container}` : ''}`;
+    case 'contexts':
+      return 'contexts';
+  }
+}
+
+// The kubectl command each view is equivalent to, shown in the header so the operator can take it elsewhere.
+export function kubectlEquivalent(target: ViewTarget, wide: boolean): string {
+  const scope = (namespace: string | undefined) => (namespace === undefined ? '-A' : `-n ${namespace}`);
+  switch (target.type) {
+    case 'table': {
+      if (target.kind.plural === 'events' && target.kind.group === '') {
+        return `kubectl events ${scope(target.namespace)}${target.fieldSelector ? ` --for ...` : ''}`;
+      }
+      const name = target.kind.group === '' ? target.kind.plural : `${target.kind.plural}.${target.kind.group}`;
+      const parts = ['kubectl get', name];
+      if (target.kind.namespaced) parts.push(scope(target.namespace));
+      if (target.labelSelector) parts.push(`-l ${target.labelSelector}`);
+      if (target.fieldSelector) parts.push(`--field-selector ${target.fieldSelector}`);
+      if (wide) parts.push('-o wide');
+      return parts.join(' ');
+    }
+    case 'containers':
+      return `kubectl get pod ${target.pod} -n ${target.namespace} -o jsonpath='{.spec.containers[*].name}'`;
+    case 'describe':
+      return `kubectl describe ${target.kind.singular} ${target.name}${target.namespace ? ` -n ${target.namespace}` : ''}`;
+    case 'yaml':
+      return `kubectl get ${target.kind.singular} ${target.name}${target.namespace ? ` -n ${target.namespace}` : ''} -o yaml`;
+    case 'logs':
+      return `kubectl logs ${target.pod} -n ${target.namespace}${target.container ? ` -c ${target.container}` : ''}`
+        + `${target.previous ? ' -p' : ' -f'}`;
+    case 'contexts':
+      return 'kubectl config get-contexts';
+  }
+}

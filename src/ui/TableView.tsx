@@ -1,0 +1,176 @@
+import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import type {ViewTarget} from '../state/navigation.js';
+import {kubectlEquivalent} from '../state/navigation.js';
+import {commandsFor} from '../state/keymap.js';
+import type {Command} from '../state/keymap.js';
+import {initialViewState, selectedKey, viewReducer} from '../state/view-state.js';
+import {drillTarget, eventsFor, isNode} from '../state/drill.js';
+import type {SelectedObject} from '../state/drill.js';
+import {tableRenderer} from '../resources/table-renderer.js';
+import {podSeverity} from '../resources/pod-severity.js';
+import {ResourceTable} from './ResourceTable.js';
+import {StatusLine} from './StatusLine.js';
+import {severityColor} from './theme.js';
+import {useTableWatch} from './use-table-watch.js';
+import {usePodsPerNode} from './use-pods-per-node.js';
+import {useProjectedRows} from './use-projected-rows.js';
+import {useAllowedActions} from './use-allowed-actions.js';
+import type {ActionRequest} from '../state/action-request.js';
+import type {World} from './world.js';
+import {useInputGate} from './input-gate.js';
+
+type TableTarget = Extract<ViewTarget, {type: 'table'}>;
+
+export interface TableViewProps {
+  world: World;
+  target: TableTarget;
+  width: number;
+  height: number;
+  active: boolean;
+  initialWide?: boolean;
+  onNavigate(target: ViewTarget): void;
+  onAction(request: ActionRequest): void;
+  onFlash(message: string): void;
+}
+
+// Lines this view takes besides its rows: the status line and the column header.
+const OWN_CHROME = 2;
+
+export function TableView(props: TableViewProps) {
+  const {world, target, width, height, active} = props;
+  const bodyHeight = Math.max(1, height - OWN_CHROME);
+  const [state, dispatch] = useReducer(viewReducer, {wide: props.initialWide, viewportHeight: bodyHeight},
+    initialViewState);
+  const [now, setNow] = useState(() => world.now());
+  const [renderedAt, setRenderedAt] = useState(now);
+  const {kind} = target;
+  const needsObject = isNode(kind) || (kind.group === '' && kind.plural === 'events');
+  useTableWatch(world.cluster, kind, {namespace: kind.namespaced ? target.namespace : undefined,
+    labelSelector: target.labelSelector, fieldSelector: target.fieldSelector,
+    includeObject: needsObject ? 'Object' : undefined}, dispatch);
+  const podsPerNode = usePodsPerNode(world.cluster, isNode(kind));
+  const allowed = useAllowedActions(world, kind, target.namespace);
+
+  useEffect(() => dispatch({type: 'resize', viewportHeight: bodyHeight}), [bodyHeight]);
+  useEffect(() => {
+    // AGE ticks once a second, like re-running kubectl would show.
+    const timer = setInterval(() => setNow(world.now()), 1000);
+    return () => clearInterval(timer);
+  }, [world]);
+  // Column widths follow the data, not the clock: re-measured when rows change.
+  useEffect(() => setRenderedAt(world.now()), [state.table.version, world]);
+
+  const renderer = useMemo(() => tableRenderer(kind, state.table.columns,
+    {wide: state.wide, withNamespace: target.namespace === undefined, podsPerNode}),
+  [kind, state.table.columns, state.wide, target.namespace, podsPerNode]);
+  const projected = useProjectedRows(state, renderer, kind, target.filter, renderedAt, now, dispatch);
+
+  const selected = (): SelectedObject | undefined => {
+    const key = selectedKey(state);
+    const row = key ? state.table.rows.get(key) : undefined;
+    const metadata = row?.object?.metadata;
+    if (!row || !metadata?.name) return undefined;
+    return {kind, namespace: metadata.namespace, name: metadata.name, object: row.object};
+  };
+
+  const run = (command: Command) => {
+    const object = selected();
+    switch (command) {
+      case 'sort.name':
+        return dispatch({type: 'sort', column: 'NAME'});
+      case 'sort.age':
+        return dispatch({type: 'sort', column: renderer.headers.includes('AGE') ? 'AGE' : 'LAST SEEN'});
+      case 'sort.status':
+        return dispatch({type: 'sort', column: renderer.headers.includes('STATUS') ? 'STATUS' : 'TYPE'});
+      case 'sort.next':
+      case 'sort.previous': {
+        const current = renderer.headers.indexOf(state.sort?.column ?? '');
+        const step = command === 'sort.next' ? 1 : renderer.headers.length - 1;
+        return dispatch({type: 'sort', column: renderer.headers[(current + step) % renderer.headers.length] ?? 'NAME'});
+      }
+      case 'view.open':
+        return object ? open(object) : undefined;
+      case 'view.describe':
+        return object ? props.onNavigate({type: 'describe', kind, namespace: object.namespace, name: object.name})
+          : undefined;
+      case 'view.yaml':
+        return object ? props.onNavigate({type: 'yaml', kind, namespace: object.namespace, name: object.name})
+          : undefined;
+      case 'view.events':
+        return object ? props.onNavigate(eventsFor(object)) : undefined;
+      case 'view.logs':
+        if (object && kind.plural === 'pods' && kind.group === '') {
+          props.onNavigate({type: 'logs', namespace: object.namespace ?? '', pod: object.name});
+        } else props.onFlash('logs: select a pod');
+        return undefined;
+      case 'action.delete':
+      case 'action.cordon':
+      case 'action.uncordon':
+      case 'action.drain':
+        return object ? requestAction(command, object) : undefined;
+      default:
+        return dispatch({type: 'command', command});
+    }
+  };
+
+  const open = (object: SelectedObject) => {
+    const next = drillTarget(object);
+    if (!('needsObject' in next)) return props.onNavigate(next);
+    world.cluster.getObject(kind, object.namespace, object.name)
+      .then((full) => {
+        const target = drillTarget({...object, object: full});
+        if (!('needsObject' in target)) props.onNavigate(target);
+      })
+      .catch((error: unknown) => props.onFlash(error instanceof Error ? error.message : String(error)));
+  };
+
+  const requestAction = (command: Command, object: SelectedObject) => {
+    const verb = command.replace('action.', '') as ActionRequest['verb'];
+    const refusal = allowed.refusal(verb);
+    if (refusal) return props.onFlash(refusal);
+    props.onAction({verb, kind, namespace: object.namespace, name: object.name});
+  };
+
+  const gate = useInputGate();
+  useInput((input, key) => {
+    if (gate.viewsBlocked()) return;
+    for (const command of commandsFor(input, key, 'table')) {
+      // The rest of a typed-ahead burst after ':' or '/' belongs to the prompt.
+      if (command === 'app.command' || command === 'app.filter') return;
+      run(command);
+    }
+  }, {isActive: active});
+
+  const statusColumn = renderer.headers.indexOf('STATUS');
+  const typeColumn = renderer.headers.indexOf('TYPE');
+  return (
+    <Box flexDirection="column" height={height} width={width}>
+      <StatusLine connection={state.connection} count={state.visibleKeys.length} total={state.table.order.length}
+        what={target.caption ?? kind.plural} kubectl={kubectlEquivalent(target, state.wide)}
+        notes={[state.faultsOnly ? 'faults only' : '', target.filter ? `filter: ${target.filter.inverse ? '!' : ''}`
+          + `${target.filter.pattern}` : '', state.sort ? `sort: ${state.sort.column}${state.sort.descending ? '↓' : '↑'}`
+          : ''].filter(Boolean)} width={width} />
+      <ResourceTable headers={renderer.headers} visibleRows={projected.visibleRows} widths={projected.widths}
+        selectedKey={selectedKey(state)} width={width} height={bodyHeight}
+        emptyText={emptyText(state.table.loaded, state.table.order.length, target)}
+        rowColor={(cells) => rowColor(kind.plural, cells, statusColumn, typeColumn)} />
+      {state.connection.phase === 'forbidden' ? <Text color="red">{state.connection.message}</Text> : null}
+    </Box>
+  );
+}
+
+function emptyText(loaded: boolean, total: number, target: TableTarget): string {
+  if (!loaded) return 'Loading…';
+  if (total > 0) return 'No rows match the filter (Esc clears it).';
+  return `No ${target.kind.plural} found${target.kind.namespaced ? ` in ${target.namespace ?? 'any namespace'}` : ''}.`;
+}
+
+function rowColor(plural: string, cells: readonly string[], statusColumn: number, typeColumn: number) {
+  if (plural === 'events') return cells[typeColumn] === 'Warning' ? 'yellow' : undefined;
+  if (plural === 'nodes') {
+    const status = cells[statusColumn] ?? '';
+    return status === 'Ready' ? undefined : status.startsWith('Ready') ? 'yellow' : 'red';
+  }
+  return statusColumn >= 0 ? severityColor(podSeverity(cells[statusColumn])) : undefined;
+}

@@ -1,0 +1,62 @@
+import React, {useEffect, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import {commandsFor} from '../state/keymap.js';
+import {useInputGate} from './input-gate.js';
+import {findMatches, jumpToMatch, scrollTo, textViewState} from '../state/text-view-state.js';
+import type {TextViewState} from '../state/text-view-state.js';
+import {compileFilter} from '../state/row-projection.js';
+
+interface TextViewProps {
+  title: string;
+  kubectl: string;
+  // undefined while loading; an Error is shown as one line.
+  lines: readonly string[] | Error | undefined;
+  search?: string;
+  width: number;
+  height: number;
+  active: boolean;
+}
+
+// Describe and YAML: a scrollable text with / search and n/N between matches.
+export function TextView({title, kubectl, lines, search, width, height, active}: TextViewProps) {
+  const bodyHeight = Math.max(1, height - 1);
+  const [state, setState] = useState<TextViewState>(() => textViewState([], bodyHeight));
+  useEffect(() => {
+    if (Array.isArray(lines)) setState(textViewState(lines, bodyHeight, search));
+  }, [lines, search, bodyHeight]);
+  const gate = useInputGate();
+  useInput((input, key) => {
+    if (gate.viewsBlocked()) return;
+    for (const command of commandsFor(input, key, 'text')) {
+      setState((current) => {
+        switch (command) {
+          case 'cursor.down': return scrollTo(current, current.top + 1);
+          case 'cursor.up': return scrollTo(current, current.top - 1);
+          case 'cursor.pageDown': return scrollTo(current, current.top + current.height);
+          case 'cursor.pageUp': return scrollTo(current, current.top - current.height);
+          case 'cursor.top': return scrollTo(current, 0);
+          case 'cursor.bottom': return scrollTo(current, current.lines.length);
+          case 'text.nextMatch': return jumpToMatch(current, 1);
+          case 'text.previousMatch': return jumpToMatch(current, -1);
+          default: return current;
+        }
+      });
+    }
+  }, {isActive: active});
+  const highlight = search ? compileFilter(search) : undefined;
+  const heading = lines instanceof Error ? lines.message
+    : `${title}  ${state.lines.length} lines${search ? `  /${search}: ${findMatches(state.lines, search).length} matches`
+      : ''}`;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <Text wrap="truncate-end">
+        <Text color={lines instanceof Error ? 'red' : 'green'}>{heading}</Text>
+        <Text dimColor>{`  $ ${kubectl}`}</Text>
+      </Text>
+      {lines === undefined ? <Text dimColor>Loading…</Text> : null}
+      {state.lines.slice(state.top, state.top + bodyHeight).map((line, index) => (
+        <Text key={state.top + index} wrap="truncate-end" inverse={highlight?.test(line) ?? false}>{line || ' '}</Text>
+      ))}
+    </Box>
+  );
+}

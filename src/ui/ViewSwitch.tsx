@@ -1,0 +1,45 @@
+import React from 'react';
+import {Text} from 'ink';
+import type {ViewTarget} from '../state/navigation.js';
+import type {ActionRequest} from '../state/action-request.js';
+import {ContainersView} from './ContainersView.js';
+import {ContextsView} from './ContextsView.js';
+import {ObjectTextView} from './ObjectTextView.js';
+import {TableView} from './TableView.js';
+import type {World} from './world.js';
+
+interface ViewSwitchProps {
+  world: World;
+  target: ViewTarget;
+  width: number;
+  height: number;
+  active: boolean;
+  initialWide: boolean;
+  onNavigate(target: ViewTarget): void;
+  onAction(request: ActionRequest): void;
+  onFlash(message: string): void;
+  onSwitchContext(context: string): void;
+}
+
+// One component per kind of view; the navigation entry says which.
+export function ViewSwitch(props: ViewSwitchProps) {
+  const {world, target, width, height, active} = props;
+  switch (target.type) {
+    case 'table':
+      return <TableView world={world} target={target} width={width} height={height} active={active}
+        initialWide={props.initialWide} onNavigate={props.onNavigate} onAction={props.onAction}
+        onFlash={props.onFlash} />;
+    case 'containers':
+      return <ContainersView world={world} namespace={target.namespace} pod={target.pod} width={width}
+        height={height} active={active} onNavigate={props.onNavigate} />;
+    case 'describe':
+    case 'yaml':
+      return <ObjectTextView world={world} mode={target.type} kind={target.kind} namespace={target.namespace}
+        name={target.name} width={width} height={height} active={active} />;
+    case 'contexts':
+      return <ContextsView contexts={world.cluster.contexts} current={world.identity.contextName} active={active}
+        onPick={props.onSwitchContext} />;
+    case 'logs':
+      return <Text>{`logs of ${target.namespace}/${target.pod}`}</Text>;
+  }
+}
