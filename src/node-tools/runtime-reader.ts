@@ -6,7 +6,7 @@ import type {JsonObject} from './json-fields.js';
 import type {NodeIdentity} from './node-flavour.js';
 import type {NodeTools} from './node-tools.js';
 import type {RuntimeContainer, RuntimeInventory, RuntimeSandbox} from './runtime-model.js';
-import {checkedPath, checkedRuntimeId} from './safe-argument.js';
+import {checkedPath, checkedRuntimeId, isRuntimeId} from './safe-argument.js';
 
 export interface RuntimeCondition {
   type: string;
@@ -50,7 +50,8 @@ export async function readRuntime(tools: NodeTools, identity: NodeIdentity): Pro
   const view: RuntimeView = {source: 'crictl', note: undefined, sandboxes, containers: listed,
     images: parseCrictlImages(json(images)), conditions: runtimeConditions(json(info)), problems};
   view.containers = await Promise.all(listed.map(async (container, index) => {
-    if (container.state === 'running' || index >= INSPECT_LIMIT) return container;
+    // An id that is not plain hex came from a confused or hostile runtime: it is listed, never passed on.
+    if (container.state === 'running' || index >= INSPECT_LIMIT || !isRuntimeId(container.id)) return container;
     const inspect = await tools.runner.run('crictl', [...global, 'inspect', '-o', 'json', '--',
       checkedRuntimeId(container.id)]);
     return inspect.ok ? mergeCrictlInspect(container, parseJsonObject(inspect.stdout) ?? {}) : container;
@@ -79,8 +80,7 @@ async function readThroughCtr(tools: NodeTools, identity: NodeIdentity, why: str
   const sandboxes: RuntimeSandbox[] = [];
   const containers: Array<{container: RuntimeContainer; logFile: string}> = [];
   const logDirectories = new Map<string, string>();
-  const idList = ids.ok ? ids.stdout.split('\n').map((id) => id.trim()).filter((id) => /^[0-9a-f]{1,64}$/.test(id))
-    : [];
+  const idList = ids.ok ? ids.stdout.split('\n').map((id) => id.trim()).filter(isRuntimeId) : [];
   await inBatches(idList, 4, async (id) => {
     const info = await tools.runner.run('ctr', [...global, 'containers', 'info', '--', checkedRuntimeId(id)]);
     if (!info.ok) return;

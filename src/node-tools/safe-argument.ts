@@ -16,8 +16,12 @@ export function checkedUnitName(value: string): string {
   return value.includes('.') ? value : `${value}.service`;
 }
 
+export function isRuntimeId(value: string): boolean {
+  return RUNTIME_ID.test(value);
+}
+
 export function checkedRuntimeId(value: string): string {
-  if (!RUNTIME_ID.test(value)) throw new UnsafeArgumentError('container id', value);
+  if (!isRuntimeId(value)) throw new UnsafeArgumentError('container id', value);
   return value;
 }
 

@@ -98,7 +98,7 @@ export function NodePane(props: NodePaneProps) {
       </Text>
       <SectionTabs section={state.section} counts={view.counts} />
       <Text wrap="truncate-end" dimColor>{view.subtitle}</Text>
-      {state.helpOpen ? <HelpOverlay height={bodyHeight} scope="node" /> : state.dialog
+      {state.helpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="node" /> : state.dialog
         ? <Box height={bodyHeight}><RestartDialog dialog={state.dialog} /></Box>
         : (
           <Box flexDirection="column" height={bodyHeight}>
