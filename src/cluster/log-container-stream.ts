@@ -149,6 +149,10 @@ export async function runContainerStream(client: ApiClient, timing: ContainerStr
         emit, signal);
       resume = outcome.resume;
       emitUnterminated(outcome.unterminated);
+      if (outcome.error) {
+        notice(`could not re-read the end of the previous instance (${serverReason(outcome.error)}); lines it wrote `
+          + 'after the last one shown, if any, are not shown');
+      }
     } else if (restarts > 1) {
       notice(`${restarts - 1} earlier restarts happened out of sight; the kubelet keeps only the last one's log`);
     }
