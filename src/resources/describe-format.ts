@@ -23,7 +23,7 @@ const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configu
 
 export function annotationsLines(title: string, annotations: Record<string, string> | undefined): string[] {
   const keys = Object.keys(annotations ?? {}).filter((key) => !SKIPPED_ANNOTATIONS.has(key)).sort();
-  if (Object.keys(annotations ?? {}).length === 0) return [`${title}:\t<none>`];
+  if (keys.length === 0) return [`${title}:\t<none>`];
   const lines: string[] = [];
   keys.forEach((key, index) => {
     const prefix = index === 0 ? `${title}:\t` : '\t';
@@ -35,7 +35,6 @@ export function annotationsLines(title: string, annotations: Record<string, stri
       lines.push(`${prefix}${key}: ${value}`);
     }
   });
-  if (lines.length === 0) lines.push(`${title}:\t`);
   return lines;
 }
 

@@ -38,7 +38,9 @@ export function describeNodeLines(object: RowObject, context: NodeContext): stri
   const lines = [`Name:\t${metadata.name ?? ''}`, `Roles:\t${roles(metadata.labels)}`,
     ...labelsLines('Labels', metadata.labels), ...annotationsLines('Annotations', metadata.annotations),
     `CreationTimestamp:\t${rfc1123z(metadata.creationTimestamp)}`];
-  const taints = node.spec?.taints ?? [];
+  // kubectl sorts taints by "effect,key".
+  const taints = [...(node.spec?.taints ?? [])].sort((a, b) =>
+    (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1));
   if (taints.length === 0) lines.push('Taints:\t<none>');
   taints.forEach((taint, index) => lines.push(`${index === 0 ? 'Taints:' : ''}\t${taint.key}`
     + `${taint.value ? `=${taint.value}` : ''}:${taint.effect}`));
@@ -94,21 +96,30 @@ function podsLines(pods: PodRequests[], allocatable: Record<string, string>, now
       total + parseQuantity(container.resources?.[kind]?.[resource]), 0);
   const cell = (resource: string, value: number) => `${formatQuantity(resource, value)} (${percent(resource, value)}%)`;
   const lines = [`Non-terminated Pods:\t(${pods.length} in total)`,
-    '  Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge',
-    '  ---------\t----\t------------\t----------\t---------------\t-------------\t---'];
+    // kubectl leaves an empty column after Name (two tabs), which widens it by the padding.
+    '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge',
+    '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---'];
   const sorted = [...pods].sort((a, b) => `${a.metadata?.namespace}/${a.metadata?.name}`
     .localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`));
   for (const pod of sorted) {
-    lines.push(`  ${pod.metadata?.namespace ?? ''}\t${pod.metadata?.name ?? ''}\t${cell('cpu', sum(pod, 'requests', 'cpu'))}`
+    lines.push(`  ${pod.metadata?.namespace ?? ''}\t${pod.metadata?.name ?? ''}\t\t${cell('cpu', sum(pod, 'requests', 'cpu'))}`
       + `\t${cell('cpu', sum(pod, 'limits', 'cpu'))}\t${cell('memory', sum(pod, 'requests', 'memory'))}`
       + `\t${cell('memory', sum(pod, 'limits', 'memory'))}\t${ageSince(pod.metadata?.creationTimestamp, now)}`);
   }
   lines.push('Allocated resources:', '  (Total limits may be over 100 percent, i.e., overcommitted.)',
     '  Resource\tRequests\tLimits', '  --------\t--------\t------');
-  for (const resource of ['cpu', 'memory', 'ephemeral-storage']) {
-    const requests = pods.reduce((total, pod) => total + sum(pod, 'requests', resource), 0);
-    const limits = pods.reduce((total, pod) => total + sum(pod, 'limits', resource), 0);
-    lines.push(`  ${resource}\t${cell(resource, requests)}\t${cell(resource, limits)}`);
+  const total = (kind: 'requests' | 'limits', resource: string) =>
+    pods.reduce((sumSoFar, pod) => sumSoFar + sum(pod, kind, resource), 0);
+  const names = Object.keys(allocatable);
+  const hugePages = names.filter((name) => name.startsWith('hugepages-')).sort();
+  for (const resource of ['cpu', 'memory', 'ephemeral-storage', ...hugePages]) {
+    lines.push(`  ${resource}\t${cell(resource, total('requests', resource))}\t${cell(resource, total('limits', resource))}`);
+  }
+  // Extended resources (GPUs and the like) print without a percentage, as kubectl does.
+  const standard = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
+  for (const resource of names.filter((name) => !standard.has(name) && !name.startsWith('hugepages-')).sort()) {
+    lines.push(`  ${resource}\t${formatQuantity(resource, total('requests', resource))}`
+      + `\t${formatQuantity(resource, total('limits', resource))}`);
   }
   return lines;
 }

@@ -4,6 +4,7 @@ import {EVENT_KIND, LEASE_KIND} from '../cluster/resource-kind.js';
 import {kubectlEquivalent} from '../state/navigation.js';
 import {objectYaml} from '../resources/object-yaml.js';
 import {describeObject} from '../resources/describe-object.js';
+import {eventUid} from '../resources/describe-events.js';
 import {TextView} from './TextView.js';
 import type {World} from './world.js';
 
@@ -28,7 +29,7 @@ export function ObjectTextView(props: ObjectTextViewProps) {
     const load = async () => {
       const object = await world.cluster.getObject(kind, namespace, name);
       if (mode === 'yaml') return objectYaml(object);
-      const uid = object.metadata?.uid;
+      const uid = eventUid(object);
       const events = await world.cluster.listObjects(EVENT_KIND, {
         namespace: kind.namespaced ? namespace : undefined,
         fieldSelector: `involvedObject.name=${name}${uid ? `,involvedObject.uid=${uid}` : ''}`,

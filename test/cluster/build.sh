@@ -3,7 +3,7 @@
 # package. Idempotent: each step is skipped when its output already exists.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-PACKAGES=(golang-go rsync etcd-server containerd runc containernetworking-plugins busybox-static
+PACKAGES=(golang-go rsync etcd-server etcd-client containerd runc containernetworking-plugins busybox-static
   golang-github-modern-go-reflect2-dev openssl gcc libc6-dev dpkg-dev iproute2 procps)
 
 install_packages() {

@@ -4,6 +4,8 @@
 #   cluster.sh down     stop exactly what `up` started and clean what it left outside its state directory
 #   cluster.sh status   one line per process, and whether the API server answers
 #   cluster.sh env      print `export KUBECONFIG=...` for the running cluster
+#   cluster.sh stop-apiserver | start-apiserver | compact-etcd
+#                       failure drills for the tests: the API server away and back, an etcd compaction
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$HARNESS_DIR/images.sh"
 source "$HARNESS_DIR/certs.sh"
@@ -120,5 +122,16 @@ case "${1:-}" in
   down) cmd_down ;;
   status) cmd_status ;;
   env) echo "export KUBECONFIG=$KUBECONFIG_FILE" ;;
-  *) echo "usage: $0 up|down|status|env" >&2; exit 2 ;;
+  stop-apiserver) stop_process kube-apiserver ;;
+  start-apiserver)
+    source "$STATE_DIR/ports.env"
+    start_apiserver
+    wait_for "kube-apiserver /readyz" 90 curl_ready ;;
+  compact-etcd)
+    source "$STATE_DIR/ports.env"
+    revision=$(ETCDCTL_API=3 etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" endpoint status -w json \
+      | grep -o '"revision":[0-9]*' | head -1 | cut -d: -f2)
+    ETCDCTL_API=3 etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" compact "$revision" >/dev/null
+    echo "$revision" ;;
+  *) echo "usage: $0 up|down|status|env|stop-apiserver|start-apiserver|compact-etcd" >&2; exit 2 ;;
 esac

@@ -1,0 +1,47 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {EVENT_KIND, NODE_KIND} from '../../src/cluster/resource-kind.js';
+import {tableRenderer} from '../../src/resources/table-renderer.js';
+import {compareWithKubectl, watchLive} from './table-oracle.js';
+import {eventually, kubectl} from './local-cluster.js';
+
+test('every node row equals kubectl get nodes -o wide, with PODS and TAINTS appended', async (context) => {
+  const live = watchLive(NODE_KIND, {includeObject: 'Object'});
+  context.after(() => live.stop());
+  const count = await compareWithKubectl({kind: NODE_KIND, live, renderer: {wide: true, withNamespace: false},
+    kubectlArgs: ['get', 'nodes', '-o', 'wide'], onlyKubectlColumns: true});
+  assert.equal(count, 4);
+  const statuses = kubectl('get', 'nodes', '--no-headers').split('\n').filter(Boolean)
+    .map((line) => line.split(/\s+/).slice(0, 2).join(' '));
+  assert.ok(statuses.includes('worker-notready NotReady'));
+  assert.ok(statuses.includes('worker-cordoned Ready,SchedulingDisabled'));
+});
+
+test('the PODS and TAINTS cells count what kubectl lists', async (context) => {
+  const live = watchLive(NODE_KIND, {includeObject: 'Object'});
+  context.after(() => live.stop());
+  await eventually('nodes', () => live.data().loaded);
+  const podsOnLocalhost = kubectl('get', 'pods', '-A', '--field-selector', 'spec.nodeName=localhost', '--no-headers')
+    .split('\n').filter(Boolean).length;
+  const data = live.data();
+  const renderer = tableRenderer(NODE_KIND, data.columns,
+    {wide: false, withNamespace: false, podsPerNode: new Map([['localhost', podsOnLocalhost]])});
+  const rows = data.order.map((key) => renderer.render(data.rows.get(key)!, Date.now()));
+  const localhost = rows.find((row) => row[0] === 'localhost');
+  const controlPlane = rows.find((row) => row[0] === 'control-plane-1');
+  assert.equal(localhost?.at(-2), String(podsOnLocalhost));
+  const taints = JSON.parse(kubectl('get', 'node', 'control-plane-1', '-o', 'jsonpath={.spec.taints}')) as unknown[];
+  assert.equal(controlPlane?.at(-1), String(taints.length));
+});
+
+// `kubectl events -A` (client-side in kubectl 1.32) against kview's events view, rows compared as a set since
+// kubectl lists oldest first and kview newest first; ages drift, repeat counts must not.
+test('every event row equals kubectl events -A (ages aside)', async (context) => {
+  const live = watchLive(EVENT_KIND, {includeObject: 'Object'});
+  context.after(() => live.stop());
+  const count = await compareWithKubectl({kind: EVENT_KIND, live, renderer: {wide: false, withNamespace: true},
+    kubectlArgs: ['events', '-A'], sortRows: true,
+    normalize: (header, cell) => (header === 'LAST SEEN' ? cell.replace(/^\S+/, '').replace(/over \S+\)/, 'over)')
+      : cell)});
+  assert.ok(count > 5, `events exist (saw ${count})`);
+});
