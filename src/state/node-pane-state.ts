@@ -36,7 +36,9 @@ export interface NodePaneState {
 }
 
 export type NodePaneAction =
-  | {type: 'command'; command: Command}
+  // rowCount: the active list's length as shown when the key was pressed, so a key typed right after the list
+  // changed moves within what the operator sees.
+  | {type: 'command'; command: Command; rowCount?: number}
   | {type: 'rows'; list: ListKey; count: number}
   | {type: 'resize'; viewportHeight: number}
   | {type: 'openDetail'; sandboxId: string}
@@ -71,8 +73,13 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
         : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};
     case 'restartFinished':
       return {...state, restartRequested: undefined, message: action.message, refreshCount: state.refreshCount + 1};
-    case 'command':
-      return state.dialog ? dialogCommand(state, state.dialog, action.command) : paneCommand(state, action.command);
+    case 'command': {
+      if (state.dialog) return dialogCommand(state, state.dialog, action.command);
+      const list = activeList(state);
+      const counted = action.rowCount === undefined ? state : moveTo(state, list, state.lists[list].cursor,
+        action.rowCount);
+      return paneCommand(counted, action.command);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
@@ -60,8 +60,13 @@ export function NodePane(props: NodePaneProps) {
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
+  // Ink re-subscribes the input handler after each paint, so a key typed right after a change could reach an old
+  // closure; the handler reads what is on screen now through this ref instead.
+  const latest = useRef({state, view, position, report});
+  latest.current = {state, view, position, report};
 
   useInput((input, key) => {
+    const {state, view, position, report} = latest.current;
     for (const command of commandsFor(input, key, 'node')) {
       if (command === 'app.quit' && !state.dialog) {
         (props.onQuit ?? exit)();
@@ -77,7 +82,7 @@ export function NodePane(props: NodePaneProps) {
         const unit = state.section === 'units' ? selected : undefined;
         dispatch({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
           isRoot: tools.isRoot, systemdAvailable}) : 'select a unit in the Units section to restart it'});
-      } else dispatch({type: 'command', command});
+      } else dispatch({type: 'command', command, rowCount: view.lines.length});
     }
   }, {isActive});
 

@@ -1,0 +1,134 @@
+import {test} from 'node:test';
+import type {TestContext} from 'node:test';
+import assert from 'node:assert/strict';
+import React from 'react';
+import type {NodeTools} from '../../src/node-tools/node-tools.js';
+import {fixture, scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
+import type {Script} from '../fixtures/node-tools/scripted-node-tools.js';
+import {waitForFrame} from './scripted-world.js';
+
+process.env.FORCE_COLOR = '1';
+const {render} = await import('ink-testing-library');
+const {NodePane} = await import('../../src/ui/node-pane/NodePane.js');
+
+const TAB = '\t';
+const ENTER = '\r';
+const KUBELET_PS = '  992     1  300 /usr/bin/kubelet --config=/var/lib/kubelet/config.yaml --hostname-override=k8s-master\n'
+  + '  698     1  300 /usr/bin/containerd\n';
+
+// Replays seed output: systemctl show (seed 000), crictl -o json (seed 004 worker01), a journal with a hostile
+// message. Every command the pane runs goes through this script; nothing runs for real.
+function seedScript(overrides: {kubelet?: string; journalMessage?: string} = {}): Script {
+  return (command, args) => {
+    const sub = args.find((word) => !word.startsWith('-'));
+    if (command === 'ps') return KUBELET_PS;
+    if (command === 'systemctl' && args[0] === 'show') {
+      return args.at(-1) === 'kubelet.service' ? fixture(overrides.kubelet ?? 'systemctl-show-kubelet-active.txt')
+        : fixture('systemctl-show-containerd-active.txt');
+    }
+    if (command === 'systemctl' && args[0] === 'restart') return '';
+    if (command === 'crictl') return fixture(`crictl-${sub === 'info' ? 'info-ready' : `${sub}-worker01`}.json`);
+    if (command === 'journalctl') {
+      return JSON.stringify({__CURSOR: 'c1', __REALTIME_TIMESTAMP: '1725960313000000', PRIORITY: '3',
+        _HOSTNAME: 'k8s-master', SYSLOG_IDENTIFIER: 'kubelet', _PID: '992', _SYSTEMD_UNIT: 'kubelet.service',
+        MESSAGE: overrides.journalMessage ?? 'E0910 Housekeeping took longer than expected'});
+    }
+    if (command === 'df') return fixture('df-this-host.txt');
+    return undefined;
+  };
+}
+
+function renderPane(context: TestContext, tools: NodeTools, props: {readonly?: boolean; onBack?: () => void} = {}) {
+  const app = render(<NodePane tools={tools} width={150} height={30} isActive readonly={props.readonly ?? false}
+    onBack={props.onBack} />);
+  context.after(() => app.unmount());
+  return app;
+}
+
+test('opens on findings for the detected node; a flapping kubelet is the first, critical finding', async (context) => {
+  const tools = scriptedNodeTools({script: seedScript({kubelet: 'systemctl-show-kubelet-flapping.txt'})});
+  const app = renderPane(context, tools);
+  const frame = await waitForFrame(app.lastFrame, (text) => text.includes('CRITICAL'));
+  assert.match(frame, /node k8s-master \(kubeadm\)\s+kubelet kubelet\.service pid 992/);
+  const lines = frame.split('\n');
+  const first = lines.findIndex((text) => /CRITICAL|WARNING|INFO/.test(text));
+  assert.match(lines[first] ?? '', /CRITICAL.*kubelet\.service is not active/);
+  assert.match(frame, /evidence: ActiveState=activating SubState=auto-restart Result=exit-code ExecMainStatus=1/);
+  assert.match(frame, /see: systemctl status kubelet\.service/);
+});
+
+test('units read from systemctl show; R asks first with Cancel focused, and Cancel restarts nothing',
+  async (context) => {
+    const tools = scriptedNodeTools({script: seedScript()});
+    const app = renderPane(context, tools);
+    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    app.stdin.write(TAB);
+    const units = await waitForFrame(app.lastFrame, (text) => /kubelet\.service\s+active\s+running/.test(text));
+    assert.match(units, /containerd\.service\s+active\s+running\s+\S+\s+698\s+0\s+670MiB/);
+    app.stdin.write('R');
+    const dialog = await waitForFrame(app.lastFrame, (text) => text.includes('Restart kubelet.service?'));
+    assert.match(dialog.split('\n').find((text) => text.includes('Cancel')) ?? '', /\u001b\[7m Cancel /,
+      'Cancel is the focused (inverse) button');
+    app.stdin.write(ENTER);
+    await waitForFrame(app.lastFrame, (text) => text.includes('restart cancelled'));
+    assert.ok(!tools.runner.calls.some((call) => call.args[0] === 'restart'));
+    app.stdin.write('R');
+    await waitForFrame(app.lastFrame, (text) => text.includes('Restart kubelet.service?'));
+    app.stdin.write(TAB);
+    app.stdin.write(ENTER);
+    await waitForFrame(app.lastFrame, (text) => text.includes('restarted kubelet.service'));
+    assert.deepEqual(tools.runner.calls.find((call) => call.args[0] === 'restart')?.args,
+      ['restart', '--', 'kubelet.service']);
+  });
+
+test('restart is not offered with --readonly or without root, and says why', async (context) => {
+  const readonlyApp = renderPane(context, scriptedNodeTools({script: seedScript()}), {readonly: true});
+  await waitForFrame(readonlyApp.lastFrame, (text) => text.includes('Findings'));
+  readonlyApp.stdin.write(TAB);
+  await waitForFrame(readonlyApp.lastFrame, (text) => /kubelet\.service\s+active/.test(text));
+  readonlyApp.stdin.write('R');
+  await waitForFrame(readonlyApp.lastFrame, (text) => text.includes('restart is not offered: kview runs with --readonly'));
+  const userApp = renderPane(context, scriptedNodeTools({script: seedScript(), isRoot: false}));
+  await waitForFrame(userApp.lastFrame, (text) => text.includes('Findings'));
+  userApp.stdin.write(TAB);
+  await waitForFrame(userApp.lastFrame, (text) => /kubelet\.service\s+active/.test(text));
+  userApp.stdin.write('R');
+  const frame = await waitForFrame(userApp.lastFrame, (text) => text.includes('not running as root'));
+  assert.ok(!frame.includes('Restart kubelet.service?'));
+});
+
+test('journal lines are rendered inert: an escape sequence in a message cannot reach the terminal',
+  async (context) => {
+    const hostile = 'evil \u001b]0;pwned\u0007title \u001b[2J cleared';
+    const app = renderPane(context, scriptedNodeTools({script: seedScript({journalMessage: hostile})}));
+    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    app.stdin.write('ll');
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('evil'));
+    assert.match(frame, /journalctl -u kubelet\.service -n 200/);
+    assert.ok(!frame.includes('\u001b]0;'), 'no title-setting sequence');
+    assert.ok(!frame.includes('\u001b[2J'), 'no clear-screen sequence');
+    assert.match(frame, /kubelet\[992\]: evil title\s+cleared/);
+  });
+
+test('runtime lists crictl pods; Enter opens the static pod with its containers; Esc goes back, then leaves',
+  async (context) => {
+    let left = 0;
+    const tools = scriptedNodeTools({script: seedScript()});
+    const app = renderPane(context, tools, {onBack: () => left++});
+    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    app.stdin.write('lll');
+    const pods = await waitForFrame(app.lastFrame, (text) => text.includes('nginx-proxy-playcekube-worker01'));
+    assert.match(pods, /POD ID\s+CREATED\s+STATE\s+NAME\s+NAMESPACE\s+ATTEMPT/);
+    assert.match(pods, /b86eb16363b44\s+\S+\s+Ready\s+nginx-proxy-playcekube-worker01 \(static\)/);
+    app.stdin.write('G');
+    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*nginx-proxy-playcekube-worker01/.test(text));
+    app.stdin.write(ENTER);
+    const detail = await waitForFrame(app.lastFrame, (text) => text.includes('Containers'));
+    assert.match(detail, /kube-system\/nginx-proxy-playcekube-worker01\s+sandbox b86eb16363b44/);
+    assert.match(detail, /nginx-proxy\s+Running\s+attempt 0/);
+    app.stdin.write('\u001b');
+    await waitForFrame(app.lastFrame, (text) => text.includes('POD ID'));
+    assert.equal(left, 0, 'the first Esc closes the pod');
+    app.stdin.write('\u001b');
+    await waitForFrame(app.lastFrame, () => left === 1);
+  });
