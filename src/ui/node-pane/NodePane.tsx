@@ -6,6 +6,7 @@ import type {NodeTools} from '../../node-tools/node-tools.js';
 import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
 import {commandsFor} from '../../state/keymap.js';
 import {activeList, initialNodePaneState, nodePaneReducer} from '../../state/node-pane-state.js';
+import type {NodePaneAction} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
 import {LineList} from './LineList.js';
@@ -62,27 +63,34 @@ export function NodePane(props: NodePaneProps) {
   const position = state.lists[list];
   // Ink re-subscribes the input handler after each paint, so a key typed right after a change could reach an old
   // closure; the handler reads what is on screen now through this ref instead.
-  const latest = useRef({state, view, position, report});
-  latest.current = {state, view, position, report};
+  const latest = useRef({state, view, report});
+  latest.current = {state, view, report};
 
   useInput((input, key) => {
-    const {state, view, position, report} = latest.current;
+    const {view, report} = latest.current;
+    // Each action is also applied to the ref's copy (the reducer is pure), so keys arriving before the next
+    // render (a burst of "jjj" and Enter) see the cursor where the earlier keys left it.
+    const apply = (action: NodePaneAction) => {
+      latest.current.state = nodePaneReducer(latest.current.state, action);
+      dispatch(action);
+    };
     for (const command of commandsFor(input, key, 'node')) {
+      const state = latest.current.state;
       if (command === 'app.quit' && !state.dialog) {
         (props.onQuit ?? exit)();
         return;
       }
-      const selected = view.lines[position.cursor]?.target;
+      const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
       if (command === 'app.back' && !state.dialog && !state.detailSandboxId) props.onBack?.();
       else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !state.detailSandboxId
-        && state.runtimeView !== 'images' && selected) dispatch({type: 'openDetail', sandboxId: selected});
+        && state.runtimeView !== 'images' && selected) apply({type: 'openDetail', sandboxId: selected});
       else if (command === 'node.restart' && !state.dialog) {
         const systemdAvailable = !report?.units?.some((reading) => 'problem' in reading
           && reading.problem.kind === 'no-systemd') && report?.units !== undefined;
         const unit = state.section === 'units' ? selected : undefined;
-        dispatch({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
+        apply({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
           isRoot: tools.isRoot, systemdAvailable}) : 'select a unit in the Units section to restart it'});
-      } else dispatch({type: 'command', command, rowCount: view.lines.length});
+      } else apply({type: 'command', command, rowCount: view.lines.length});
     }
   }, {isActive});
 

@@ -32,7 +32,9 @@ function listLines(runtime: RuntimeView, view: RuntimeListView, nowMs: number): 
         widths), {dim: true}),
       ...runtime.containers.map((container) => line(container.id, columns([shortId(container.id),
         formatAge(container.createdAtMs, nowMs), capitalised(container.state), container.name,
-        String(container.attempt), container.exitCode === undefined ? '-' : String(container.exitCode),
+        // A running container's status file holds exit code 0 from before it ever exited; only exits count.
+        String(container.attempt), container.state !== 'exited' || container.exitCode === undefined ? '-'
+          : String(container.exitCode),
         shortId(container.sandboxId), `${container.podNamespace}/${container.podName}`], widths),
       {target: container.sandboxId, color: container.state === 'exited' && container.exitCode ? 'red' : undefined}))];
     }
@@ -68,7 +70,7 @@ export function detailLines(detail: PodDetail, logs: readonly ContainerLogTail[]
     line('containers', 'Containers', {color: 'cyan'}),
     ...detail.containers.map((container) => line(`c-${container.id}`, columns([container.name,
       capitalised(container.state), `attempt ${container.attempt}`,
-      container.exitCode === undefined ? '' : `exit ${container.exitCode}${container.reason ? ` (${container.reason})` : ''}`,
+      container.state !== 'exited' || container.exitCode === undefined ? '' : `exit ${container.exitCode}${container.reason ? ` (${container.reason})` : ''}`,
       shortId(container.id)], [24, 8, 11, 18]))),
     line('shim', detail.shim ? `Processes (containerd-shim pid ${detail.shim.pid})` : 'Processes', {color: 'cyan'}),
     ...detail.processes.map((row) => line(`ps-${row.process.pid}`,
