@@ -9,6 +9,8 @@ import type {Command} from './keymap.js';
 import {applyLogCommand} from './log-view-commands.js';
 import {applyPromptKey} from './log-prompt.js';
 import type {PromptKey} from './log-prompt.js';
+import {applyInput} from './log-input.js';
+import type {InputKey} from './log-input.js';
 
 // Everything the log view shows, as one pure reducer: the buffer and its index, follow/pause, reading options, the
 // request (changing it makes the view reopen its streams) and a prompt for typed input.
@@ -45,6 +47,8 @@ export interface LogViewState {
   suggestedSavePath: string;
   viewport: {width: number; height: number};
   isHelpOpen: boolean;
+  // Set by Esc (with nothing left to close) or q; the view hands it to its parent.
+  leaving: 'back' | 'quit' | undefined;
 }
 
 export type LogViewAction =
@@ -52,6 +56,7 @@ export type LogViewAction =
   | {type: 'containers'; containers: readonly ContainerInfo[]}
   | {type: 'command'; command: Command; now: number}
   | {type: 'promptKey'; key: PromptKey; now: number}
+  | {type: 'input'; input: string; key: InputKey; now: number}
   | {type: 'resize'; width: number; height: number}
   | {type: 'saved'; id: number; message: string};
 
@@ -64,7 +69,7 @@ export function initialLogViewState(options: {request: LogRequest; suggestedSave
     initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : 100,
     statuses: {}, containers: [], prompt: undefined, message: undefined, saveRequest: undefined,
     suggestedSavePath: options.suggestedSavePath, viewport: {width: options.width, height: Math.max(1, options.height)},
-    isHelpOpen: false,
+    isHelpOpen: false, leaving: undefined,
   };
 }
 
@@ -78,6 +83,8 @@ export function logViewReducer(state: LogViewState, action: LogViewAction): LogV
       return applyLogCommand(state, action.command, action.now);
     case 'promptKey':
       return applyPromptKey(state, action.key, action.now);
+    case 'input':
+      return applyInput(state, action.input, action.key, action.now);
     case 'resize':
       return {...state, viewport: {width: action.width, height: Math.max(1, action.height)}};
     case 'saved':

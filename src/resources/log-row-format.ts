@@ -1,0 +1,93 @@
+import stringWidth from 'string-width';
+import type {LogLine} from '../cluster/log-types.js';
+import {colourSlot, displayText, formatTimestamp} from './log-display-text.js';
+import {matchRanges} from './log-filter.js';
+import type {LogFilter} from './log-filter.js';
+import {formatJsonLine} from './log-json.js';
+import type {JsonMode, LogLevel} from './log-json.js';
+
+// One log line as screen rows of styled segments: stream prefix, timestamp, text with the filter's matches
+// marked. Pure, so the rows a line takes can be measured before anything is rendered.
+export type SegmentStyle = 'plain' | 'prefix' | 'timestamp' | 'match' | 'separator' | 'notice';
+
+export interface Segment {
+  text: string;
+  style: SegmentStyle;
+}
+
+export interface FormattedRow {
+  segments: Segment[];
+  level: LogLevel | undefined;
+  // The stream's colour slot, for the prefix.
+  slot: number;
+}
+
+export type PrefixMode = 'none' | 'container' | 'pod' | 'pod-container';
+
+export interface RowFormat {
+  timestamps: 'off' | 'utc' | 'local';
+  json: JsonMode;
+  prefix: PrefixMode;
+  filter: LogFilter | undefined;
+}
+
+export const PREFIX_SLOTS = 6;
+
+export function formatLogLine(line: LogLine, format: RowFormat): FormattedRow[] {
+  const slot = colourSlot(line.streamId, PREFIX_SLOTS);
+  if (line.kind !== 'line') {
+    return [{segments: [{text: displayText(line.text), style: line.kind}], level: undefined, slot}];
+  }
+  const prefix = prefixOf(line.streamId, format.prefix);
+  const stamp = format.timestamps === 'off' ? '' : `${formatTimestamp(line.timestamp, format.timestamps)} `;
+  const {rows, level} = formatJsonLine(displayText(line.text), format.json);
+  return rows.map((text, index) => {
+    const head: Segment[] = index === 0 ? [{text: prefix, style: 'prefix'}, {text: stamp, style: 'timestamp'}]
+      : [{text: ' '.repeat(stringWidth(prefix + stamp)), style: 'plain'}];
+    return {segments: [...head, ...highlight(text, format.filter)].filter((segment) => segment.text !== ''), level,
+      slot};
+  });
+}
+
+function prefixOf(streamId: string, mode: PrefixMode): string {
+  if (mode === 'none') return '';
+  const [, pod = '', container = ''] = streamId.split('/');
+  if (mode === 'container') return `${container} `;
+  if (mode === 'pod') return `${pod} `;
+  return `${pod}/${container} `;
+}
+
+function highlight(text: string, filter: LogFilter | undefined): Segment[] {
+  const segments: Segment[] = [];
+  let position = 0;
+  for (const [start, end] of matchRanges(filter, text)) {
+    if (start > position) segments.push({text: text.slice(position, start), style: 'plain'});
+    segments.push({text: text.slice(start, end), style: 'match'});
+    position = end;
+  }
+  if (position < text.length) segments.push({text: text.slice(position), style: 'plain'});
+  return segments;
+}
+
+// Screen rows a formatted line takes: one per row unless wrapped, then as many as its width needs.
+export function rowsNeeded(rows: readonly FormattedRow[], width: number, isWrapping: boolean): number {
+  if (!isWrapping) return rows.length;
+  return rows.reduce((total, row) =>
+    total + Math.max(1, Math.ceil(stringWidth(row.segments.map((segment) => segment.text).join('')) / width)), 0);
+}
+
+// Horizontal scroll: the row's segments from a column on (by characters; display width is Ink's concern).
+export function shiftSegments(segments: readonly Segment[], offset: number): Segment[] {
+  if (offset <= 0) return [...segments];
+  let skip = offset;
+  const result: Segment[] = [];
+  for (const segment of segments) {
+    if (skip >= segment.text.length) {
+      skip -= segment.text.length;
+      continue;
+    }
+    result.push({text: segment.text.slice(skip), style: segment.style});
+    skip = 0;
+  }
+  return result;
+}

@@ -1,0 +1,37 @@
+import {commandsFor} from './keymap.js';
+import type {PressedKey} from './keymap.js';
+import {applyLogCommand, isBackToParent} from './log-view-commands.js';
+import {applyPromptKey} from './log-prompt.js';
+import type {LogViewState} from './log-view-state.js';
+
+// A key press (or a burst of typed characters in one read) routed in the reducer, one character at a time, so
+// "/orders" typed fast opens the prompt and fills it, never running o, r, d... as commands.
+export type InputKey = PressedKey & {return?: boolean; backspace?: boolean};
+
+export function applyInput(state: LogViewState, input: string, key: InputKey, now: number): LogViewState {
+  if (state.prompt) {
+    if (key.return) return applyPromptKey(state, {kind: 'enter'}, now);
+    if (key.escape) return applyPromptKey(state, {kind: 'cancel'}, now);
+    if (key.backspace || key.delete) return applyPromptKey(state, {kind: 'backspace'}, now);
+    if (key.ctrl || input === '') return state;
+  }
+  const isSpecial = key.ctrl || input === '' || Object.entries(key).some(([name, isSet]) => isSet && name !== 'shift');
+  if (isSpecial) return applyCommands(state, input, key, now);
+  let next = state;
+  for (const character of input) {
+    next = next.prompt ? applyPromptKey(next, {kind: 'text', text: character}, now)
+      : applyCommands(next, character, {}, now);
+    if (next.leaving) return next;
+  }
+  return next;
+}
+
+function applyCommands(state: LogViewState, input: string, key: PressedKey, now: number): LogViewState {
+  let next = state;
+  for (const command of commandsFor(input, key, 'logs')) {
+    if (command === 'app.quit') return {...next, leaving: 'quit'};
+    if (command === 'app.back' && isBackToParent(next)) return {...next, leaving: 'back'};
+    next = applyLogCommand(next, command, now);
+  }
+  return next;
+}

@@ -1,0 +1,125 @@
+import React, {useEffect, useMemo, useReducer} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {LogRequest, LogSource, LogTarget} from '../cluster/log-types.js';
+import {formatLogLine, rowsNeeded} from '../resources/log-row-format.js';
+import type {FormattedRow, PrefixMode, RowFormat} from '../resources/log-row-format.js';
+import type {LogEntry} from '../state/log-buffer.js';
+import {initialLogViewState, logViewReducer} from '../state/log-view-state.js';
+import type {BufferLimits} from '../state/log-buffer.js';
+import {logWindow} from '../state/log-window.js';
+import {HelpOverlay} from './HelpOverlay.js';
+import {HintBar} from './HintBar.js';
+import {describeTarget, LogStreamsLine, LogTitle} from './log-header.js';
+import {LogLines} from './log-lines.js';
+import type {LogBodyLine} from './log-lines.js';
+import {useLogContainers, useLogStream} from './use-log-stream.js';
+import {useLogSave, writeLogFile} from './use-log-save.js';
+import type {LogFileWriter} from './use-log-save.js';
+
+export interface LogViewProps {
+  source: LogSource;
+  target: LogTarget;
+  width: number;
+  height: number;
+  isActive: boolean;
+  onBack: () => void;
+  now: () => number;
+  // Injected in tests; defaults to writing the file (mode 0600).
+  writeFile?: LogFileWriter;
+  bufferLimits?: BufferLimits;
+  initialTail?: number;
+}
+
+// Title, streams line, prompt/message line, hint bar.
+const CHROME_ROWS = 4;
+
+export function LogView(props: LogViewProps) {
+  const {source, target, width, height, isActive, onBack, now} = props;
+  const {exit} = useApp();
+  const bodyHeight = Math.max(1, height - CHROME_ROWS);
+  const [state, dispatch] = useReducer(logViewReducer, undefined, () => initialLogViewState({
+    request: initialRequest(target, props.initialTail ?? 100), width, height: bodyHeight, limits: props.bufferLimits,
+    suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
+  }));
+  useEffect(() => dispatch({type: 'resize', width, height: bodyHeight}), [width, bodyHeight]);
+  useLogStream(source, target, state.request, state.requestVersion, dispatch);
+  useLogContainers(source, target, dispatch);
+  useLogSave(state, dispatch, props.writeFile ?? writeLogFile);
+
+  useInput((input, key) => dispatch({type: 'input', input, key, now: now()}), {isActive});
+  useEffect(() => {
+    if (state.leaving === 'quit') exit();
+    if (state.leaving === 'back') onBack();
+  }, [state.leaving, exit, onBack]);
+
+  const format: RowFormat = {timestamps: state.timestamps, json: state.json, filter: state.index.filter,
+    prefix: prefixMode(target, state.request)};
+  // Formatted once per render for the lines the window looks at, whether to measure them or draw them.
+  const formatted = useMemo(() => new Map<number, FormattedRow[]>(), [state.buffer, format.timestamps, format.json,
+    format.filter, format.prefix]);
+  const rowsOf = (entry: LogEntry) => {
+    let rows = formatted.get(entry.seq);
+    if (!rows) {
+      rows = formatLogLine(entry.line, format);
+      formatted.set(entry.seq, rows);
+    }
+    return rows;
+  };
+  const window = logWindow(state, (entry) => rowsNeeded(rowsOf(entry), width, state.isWrapping));
+  const lines: LogBodyLine[] = window.entries.map((entry) => ({key: String(entry.seq), rows: rowsOf(entry),
+    isCurrentMatch: entry.seq === state.currentMatch}));
+  const statuses = Object.values(state.statuses);
+  const crashLooping = state.containers.find((container) => container.isCrashLooping
+    && (state.request.allContainers || container.name === (state.request.container
+      ?? state.containers.find((entry) => entry.isDefault)?.name)));
+  const hint = crashLooping && !state.request.previous
+    ? `${crashLooping.name} is in CrashLoopBackOff: p shows the previous instance's log` : undefined;
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <LogTitle state={state} target={target} width={width} />
+      <LogStreamsLine statuses={statuses} hint={hint} />
+      {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="logs" /> : (
+        <LogLines lines={lines} dropped={window.showsDroppedMarker ? state.buffer.dropped : 0} height={bodyHeight}
+          width={width} isWrapping={state.isWrapping} horizontalOffset={state.horizontalOffset}
+          emptyText={emptyText(statuses)} />
+      )}
+      {state.prompt ? (
+        <Text wrap="truncate-start">
+          <Text color="cyan">{promptLabel(state.prompt.kind)}</Text>
+          <Text>{state.prompt.text}</Text>
+          <Text inverse> </Text>
+        </Text>
+      ) : <Text dimColor wrap="truncate-end">{state.message ?? ''}</Text>}
+      <HintBar width={width} scope="logs" />
+    </Box>
+  );
+}
+
+function initialRequest(target: LogTarget, tail: number): LogRequest {
+  return {window: {kind: 'tail', lines: tail}, follow: target.kind === 'pod' ? !target.previous : true,
+    previous: target.kind === 'pod' ? target.previous ?? false : false,
+    container: target.kind === 'pod' ? target.container : undefined, allContainers: target.allContainers ?? false};
+}
+
+function prefixMode(target: LogTarget, request: LogRequest): PrefixMode {
+  if (target.kind === 'pod') return request.allContainers ? 'container' : 'none';
+  return request.allContainers ? 'pod-container' : 'pod';
+}
+
+// With no lines yet, each stream says why: still connecting, waiting for its container, or the server's reason.
+function emptyText(statuses: ReadonlyArray<{pod: string; container: string; phase: string; message: string}>):
+  string[] {
+  const explained = statuses.filter((status) => status.message !== '')
+    .map((status) => `${status.container ? `${status.pod}/${status.container}` : 'pods'}: ${status.phase}: `
+      + status.message);
+  return explained.length > 0 ? explained : ['Waiting for logs…'];
+}
+
+function promptLabel(kind: 'filter' | 'since' | 'save'): string {
+  if (kind === 'filter') return 'filter (regex, !inverts): /';
+  if (kind === 'since') return 'since (90s, 5m, 1h30m, 09:30, RFC 3339): ';
+  return 'save buffer to: ';
+}

@@ -1,0 +1,36 @@
+import {useEffect} from 'react';
+import type {Dispatch} from 'react';
+import {writeFile} from 'node:fs/promises';
+import type {LogEntry} from '../state/log-buffer.js';
+import {itemsFrom} from '../state/log-chunked-list.js';
+import type {LogViewAction, LogViewState} from '../state/log-view-state.js';
+
+export type LogFileWriter = (path: string, text: string) => Promise<void>;
+
+// Private by default (0600, as k9s writes its dumps): logs often hold tokens and customer data.
+export const writeLogFile: LogFileWriter = (path, text) => writeFile(path, text, {mode: 0o600});
+
+// Writes the whole buffer (not only the filtered lines) as kubectl logs --timestamps would print it, with the
+// stream in front when several are mixed.
+export function useLogSave(state: LogViewState, dispatch: Dispatch<LogViewAction>, writer: LogFileWriter): void {
+  const request = state.saveRequest;
+  const buffer = state.buffer;
+  useEffect(() => {
+    if (!request) return;
+    const entries = [...itemsFrom(buffer.entries, 0)];
+    const isMixed = new Set(entries.map((entry) => entry.line.streamId).filter(Boolean)).size > 1;
+    const text = entries.map((entry) => savedLine(entry, isMixed)).join('');
+    writer(request.path, text)
+      .then(() => dispatch({type: 'saved', id: request.id, message: `saved ${entries.length} lines to ${request.path}`}))
+      .catch((error: unknown) => dispatch({type: 'saved', id: request.id,
+        message: `not saved: ${error instanceof Error ? error.message : String(error)}`}));
+    // Only a new request writes; later lines do not rewrite the file.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request, writer, dispatch]);
+}
+
+function savedLine(entry: LogEntry, isMixed: boolean): string {
+  const prefix = isMixed && entry.line.streamId ? `[${entry.line.streamId}] ` : '';
+  const stamp = entry.line.timestamp ? `${entry.line.timestamp} ` : '';
+  return `${prefix}${stamp}${entry.line.text}\n`;
+}
