@@ -2,6 +2,9 @@ import {homedir} from 'node:os';
 import {openClusterSession} from '../cluster/cluster-session.js';
 import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {World} from '../ui/world.js';
+import {createLogSource} from '../cluster/log-source.js';
+import {createSystemNodeTools} from '../node-tools/node-tools.js';
+import {runNodeOnly, runsOnNode} from './node-only.js';
 import {KviewError} from '../cluster/kview-error.js';
 import {runApp} from '../ui/run-app.js';
 import {parseArgs, USAGE, UsageError} from './parse-args.js';
@@ -17,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`kview ${packageJson.version}\n`);
     return 0;
   }
+  if (options.node || options.journalDir) {
+    await runNodeOnly({reason: undefined, readonly: options.readonly, journalDirectory: options.journalDir});
+    return 0;
+  }
   const session = openClusterSession({
     kubeconfigPath: options.kubeconfig,
     context: options.context,
@@ -27,7 +34,18 @@ async function main(argv: string[]): Promise<number> {
   });
   const namespace = options.allNamespaces ? undefined : session.connection.namespace;
   // Checked before the terminal test so `kview < /dev/null` against a dead server still says what is wrong first.
-  await session.checkPodsReadable(namespace);
+  try {
+    await session.checkPodsReadable(namespace);
+  } catch (error) {
+    // On a node, an unreachable API server is exactly when the node pane is needed: open it instead of exiting.
+    if (error instanceof KviewError && !options.check && isUnreachable(error) && process.stdout.isTTY
+      && await runsOnNode()) {
+      process.stderr.write(`kview: ${error.message}; opening the node pane (node-only mode)\n`);
+      await runNodeOnly({reason: error.message, readonly: options.readonly});
+      return 0;
+    }
+    throw error;
+  }
   if (options.check) {
     const {connection} = session;
     process.stdout.write(`ok: context ${connection.contextName} (${connection.source}), server ${connection.server}, `
@@ -55,12 +73,18 @@ function worldFor(session: ClusterSession, namespace: string | undefined, readon
     namespace,
     readonly,
     cluster: session,
+    logs: createLogSource(session.client),
+    nodeTools: createSystemNodeTools(),
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);
       return worldFor(next, next.connection.namespace, readonly);
     },
   };
+}
+
+function isUnreachable(error: KviewError): boolean {
+  return error.kind === 'connection-refused' || error.kind === 'unreachable';
 }
 
 function report(error: unknown): number {

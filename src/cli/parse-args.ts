@@ -8,18 +8,22 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   check: boolean;
+  node: boolean;
+  journalDir?: string;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS: Record<string, 'kubeconfig' | 'context' | 'namespace'> = {
+const VALUE_FLAGS: Record<string, 'kubeconfig' | 'context' | 'namespace' | 'journalDir'> = {
+  '--journal-dir': 'journalDir',
   '--kubeconfig': 'kubeconfig',
   '--context': 'context',
   '--namespace': 'namespace',
   '-n': 'namespace',
 };
 
-const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 'version' | 'check'> = {
+const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 'version' | 'check' | 'node'> = {
+  '--node': 'node',
   '-A': 'allNamespaces',
   '--all-namespaces': 'allNamespaces',
   '--readonly': 'readonly',
@@ -34,7 +38,7 @@ const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 
 // kubectl's spellings: "--flag value", "--flag=value" and "-nvalue".
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {allNamespaces: false, readonly: false, wide: false, help: false, version: false,
-    check: false};
+    check: false, node: false};
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
     const equals = argument.indexOf('=');
@@ -75,7 +79,11 @@ Flags:
   -w, --wide            start with wide columns (like -o wide)
   --readonly            offer no action that changes the cluster
   --check               check the configuration and that pods can be listed, then exit
+  --node                open the node troubleshooting pane (kubelet, runtime, journal, OS) without the API
+  --journal-dir DIR     read a copied journal directory in the node pane (offline analysis; implies --node)
   -h, --help            this help
   --version             print the version
+
+When the API server cannot be reached and kview runs on a node, it says so and opens the node pane.
 
 Keys: press ? inside kview.`;

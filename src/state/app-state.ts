@@ -100,6 +100,8 @@ function submitPrompt(state: AppState, mode: PromptMode | undefined, text: strin
       return appReducer(state, {type: 'navigate', target: {type: 'contexts'}});
     case 'control-plane':
       return appReducer(state, {type: 'navigate', target: controlPlaneTarget()});
+    case 'node':
+      return appReducer(state, {type: 'navigate', target: {type: 'node'}});
     case 'resource': {
       const namespace = parsed.allNamespaces ? undefined : parsed.namespace ?? currentNamespace(state);
       return appReducer(state, {type: 'navigate', target: {type: 'table', kind: parsed.kind,

@@ -4,6 +4,7 @@ export type ParsedCommand =
   | {type: 'resource'; kind: ResourceKind; namespace?: string; allNamespaces: boolean; labelSelector?: string}
   | {type: 'contexts'}
   | {type: 'control-plane'}
+  | {type: 'node'}
   | {type: 'quit'}
   | {type: 'error'; message: string};
 
@@ -18,6 +19,7 @@ export function parseCommandLine(text: string, kinds: readonly ResourceKind[]): 
   if (name === 'q' || name === 'quit' || name === 'q!') return {type: 'quit'};
   if (name === 'ctx' || name === 'context' || name === 'contexts') return {type: 'contexts'};
   if (name === 'cp' || name === 'controlplane' || name === 'control-plane') return {type: 'control-plane'};
+  if (name === 'node-pane' || name === 'host' || name === 'troubleshoot') return {type: 'node'};
   const kind = resolveKind(name, kinds);
   if (!kind) return {type: 'error', message: `no resource type "${first}" on this server (see :api-resources names)`};
   let namespace: string | undefined;

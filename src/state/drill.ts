@@ -64,3 +64,20 @@ export function eventsFor(selected: SelectedObject): ViewTarget {
 export function isNode(kind: ResourceKind): boolean {
   return kind.group === NODE_KIND.group && kind.plural === NODE_KIND.plural;
 }
+
+const OWNER_KINDS: Record<string, 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet'> = {
+  deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet', jobs: 'Job',
+  replicasets: 'ReplicaSet',
+};
+
+// l: the logs of what is selected, one stream per pod for anything that has pods (stern's model).
+export function logsTarget(selected: SelectedObject): ViewTarget | undefined {
+  const {kind, namespace, name} = selected;
+  if (kind.group === '' && kind.plural === 'pods') return {type: 'logs', target: {kind: 'pod', namespace: namespace ?? '', pod: name}};
+  if (isNode(kind)) return {type: 'logs', target: {kind: 'node', node: name}};
+  const ownerKind = OWNER_KINDS[kind.plural];
+  if (ownerKind && (kind.group === 'apps' || kind.group === 'batch')) {
+    return {type: 'logs', target: {kind: 'owner', namespace: namespace ?? '', ownerKind, name}};
+  }
+  return undefined;
+}

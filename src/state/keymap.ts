@@ -32,6 +32,7 @@ export type TableCommand =
   | 'view.yaml'
   | 'view.events'
   | 'view.logs'
+  | 'view.nodePane'
   | 'sort.name'
   | 'sort.age'
   | 'sort.status'
@@ -84,6 +85,8 @@ const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
   {command: 'view.yaml', scope: 'table', keys: [{label: 'y', input: 'y'}], description: 'YAML', hint: 'yaml'},
   {command: 'view.logs', scope: 'table', keys: [{label: 'l', input: 'l'}], description: 'logs of the pod or container',
     hint: 'logs'},
+  {command: 'view.nodePane', scope: 'table', keys: [{label: 'n', input: 'n'}],
+    description: 'node pane: kubelet, runtime, journal and OS checks of the node kview runs on', hint: 'node'},
   {command: 'view.events', scope: 'table', keys: [{label: 'e', input: 'e'}], description: 'events of the selected object'},
   {command: 'view.toggleWide', scope: 'table', keys: [{label: 'w', input: 'w'}],
     description: 'toggle wide columns (-o wide)', hint: 'wide'},

@@ -1,4 +1,5 @@
 import type {ResourceKind} from '../cluster/resource-kind.js';
+import type {LogTarget} from '../cluster/log-types.js';
 import type {RowFilter} from './row-projection.js';
 
 export type ViewTarget =
@@ -15,7 +16,8 @@ export type ViewTarget =
   }
   | {type: 'containers'; namespace: string; pod: string}
   | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string}
-  | {type: 'logs'; namespace: string; pod: string; container?: string; previous?: boolean}
+  | {type: 'logs'; target: LogTarget}
+  | {type: 'node'}
   | {type: 'contexts'};
 
 // Browser-like history: Esc and [ go back, ] forward, - jumps to the view before the last jump.
@@ -70,7 +72,9 @@ export function describeTarget(target: ViewTarget): string {
     case 'yaml':
       return `${target.type} ${target.kind.singular}/${target.name}`;
     case 'logs':
-      return `logs ${target.namespace}/${target.pod}${target.container ? `/${target.container}` : ''}`;
+      return `logs ${logTargetName(target.target)}`;
+    case 'node':
+      return 'node pane';
     case 'contexts':
       return 'contexts';
   }
@@ -99,9 +103,37 @@ export function kubectlEquivalent(target: ViewTarget, wide: boolean): string {
     case 'yaml':
       return `kubectl get ${target.kind.singular} ${target.name}${target.namespace ? ` -n ${target.namespace}` : ''} -o yaml`;
     case 'logs':
-      return `kubectl logs ${target.pod} -n ${target.namespace}${target.container ? ` -c ${target.container}` : ''}`
-        + `${target.previous ? ' -p' : ' -f'}`;
+      return logsCommand(target.target);
+    case 'node':
+      return 'systemctl status kubelet; journalctl -u kubelet; crictl ps -a';
     case 'contexts':
       return 'kubectl config get-contexts';
+  }
+}
+
+function logTargetName(target: LogTarget): string {
+  switch (target.kind) {
+    case 'pod':
+      return `${target.namespace}/${target.pod}${target.container ? `/${target.container}` : ''}`;
+    case 'selector':
+      return `${target.namespace} -l ${target.labelSelector}`;
+    case 'owner':
+      return `${target.ownerKind.toLowerCase()}/${target.name}`;
+    case 'node':
+      return `node ${target.node}`;
+  }
+}
+
+function logsCommand(target: LogTarget): string {
+  switch (target.kind) {
+    case 'pod':
+      return `kubectl logs -f ${target.pod} -n ${target.namespace}${target.container ? ` -c ${target.container}` : ''}`
+        + `${target.previous ? ' -p' : ''}`;
+    case 'selector':
+      return `kubectl logs -f -n ${target.namespace} -l ${target.labelSelector} --all-containers`;
+    case 'owner':
+      return `kubectl logs -f -n ${target.namespace} ${target.ownerKind.toLowerCase()}/${target.name}`;
+    case 'node':
+      return `kubectl logs -f -A --field-selector spec.nodeName=${target.node}  (one stream per pod)`;
   }
 }

@@ -25,14 +25,19 @@ const CHROME_LINES = 3;
 
 export function App({world: initialWorld, wide = false, first}: {world: World; wide?: boolean; first?: ViewTarget}) {
   const {exit} = useApp();
-  const {columns, rows} = useTerminalSize();
+  const {columns, rows: terminalRows} = useTerminalSize();
+  // One line short of the terminal: Ink clears and redraws the whole screen for output as tall as the terminal,
+  // and only rewrites the changed lines for shorter output (a one-row move costs bytes, not a screen).
+  const rows = Math.max(4, terminalRows - 1);
   const [world, setWorld] = useState(initialWorld);
   const [state, dispatch] = useReducer(appReducer, first ?? defaultTarget(initialWorld), initialAppState);
   const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
   const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
   const view = currentView(state.navigation);
   const scope: Scope = view.type === 'describe' || view.type === 'yaml' ? 'text' : view.type === 'logs' ? 'logs'
-    : 'table';
+    : view.type === 'node' ? 'node' : 'table';
+  // The log view and the node pane run their own quit, back, filter and hint bar; the App keeps ':' and history.
+  const selfManaged = scope === 'logs' || scope === 'node';
   const overlayOpen = state.prompt !== undefined || state.confirm !== undefined;
 
   useEffect(() => {
@@ -72,6 +77,9 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     setPromptText(edit.text);
   };
   const run = (command: Command, character: string) => {
+    if (selfManaged && !SHARED_WITH_SELF_MANAGED.has(command) && !(scope === 'logs' && command === 'app.toggleHelp')) {
+      return undefined;
+    }
     switch (command) {
       case 'app.quit':
         return exit();
@@ -115,13 +123,16 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
       <Header identity={world.identity} namespace={currentNamespace(state)} recentNamespaces={state.recentNamespaces}
         readonly={world.readonly} location={describeTarget(view)} />
       {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
-      {/* Hidden rather than unmounted under the help, so its watch and cursor survive. */}
-      <Box display={state.helpOpen ? 'none' : 'flex'} flexDirection="column">
+      {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
+          slice of every line, so only the views that do not size themselves to the line are clipped. */}
+      <Box display={state.helpOpen ? 'none' : 'flex'} flexDirection="column" height={bodyHeight}
+        overflow={selfManaged ? 'hidden' : 'visible'}>
         <ViewSwitch key={`${state.navigation.index}:${world.identity.contextName}`} world={world} target={view}
           width={columns} height={bodyHeight} active={!overlayOpen} initialWide={wide}
           onNavigate={(target) => dispatch({type: 'navigate', target})}
           onAction={(request) => dispatch({type: 'confirm', request})}
           onFlash={(message) => dispatch({type: 'flash', message})}
+          onBack={() => dispatch({type: 'back'})}
           onSwitchContext={(context) => {
             if (!world.switchContext) return dispatch({type: 'flash', message: 'switching context is not available'});
             const next = world.switchContext(context);
@@ -140,11 +151,15 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
         <Prompt mode={state.prompt} text={promptText}
           suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])} />
       ) : <Text color="yellow" wrap="truncate-end">{state.flash ?? ' '}</Text>}
-      <HintBar width={columns} scope={scope} />
+      {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
+      {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
     </Box>
     </InputGateContext.Provider>
   );
 }
+
+const SHARED_WITH_SELF_MANAGED: ReadonlySet<Command> = new Set(['app.command', 'history.back', 'history.forward',
+  'history.last']);
 
 function defaultTarget(world: World): ViewTarget {
   return {type: 'table', kind: BUILTIN_KINDS[0]!, namespace: world.namespace};

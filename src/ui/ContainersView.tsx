@@ -50,11 +50,13 @@ export function ContainersView({world, namespace, pod, width, height, active, on
       if (command === 'cursor.bottom') setSelected(Math.max(0, list.length - 1));
       const container = list[selected];
       if ((command === 'view.open' || command === 'view.logs') && container) {
-        onNavigate({type: 'logs', namespace, pod, container: container.name});
+        onNavigate({type: 'logs', target: {kind: 'pod', namespace, pod, container: container.name}});
       }
     }
     const container = list[selected];
-    if (input === 'p' && container) onNavigate({type: 'logs', namespace, pod, container: container.name, previous: true});
+    if (input === 'p' && container) {
+      onNavigate({type: 'logs', target: {kind: 'pod', namespace, pod, container: container.name, previous: true}});
+    }
   }, {isActive: active});
   const cells = list.map((row) => [row.name, row.type, row.image, row.ready ? 'true' : 'false', row.state,
     String(row.restarts), row.lastExit]);

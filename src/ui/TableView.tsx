@@ -5,7 +5,7 @@ import {kubectlEquivalent} from '../state/navigation.js';
 import {commandsFor} from '../state/keymap.js';
 import type {Command} from '../state/keymap.js';
 import {initialViewState, selectedKey, viewReducer} from '../state/view-state.js';
-import {drillTarget, eventsFor, isNode} from '../state/drill.js';
+import {drillTarget, eventsFor, isNode, logsTarget} from '../state/drill.js';
 import type {SelectedObject} from '../state/drill.js';
 import {tableRenderer} from '../resources/table-renderer.js';
 import {podSeverity} from '../resources/pod-severity.js';
@@ -99,11 +99,12 @@ export function TableView(props: TableViewProps) {
           : undefined;
       case 'view.events':
         return object ? props.onNavigate(eventsFor(object)) : undefined;
-      case 'view.logs':
-        if (object && kind.plural === 'pods' && kind.group === '') {
-          props.onNavigate({type: 'logs', namespace: object.namespace ?? '', pod: object.name});
-        } else props.onFlash('logs: select a pod');
-        return undefined;
+      case 'view.logs': {
+        const target = object ? logsTarget(object) : undefined;
+        return target ? props.onNavigate(target) : props.onFlash('logs: select a pod, a node or a workload');
+      }
+      case 'view.nodePane':
+        return props.onNavigate({type: 'node'});
       case 'action.delete':
       case 'action.cordon':
       case 'action.uncordon':

@@ -6,6 +6,8 @@ import {ContainersView} from './ContainersView.js';
 import {ContextsView} from './ContextsView.js';
 import {ObjectTextView} from './ObjectTextView.js';
 import {TableView} from './TableView.js';
+import {LogView} from './LogView.js';
+import {NodePane} from './node-pane/NodePane.js';
 import type {World} from './world.js';
 
 interface ViewSwitchProps {
@@ -19,6 +21,7 @@ interface ViewSwitchProps {
   onAction(request: ActionRequest): void;
   onFlash(message: string): void;
   onSwitchContext(context: string): void;
+  onBack(): void;
 }
 
 // One component per kind of view; the navigation entry says which.
@@ -40,6 +43,12 @@ export function ViewSwitch(props: ViewSwitchProps) {
       return <ContextsView contexts={world.cluster.contexts} current={world.identity.contextName} active={active}
         onPick={props.onSwitchContext} />;
     case 'logs':
-      return <Text>{`logs of ${target.namespace}/${target.pod}`}</Text>;
+      return <LogView source={world.logs} target={target.target} width={width} height={height} isActive={active}
+        onBack={props.onBack} now={world.now} />;
+    case 'node':
+      return world.nodeTools
+        ? <NodePane tools={world.nodeTools} width={width} height={height} isActive={active}
+          readonly={world.readonly} onBack={props.onBack} />
+        : <Text color="red">the node pane needs the machine kview runs on</Text>;
   }
 }

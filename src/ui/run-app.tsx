@@ -29,7 +29,8 @@ export async function runApp(world: World, options: {wide: boolean}): Promise<vo
       exitOnCtrlC: false,
       patchConsole: false,
       incrementalRendering: true,
-      maxFps: 30,
+      // A keystroke's frame goes out at once; bursts (watch events, log floods) are batched before they get here.
+      maxFps: 60,
     });
     await instance.waitUntilExit();
   } finally {

@@ -3,6 +3,8 @@ import type {WatchRequest} from '../cluster/cluster-session.js';
 import type {DrainOptions, DrainPlan} from '../cluster/object-actions.js';
 import type {CollectionQuery, ResourceKind} from '../cluster/resource-kind.js';
 import type {ConnectionState, RowChange, RowObject, TableColumnDefinition, TableRow} from '../cluster/types.js';
+import type {LogSource} from '../cluster/log-types.js';
+import type {NodeTools} from '../node-tools/node-tools.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
 export interface TableSink {
@@ -37,6 +39,9 @@ export interface World {
   namespace: string | undefined;
   readonly: boolean;
   cluster: ClusterApi;
+  logs: LogSource;
+  // Commands on the machine kview runs on (the node pane); absent where there is no such machine (tests).
+  nodeTools?: NodeTools;
   now(): number;
   // A world for another kubeconfig context (the context picker); absent where switching is not possible.
   switchContext?(context: string): World;

@@ -26,6 +26,10 @@ export function scriptedWorld(overrides: Partial<World> & {objects?: Record<stri
     watches: [],
     calls: [],
     cluster: {} as ClusterApi,
+    logs: {
+      open: () => ({stop: () => undefined}),
+      containersOf: async () => [],
+    },
     sink(plural = 'pods') {
       const sink = sinks.get(plural);
       if (!sink) throw new Error(`no watch of ${plural} was opened`);

@@ -4,7 +4,7 @@ import {parseArgs, UsageError} from '../../src/cli/parse-args.js';
 
 test('no flags: the context namespace, not readonly', () => {
   assert.deepEqual(parseArgs([]),
-    {allNamespaces: false, readonly: false, wide: false, help: false, version: false, check: false});
+    {allNamespaces: false, readonly: false, wide: false, help: false, version: false, check: false, node: false});
 });
 
 test('kubectl spellings of value flags', () => {
@@ -24,6 +24,8 @@ test('switches', () => {
   assert.equal(parseArgs(['--help']).help, true);
   assert.equal(parseArgs(['--version']).version, true);
   assert.equal(parseArgs(['--check']).check, true);
+  assert.equal(parseArgs(['--node']).node, true);
+  assert.equal(parseArgs(['--journal-dir', '/tmp/j']).journalDir, '/tmp/j');
 });
 
 test('mistakes are usage errors with the argument named', () => {

@@ -1,0 +1,56 @@
+import {spawn} from 'node:child_process';
+import type {ChildProcess} from 'node:child_process';
+
+// A program on a real pseudo-terminal of a fixed size (util-linux `script`), with every byte it writes
+// timestamped: what a terminal receives is what kview costs over SSH.
+export class PtySession {
+  readonly child: ChildProcess;
+  readonly chunks: Array<{at: number; bytes: number; text: string}> = [];
+  readonly startedAt = performance.now();
+
+  constructor(command: string[], options: {columns: number; rows: number; environment?: Record<string, string>}) {
+    const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
+    this.child = spawn('script', ['-qfec', `stty cols ${options.columns} rows ${options.rows}; exec ${quoted}`,
+      '/dev/null'], {env: {...process.env, TERM: 'xterm-256color', ...options.environment}});
+    this.child.stdout?.on('data', (chunk: Buffer) => {
+      this.chunks.push({at: performance.now(), bytes: chunk.length, text: chunk.toString('utf8')});
+    });
+  }
+
+  write(text: string): void {
+    this.child.stdin?.write(text);
+  }
+
+  // Resolves with the time the output first contained the pattern (searching only output after `from`).
+  async waitFor(pattern: RegExp | ((tail: string) => boolean), from = 0, timeoutMs = 60_000): Promise<number> {
+    const matches = typeof pattern === 'function' ? pattern : (tail: string) => pattern.test(tail);
+    const deadline = performance.now() + timeoutMs;
+    let scanned = from;
+    let tail = '';
+    for (;;) {
+      while (scanned < this.chunks.length) {
+        const chunk = this.chunks[scanned++]!;
+        // The chunk plus a little of the one before, so a match split across two writes is still found.
+        const window = tail + chunk.text;
+        tail = chunk.text.slice(-256);
+        if (matches(window)) return chunk.at;
+      }
+      if (performance.now() > deadline) throw new Error(`no ${String(pattern)} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }
+
+  // The first output after `from` (a chunk index): the frame a keystroke produced.
+  async nextOutput(from: number, timeoutMs = 5000): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.chunks.length <= from) {
+      if (performance.now() > deadline) throw new Error('no output');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return this.chunks[from]!.at;
+  }
+
+  stop(): void {
+    this.child.kill('SIGTERM');
+  }
+}
