@@ -1,4 +1,6 @@
 import type {ActionRequest} from './action-request.js';
+import {openConfirm} from './confirm-state.js';
+import type {ConfirmState} from './confirm-state.js';
 import {currentView, goBack, goForward, goLast, pushView, replaceView, startNavigation} from './navigation.js';
 import type {Navigation, ViewTarget} from './navigation.js';
 import {parseCommandLine} from './command-line.js';
@@ -11,7 +13,7 @@ export interface AppState {
   navigation: Navigation;
   helpOpen: boolean;
   prompt?: PromptMode;
-  confirm?: ActionRequest;
+  confirm?: ConfirmState;
   flash?: string;
   // Most recent first; the 1-9 keys jump to them, as k9s's favourite namespaces.
   recentNamespaces: readonly string[];
@@ -29,6 +31,7 @@ export type AppAction =
   | {type: 'namespace'; namespace: string | undefined}
   | {type: 'recentNamespace'; index: number}
   | {type: 'confirm'; request: ActionRequest | undefined}
+  | {type: 'confirmState'; state: ConfirmState}
   | {type: 'flash'; message: string | undefined};
 
 export function initialAppState(first: ViewTarget): AppState {
@@ -69,7 +72,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return namespace ? switchNamespace(state, namespace) : {...state, flash: `no recent namespace ${action.index + 1}`};
     }
     case 'confirm':
-      return {...state, confirm: action.request};
+      return {...state, confirm: action.request ? openConfirm(action.request) : undefined};
+    case 'confirmState':
+      return {...state, confirm: action.state};
     case 'flash':
       return {...state, flash: action.message};
   }
@@ -79,6 +84,10 @@ function submitPrompt(state: AppState, mode: PromptMode | undefined, text: strin
   : AppState {
   const current = currentView(state.navigation);
   if (mode === 'filter') {
+    // In describe and YAML, / searches: matches are highlighted and n/N walk them.
+    if (current.type === 'describe' || current.type === 'yaml') {
+      return {...state, navigation: replaceView(state.navigation, {...current, search: text.trim() || undefined})};
+    }
     if (current.type !== 'table') return state;
     const trimmed = text.trim();
     if (trimmed.startsWith('-l')) {

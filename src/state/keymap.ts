@@ -125,10 +125,13 @@ function bindingsIn(scope: Scope): ReadonlyArray<KeyBinding<Command>> {
 }
 
 // The commands a key press means in a scope: the scope's own bindings first, then the global ones.
+const SPECIAL_KEYS: readonly SpecialKey[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown',
+  'home', 'end', 'escape', 'return', 'tab', 'delete'];
+
 export function commandsFor(input: string, key: PressedKey, scope: Scope = 'table'): Command[] {
   const candidates = bindingsIn(scope);
-  const special = (Object.keys(key) as Array<keyof PressedKey>)
-    .find((name): name is SpecialKey => name !== 'ctrl' && name !== 'shift' && name !== 'meta' && Boolean(key[name]));
+  // Only named keys count: Ink also reports modifier and lock states (caps lock, num lock) that are not keys.
+  const special = SPECIAL_KEYS.find((name) => Boolean(key[name]));
   if (special) {
     const binding = candidates.find((entry) => entry.keys.some((spec) => spec.special === special));
     return binding ? [binding.command] : [];

@@ -15,7 +15,7 @@ export type ViewTarget =
     caption?: string;
   }
   | {type: 'containers'; namespace: string; pod: string}
-  | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string}
+  | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string; search?: string}
   | {type: 'logs'; target: LogTarget}
   | {type: 'node'}
   | {type: 'contexts'};

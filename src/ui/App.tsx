@@ -6,6 +6,8 @@ import {appReducer, currentNamespace, initialAppState} from '../state/app-state.
 import {commandsFor} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
 import {editLine} from '../state/line-editor.js';
+import {confirmKey, DRAIN_TOGGLES, openConfirm} from '../state/confirm-state.js';
+import type {ConfirmState} from '../state/confirm-state.js';
 import type {PromptMode} from '../state/app-state.js';
 import {currentView, describeTarget} from '../state/navigation.js';
 import type {ViewTarget} from '../state/navigation.js';
@@ -38,7 +40,10 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     : view.type === 'node' ? 'node' : 'table';
   // The log view and the node pane run their own quit, back, filter and hint bar; the App keeps ':' and history.
   const selfManaged = scope === 'logs' || scope === 'node';
-  const overlayOpen = state.prompt !== undefined || state.confirm !== undefined;
+  // Read by the input handler, which may run before Ink re-subscribes the newest render's closure.
+  const scopeRef = useRef({scope, selfManaged});
+  scopeRef.current = {scope, selfManaged};
+  const overlayOpen = state.prompt !== undefined || state.confirm !== undefined || state.helpOpen;
 
   useEffect(() => {
     let cancelled = false;
@@ -54,9 +59,35 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   // The prompt's text lives in a ref first: keys typed ahead of a render must land in the prompt, not the view.
   const promptRef = useRef<{mode: PromptMode; text: string} | undefined>(undefined);
   const [promptText, setPromptText] = useState('');
-  const confirmRef = useRef(false);
-  confirmRef.current = state.confirm !== undefined;
-  const gate = useMemo(() => ({viewsBlocked: () => promptRef.current !== undefined || confirmRef.current}), []);
+  // The dialog's state lives in a ref first (the App is its only writer): it opens on a dispatch, and the next
+  // key may come before the render.
+  const confirmRef = useRef<ConfirmState | undefined>(undefined);
+  // A key the App took for the prompt or the dialog (the Enter that closes them included) is not the views' to
+  // act on; Ink calls every handler for the same key, in no order kview can rely on.
+  const consumedRef = useRef(false);
+  const consume = () => {
+    consumedRef.current = true;
+    queueMicrotask(() => {
+      consumedRef.current = false;
+    });
+  };
+  const helpRef = useRef(false);
+  helpRef.current = state.helpOpen;
+  const gate = useMemo(() => ({viewsBlocked: () => consumedRef.current || helpRef.current
+    || promptRef.current !== undefined || confirmRef.current !== undefined}), []);
+  const feedConfirm = (input: string, key: Parameters<typeof confirmKey>[2]) => {
+    const current = confirmRef.current;
+    if (!current) return;
+    const outcome = confirmKey(current, input, key);
+    if ('answer' in outcome) {
+      confirmRef.current = undefined;
+      dispatch({type: 'confirm', request: undefined});
+      if (outcome.answer) runAction(current.request, current.drain);
+      return;
+    }
+    confirmRef.current = outcome.state;
+    dispatch({type: 'confirmState', state: outcome.state});
+  };
 
   const openPrompt = (mode: PromptMode) => {
     promptRef.current = {mode, text: ''};
@@ -77,6 +108,7 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     setPromptText(edit.text);
   };
   const run = (command: Command, character: string) => {
+    const {scope, selfManaged} = scopeRef.current;
     if (selfManaged && !SHARED_WITH_SELF_MANAGED.has(command) && !(scope === 'logs' && command === 'app.toggleHelp')) {
       return undefined;
     }
@@ -106,17 +138,25 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   };
 
   useInput((input, key) => {
-    if (confirmRef.current) return;
-    if (promptRef.current) return feedPrompt(input, key);
+    if (confirmRef.current) {
+      consume();
+      return feedConfirm(input, key);
+    }
+    if (promptRef.current) {
+      consume();
+      return feedPrompt(input, key);
+    }
     const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
     // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
     for (const character of plain ? [...input] : [input]) {
       if (promptRef.current) feedPrompt(character, {});
-      else for (const command of commandsFor(character, plain ? {} : key, scope)) run(command, character);
+      else for (const command of commandsFor(character, plain ? {} : key, scopeRef.current.scope)) run(command, character);
     }
   });
 
-  const bodyHeight = Math.max(3, rows - CHROME_LINES);
+  // The confirmation dialog takes its lines from the view rather than drawing over it.
+  const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
+  const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
   return (
     <InputGateContext.Provider value={gate}>
     <Box flexDirection="column" width={columns} height={rows}>
@@ -130,7 +170,10 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
         <ViewSwitch key={`${state.navigation.index}:${world.identity.contextName}`} world={world} target={view}
           width={columns} height={bodyHeight} active={!overlayOpen} initialWide={wide}
           onNavigate={(target) => dispatch({type: 'navigate', target})}
-          onAction={(request) => dispatch({type: 'confirm', request})}
+          onAction={(request) => {
+            confirmRef.current = openConfirm(request);
+            dispatch({type: 'confirmState', state: confirmRef.current});
+          }}
           onFlash={(message) => dispatch({type: 'flash', message})}
           onBack={() => dispatch({type: 'back'})}
           onSwitchContext={(context) => {
@@ -140,13 +183,7 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
             dispatch({type: 'navigate', target: defaultTarget(next)});
           }} />
       </Box>
-      {state.confirm ? (
-        <ConfirmDialog request={state.confirm} onAnswer={(confirmed, drainOptions) => {
-          const request = state.confirm;
-          dispatch({type: 'confirm', request: undefined});
-          if (confirmed && request) runAction(request, drainOptions);
-        }} />
-      ) : null}
+      {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
       {state.prompt ? (
         <Prompt mode={state.prompt} text={promptText}
           suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])} />

@@ -1,30 +1,12 @@
-import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
-import type {ActionRequest} from '../state/action-request.js';
-import type {DrainOptions} from '../cluster/object-actions.js';
+import React from 'react';
+import {Box, Text} from 'ink';
+import {DRAIN_TOGGLES} from '../state/confirm-state.js';
+import type {ConfirmState} from '../state/confirm-state.js';
 
-interface ConfirmDialogProps {
-  request: ActionRequest;
-  onAnswer(confirmed: boolean, drainOptions: DrainOptions): void;
-}
-
-const DRAIN_TOGGLES: Array<{key: keyof Omit<DrainOptions, 'gracePeriodSeconds'>; label: string; hotkey: string}> = [
-  {key: 'ignoreDaemonSets', label: '--ignore-daemonsets', hotkey: 'i'},
-  {key: 'deleteEmptyDirData', label: '--delete-emptydir-data', hotkey: 'e'},
-  {key: 'force', label: '--force (pods without a controller)', hotkey: 'f'},
-];
-
-// Destructive actions ask first, with Cancel focused: Enter alone never deletes anything.
-export function ConfirmDialog({request, onAnswer}: ConfirmDialogProps) {
-  const [confirmFocused, setConfirmFocused] = useState(false);
-  const [drain, setDrain] = useState<DrainOptions>({ignoreDaemonSets: true, deleteEmptyDirData: false, force: false});
-  useInput((input, key) => {
-    if (key.escape) return onAnswer(false, drain);
-    if (key.leftArrow || key.rightArrow || key.tab) return setConfirmFocused((focused) => !focused);
-    if (key.return) return onAnswer(confirmFocused, drain);
-    const toggle = request.verb === 'drain' ? DRAIN_TOGGLES.find((entry) => entry.hotkey === input) : undefined;
-    if (toggle) setDrain((options) => ({...options, [toggle.key]: !options[toggle.key]}));
-  });
+// Destructive actions ask first, with Cancel focused. Keys are applied by the App (confirm-state.ts), so a key
+// pressed the instant the dialog appears is not lost.
+export function ConfirmDialog({state}: {state: ConfirmState}) {
+  const {request, confirmFocused, drain} = state;
   const what = `${request.kind.singular} ${request.namespace ? `${request.namespace}/` : ''}${request.name}`;
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>

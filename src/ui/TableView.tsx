@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';
@@ -66,9 +66,15 @@ export function TableView(props: TableViewProps) {
   [kind, state.table.columns, state.wide, target.namespace, podsPerNode]);
   const projected = useProjectedRows(state, renderer, kind, target.filter, renderedAt, now, dispatch);
 
+  // Ink re-subscribes input handlers only after a render commits, so a key pressed right after a frame could reach
+  // the previous render's handler; it reads the newest state through this ref instead of its own closure.
+  const latest = useRef({state, renderer});
+  latest.current = {state, renderer};
+
   const selected = (): SelectedObject | undefined => {
-    const key = selectedKey(state);
-    const row = key ? state.table.rows.get(key) : undefined;
+    const current = latest.current.state;
+    const key = selectedKey(current);
+    const row = key ? current.table.rows.get(key) : undefined;
     const metadata = row?.object?.metadata;
     if (!row || !metadata?.name) return undefined;
     return {kind, namespace: metadata.namespace, name: metadata.name, object: row.object};
@@ -76,6 +82,7 @@ export function TableView(props: TableViewProps) {
 
   const run = (command: Command) => {
     const object = selected();
+    const {state, renderer} = latest.current;
     switch (command) {
       case 'sort.name':
         return dispatch({type: 'sort', column: 'NAME'});
@@ -163,6 +170,10 @@ export function TableView(props: TableViewProps) {
 
 function emptyText(loaded: boolean, total: number, target: TableTarget): string {
   if (!loaded) return 'Loading…';
+  if (target.caption?.startsWith('control plane')) {
+    return 'No control-plane pods in kube-system: here the components run as host processes or systemd units '
+      + '(n opens the node pane).';
+  }
   if (total > 0) return 'No rows match the filter (Esc clears it).';
   return `No ${target.kind.plural} found${target.kind.namespaced ? ` in ${target.namespace ?? 'any namespace'}` : ''}.`;
 }

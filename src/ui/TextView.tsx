@@ -1,4 +1,4 @@
-import React, {useEffect, useState} from 'react';
+import React, {useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {commandsFor} from '../state/keymap.js';
 import {useInputGate} from './input-gate.js';
@@ -21,9 +21,13 @@ interface TextViewProps {
 export function TextView({title, kubectl, lines, search, width, height, active}: TextViewProps) {
   const bodyHeight = Math.max(1, height - 1);
   const [state, setState] = useState<TextViewState>(() => textViewState([], bodyHeight));
-  useEffect(() => {
-    if (Array.isArray(lines)) setState(textViewState(lines, bodyHeight, search));
-  }, [lines, search, bodyHeight]);
+  // New text or a new search resets the view during render (not in an effect), so a key pressed right after,
+  // such as n for the next match, applies on top of the reset instead of being undone by it.
+  const [shown, setShown] = useState<{lines: TextViewProps['lines']; search?: string; height: number}>();
+  if (Array.isArray(lines) && (shown?.lines !== lines || shown.search !== search || shown.height !== bodyHeight)) {
+    setShown({lines, search, height: bodyHeight});
+    setState(textViewState(lines, bodyHeight, search));
+  }
   const gate = useInputGate();
   useInput((input, key) => {
     if (gate.viewsBlocked()) return;

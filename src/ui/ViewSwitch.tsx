@@ -24,9 +24,12 @@ interface ViewSwitchProps {
   onBack(): void;
 }
 
-// One component per kind of view; the navigation entry says which.
+// One component per kind of view; the navigation entry says which. kview's own views stay subscribed to keys and
+// ask the input gate whether a key is theirs: toggling Ink's isActive would unsubscribe them until the next
+// commit's effects, and a key typed in that gap would be lost.
 export function ViewSwitch(props: ViewSwitchProps) {
-  const {world, target, width, height, active} = props;
+  const {world, target, width, height} = props;
+  const active = true;
   switch (target.type) {
     case 'table':
       return <TableView world={world} target={target} width={width} height={height} active={active}
@@ -38,16 +41,16 @@ export function ViewSwitch(props: ViewSwitchProps) {
     case 'describe':
     case 'yaml':
       return <ObjectTextView world={world} mode={target.type} kind={target.kind} namespace={target.namespace}
-        name={target.name} width={width} height={height} active={active} />;
+        name={target.name} search={target.search} width={width} height={height} active={active} />;
     case 'contexts':
-      return <ContextsView contexts={world.cluster.contexts} current={world.identity.contextName} active={active}
+      return <ContextsView contexts={world.cluster.contexts} current={world.identity.contextName} active={props.active}
         onPick={props.onSwitchContext} />;
     case 'logs':
-      return <LogView source={world.logs} target={target.target} width={width} height={height} isActive={active}
+      return <LogView source={world.logs} target={target.target} width={width} height={height} isActive={props.active}
         onBack={props.onBack} now={world.now} />;
     case 'node':
       return world.nodeTools
-        ? <NodePane tools={world.nodeTools} width={width} height={height} isActive={active}
+        ? <NodePane tools={world.nodeTools} width={width} height={height} isActive={props.active}
           readonly={world.readonly} onBack={props.onBack} />
         : <Text color="red">the node pane needs the machine kview runs on</Text>;
   }

@@ -41,3 +41,8 @@ test('no key is bound twice within a scope, counting the global keys in every sc
     }
   }
 });
+
+test('caps lock and num lock states do not swallow keys', () => {
+  const locked = {capsLock: true, numLock: true} as unknown as Parameters<typeof commandsFor>[1];
+  assert.deepEqual(commandsFor('j', locked), ['cursor.down']);
+});

@@ -1,0 +1,187 @@
+import {test} from 'node:test';
+import type {TestContext} from 'node:test';
+import assert from 'node:assert/strict';
+import React from 'react';
+import {keymap} from '../../src/state/keymap.js';
+import {NODE_KIND, POD_KIND} from '../../src/cluster/resource-kind.js';
+import type {RowObject, TableRow} from '../../src/cluster/types.js';
+import type {ViewTarget} from '../../src/state/navigation.js';
+import {podColumns, podRow} from '../fixtures/table-rows.js';
+import {scriptedWorld, waitForFrame} from './scripted-world.js';
+import type {ScriptedWorld} from './scripted-world.js';
+
+// Every table, text and global key of the keymap, pressed in the real App against a scripted cluster, with what
+// the operator would see or what would be sent to the cluster. The log and node keys are exercised by their own
+// view tests (logs-view, node-pane).
+process.env.FORCE_COLOR = '1';
+const {render} = await import('ink-testing-library');
+const {App} = await import('../../src/ui/App.js');
+
+const KEY = {
+  down: '\u001b[B', up: '\u001b[A', pageDown: '\u001b[6~', pageUp: '\u001b[5~', home: '\u001b[H', end: '\u001b[F',
+  enter: '\r', escape: '\u001b', right: '\u001b[C', ctrlF: '\u0006', ctrlU: '\u0015', ctrlD: '\u0004', ctrlC: '\u0003',
+};
+const exercised = new Set<string>();
+
+const pods = Array.from({length: 40}, (_, index) => podRow('demo', `pod-${String(index).padStart(2, '0')}`,
+  index === 3 ? 'CrashLoopBackOff' : 'Running'));
+const podObject: RowObject = {kind: 'Pod', metadata: {name: 'pod-00', namespace: 'demo', uid: 'u0'},
+  spec: {containers: [{name: 'app', image: 'busybox'}]}, status: {phase: 'Running',
+    containerStatuses: [{name: 'app', ready: true, restartCount: 0, state: {running: {}}}]}};
+const nodeRow = (name: string): TableRow => ({cells: [name, 'Ready', '<none>', '5m', 'v1.20.2'],
+  object: {kind: 'Node', metadata: {name, uid: `node-${name}`, creationTimestamp: '2026-11-22T08:00:00Z'}}});
+const nodeColumns = ['Name', 'Status', 'Roles', 'Age', 'Version'].map((name) => ({name, type: 'string', priority: 0}));
+
+async function start(context: TestContext, options: {first?: ViewTarget; world?: ScriptedWorld} = {}) {
+  const world = options.world ?? scriptedWorld({objects: {'pods/demo/pod-00': podObject}});
+  const app = render(<App world={world} first={options.first} />);
+  context.after(() => app.unmount());
+  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const selected = () => (app.lastFrame() ?? '').split('\n').find((line) => line.includes('\u001b[7m'))
+    ?.replace(/\u001b\[[0-9;]*m/g, '') ?? '';
+  const press = async (label: string, sequence: string, until: () => boolean) => {
+    exercised.add(label);
+    app.stdin.write(sequence);
+    await waitForFrame(frame, () => until()).catch((error: unknown) => {
+      throw new Error(`after pressing ${label}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  };
+  // A view that is left and re-entered watches again; the scripted cluster answers each new pods watch.
+  const feedPods = async () => {
+    world.sink().snapshot(podColumns, pods);
+    await waitForFrame(frame, (text) => text.includes('pod-00') && selected().includes('pod-00'));
+  };
+  const back = async () => {
+    const watches = world.watches.length;
+    await press('Esc', KEY.escape, () => world.watches.length > watches);
+    await feedPods();
+  };
+  if (options.first?.type !== 'yaml') await waitForFrame(frame, () => world.watches.length > 0);
+  if (!options.first) await feedPods();
+  return {world, frame, selected, press, back, feedPods, app};
+}
+
+test('movement keys: j k arrows, page keys, g G Home End', async (context) => {
+  const {selected, press} = await start(context);
+  await press('j', 'j', () => selected().includes('pod-01'));
+  await press('↓', KEY.down, () => selected().includes('pod-02'));
+  await press('k', 'k', () => selected().includes('pod-01'));
+  await press('↑', KEY.up, () => selected().includes('pod-00'));
+  await press('PgDn', KEY.pageDown, () => !selected().includes('pod-00') && selected() !== '');
+  await press('PgUp', KEY.pageUp, () => selected().includes('pod-00'));
+  await press('ctrl-f', KEY.ctrlF, () => !selected().includes('pod-00') && selected() !== '');
+  await press('ctrl-u', KEY.ctrlU, () => selected().includes('pod-00'));
+  await press('G', 'G', () => selected().includes('pod-39'));
+  await press('g', 'g', () => selected().includes('pod-00'));
+  await press('End', KEY.end, () => selected().includes('pod-39'));
+  await press('Home', KEY.home, () => selected().includes('pod-00'));
+});
+
+test('views: Enter d y l e n open containers, describe, YAML, logs, events and the node pane', async (context) => {
+  const {frame, press, back, world} = await start(context);
+  await press('Enter', KEY.enter, () => frame().includes('containers of demo/pod-00'));
+  await back();
+  await press('d', 'd', () => frame().includes('describe pod/pod-00') && frame().includes('Name:'));
+  await back();
+  await press('y', 'y', () => frame().includes('yaml pod/pod-00') && frame().includes('kind: Pod'));
+  await back();
+  await press('l', 'l', () => frame().includes('logs demo/pod-00'));
+  await back();
+  await press('e', 'e', () => world.watches.some((watch) => watch.plural === 'events'
+    && watch.fieldSelector === 'involvedObject.name=pod-00,involvedObject.kind=Pod'));
+  await back();
+  await press('n', 'n', () => frame().includes('node pane'));
+});
+
+test('history: [ ] - move through the views visited', async (context) => {
+  const {frame, press, feedPods, world} = await start(context);
+  await press('d', 'd', () => frame().includes('describe pod/pod-00'));
+  const watches = world.watches.length;
+  await press('[', '[', () => frame().includes('‹pods(all)›') && world.watches.length > watches);
+  await feedPods();
+  await press(']', ']', () => frame().includes('describe pod/pod-00'));
+  await press('-', '-', () => frame().includes('‹pods(all)›'));
+});
+
+test('table keys: w wide, f faults, N A S < > sort, / filter, : command', async (context) => {
+  const {frame, press, world} = await start(context);
+  await press('w', 'w', () => frame().includes('NOMINATED'));
+  await press('f', 'f', () => frame().includes('faults only') && !frame().includes('pod-00'));
+  await press('f', 'f', () => frame().includes('pod-00'));
+  await press('N', 'N', () => frame().includes('sort: NAME↑'));
+  await press('A', 'A', () => frame().includes('sort: AGE↑'));
+  await press('S', 'S', () => frame().includes('sort: STATUS↑'));
+  await press('>', '>', () => frame().includes('sort: RESTARTS↑'));
+  await press('<', '<', () => frame().includes('sort: STATUS↑'));
+  await press('/', '/pod-1', () => frame().includes('/pod-1'));
+  await press('Enter', KEY.enter, () => frame().includes('filter: pod-1') && !frame().includes('pod-09'));
+  await press('Esc', KEY.escape, () => !frame().includes('filter: pod-1'));
+  await press(':', ':no\r', () => world.watches.some((watch) => watch.plural === 'nodes'));
+});
+
+test('namespaces: 0 shows every namespace, 1-9 the recent ones', async (context) => {
+  const {frame, press, world} = await start(context, {first: {type: 'table', kind: POD_KIND, namespace: 'demo'}});
+  world.sink().snapshot(podColumns, pods);
+  await waitForFrame(frame, (text) => text.includes('ns: demo'));
+  await press('0', '0', () => frame().includes('ns: all') && world.watches.at(-1)?.namespace === undefined);
+  for (const digit of ['1', '2', '3', '4', '5', '6', '7', '8', '9']) exercised.add(digit);
+  await press('1', '1', () => frame().includes('ns: demo') && world.watches.at(-1)?.namespace === 'demo');
+  await press('2', '2', () => frame().includes('no recent namespace 2'));
+});
+
+test('actions ask first with Cancel focused: ctrl-d, then c u r on a node', async (context) => {
+  const {frame, press, world} = await start(context);
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('delete pod demo/pod-00?'));
+  await press('Enter', KEY.enter, () => !frame().includes('delete pod demo/pod-00?'));
+  assert.deepEqual(world.calls, [], 'Enter on the focused Cancel deletes nothing');
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('delete pod demo/pod-00?'));
+  await press('→', KEY.right, () => true);
+  await press('Enter', KEY.enter, () => world.calls.includes('delete pods demo/pod-00'));
+  await press(':', ':nodes\r', () => world.watches.some((watch) => watch.plural === 'nodes'));
+  world.sink('nodes').snapshot(nodeColumns, [nodeRow('worker-1')]);
+  await waitForFrame(frame, (text) => text.includes('worker-1'));
+  for (const [label, verb] of [['c', 'cordon'], ['u', 'uncordon'], ['r', 'drain']] as const) {
+    await press(label, label, () => frame().includes(`${verb} node worker-1?`));
+    await press('→', KEY.right, () => true);
+    await press('Enter', KEY.enter, () => world.calls.includes(`${verb} worker-1`));
+  }
+});
+
+test('--readonly refuses every action with the reason', async (context) => {
+  const world = scriptedWorld({readonly: true});
+  const {frame, press} = await start(context, {world});
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('delete is not offered: kview runs with --readonly'));
+  assert.deepEqual(world.calls, []);
+});
+
+test('an action RBAC forbids is not offered', async (context) => {
+  const world = scriptedWorld({allowed: false});
+  const {frame, press} = await start(context, {world});
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('your RBAC role does not allow it'));
+});
+
+test('text views: / searches, n and N walk the matches', async (context) => {
+  const {frame, press} = await start(context, {first: {type: 'yaml', kind: NODE_KIND, namespace: undefined,
+    name: 'worker-1'}, world: scriptedWorld({objects: {'nodes//worker-1': {kind: 'Node', metadata: {name: 'worker-1',
+      labels: Object.fromEntries(Array.from({length: 60}, (_, index) => [`label-${index}`, `value-${index}`]))}}}})});
+  await waitForFrame(frame, (text) => text.includes('yaml node/worker-1'));
+  await press('/', '/value-5', () => frame().includes('/value-5'));
+  await press('Enter', KEY.enter, () => frame().includes('/value-5: 11 matches'));
+  await press('n', 'n', () => frame().includes('label-50: value-50'));
+  await press('N', 'N', () => frame().includes('label-5: value-5'));
+});
+
+test('help, quit and ctrl-c', async (context) => {
+  const {frame, press, world} = await start(context);
+  await press('?', '?', () => frame().includes('Keys (table view'));
+  await press('?', '?', () => !frame().includes('Keys (table view'));
+  await press('q', 'q', () => world.stops > 0);
+  const second = await start(context);
+  await second.press('ctrl-c', KEY.ctrlC, () => second.world.stops > 0);
+});
+
+test('every table, text and global key was pressed by a test above', () => {
+  const missing = keymap.filter((binding) => ['table', 'text', 'global'].includes(binding.scope))
+    .flatMap((binding) => binding.keys.map((spec) => spec.label)).filter((label) => !exercised.has(label));
+  assert.deepEqual(missing, []);
+});
