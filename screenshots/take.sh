@@ -9,13 +9,14 @@ command -v rsvg-convert >/dev/null || apt-get install -y -q librsvg2-bin fonts-d
 kubeconfig="$(bash "$root/test/cluster/cluster.sh" env | sed 's/^export KUBECONFIG=//')"
 session="kview-screenshot-$$"
 
-# shoot NAME KEYS... : starts kview -A, waits for the live table, types KEYS, captures the pane.
+# shoot NAME KEYS... : starts kview -A, waits for the live table, types KEYS (each followed by a short pause for
+# the view to load), captures the pane.
 shoot() {
   local name="$1"; shift
-  tmux new-session -d -s "$session" -x 150 -y 24 "$root/bin/kview" --kubeconfig "$kubeconfig" -A
+  tmux new-session -d -s "$session" -x 160 -y 30 "$root/bin/kview" --kubeconfig "$kubeconfig" -A
   for _ in $(seq 1 100); do tmux capture-pane -p -t "$session" | grep -q '● live' && break; sleep 0.1; done
-  for keys in "$@"; do tmux send-keys -t "$session" "$keys"; done
-  sleep 0.5
+  for keys in "$@"; do tmux send-keys -t "$session" "$keys"; sleep 0.6; done
+  sleep 1.5
   tmux capture-pane -e -p -t "$session" > "$here/$name.ansi"
   tmux kill-session -t "$session"
   node "$here/ansi-to-svg.mjs" < "$here/$name.ansi" > "$here/$name.svg"
@@ -26,3 +27,8 @@ shoot() {
 
 shoot pods-all-namespaces j j j j
 shoot pods-wide w j j
+shoot nodes ':nodes' Enter j
+shoot events ':events' Enter
+shoot describe-pod ':pods demo' Enter j d
+shoot logs ':pods demo' Enter '/ticker' Enter l
+shoot node-pane n
