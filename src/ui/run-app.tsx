@@ -1,39 +1,8 @@
 import React from 'react';
-import {render} from 'ink';
 import {App} from './App.js';
+import {runFullScreen} from './full-screen.js';
 import type {World} from './world.js';
 
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
-
-// Full screen like k9s and less: the operator's scrollback is untouched and restored on exit, on a signal and on
-// a crash, so a failure never leaves the terminal in the alternate screen.
 export async function runApp(world: World, options: {wide: boolean}): Promise<void> {
-  const stdout = process.stdout;
-  let restored = false;
-  const restore = () => {
-    if (restored) return;
-    restored = true;
-    stdout.write(LEAVE_ALTERNATE_SCREEN);
-  };
-  stdout.write(ENTER_ALTERNATE_SCREEN);
-  process.once('exit', restore);
-  const onSignal = (signal: NodeJS.Signals) => {
-    restore();
-    process.exit(signal === 'SIGINT' ? 130 : 143);
-  };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGHUP', onSignal);
-  try {
-    const instance = render(<App world={world} wide={options.wide} />, {
-      exitOnCtrlC: false,
-      patchConsole: false,
-      incrementalRendering: true,
-      // A keystroke's frame goes out at once; bursts (watch events, log floods) are batched before they get here.
-      maxFps: 60,
-    });
-    await instance.waitUntilExit();
-  } finally {
-    restore();
-  }
+  await runFullScreen(<App world={world} wide={options.wide} />);
 }

@@ -1,17 +1,10 @@
-import type {AccessQuestion} from '../cluster/access-review.js';
-import type {WatchRequest} from '../cluster/cluster-session.js';
-import type {DrainOptions, DrainPlan} from '../cluster/object-actions.js';
-import type {CollectionQuery, ResourceKind} from '../cluster/resource-kind.js';
-import type {ConnectionState, RowChange, RowObject, TableColumnDefinition, TableRow} from '../cluster/types.js';
+import type {ClusterSession} from '../cluster/cluster-session.js';
+import type {TableWatchSink} from '../cluster/table-watch.js';
 import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
-export interface TableSink {
-  snapshot(columns: TableColumnDefinition[], rows: TableRow[]): void;
-  changes(changes: RowChange[]): void;
-  state(state: ConnectionState): void;
-}
+export type TableSink = TableWatchSink;
 
 export interface ClusterIdentity {
   contextName: string;
@@ -21,17 +14,9 @@ export interface ClusterIdentity {
   source: string;
 }
 
-export interface ClusterApi {
-  contexts: string[];
-  watchTable(kind: ResourceKind, request: WatchRequest, sink: TableSink): {stop: () => void};
-  kinds(): Promise<ResourceKind[]>;
-  getObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<RowObject>;
-  listObjects(kind: ResourceKind, request: CollectionQuery): Promise<RowObject[]>;
-  can(question: AccessQuestion): Promise<boolean>;
-  deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
-  setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
-  drain(node: string, options: DrainOptions, progress: (message: string) => void): Promise<DrainPlan>;
-}
+// The part of a cluster session the views use.
+export type ClusterApi = Pick<ClusterSession, 'contexts' | 'watchTable' | 'kinds' | 'getObject' | 'listObjects' | 'can'
+  | 'deleteObject' | 'setUnschedulable' | 'drain'>;
 
 export interface World {
   identity: ClusterIdentity;

@@ -5,9 +5,7 @@ import {createApiClient} from '../../src/cluster/api-client.js';
 import type {ApiClient} from '../../src/cluster/api-client.js';
 import {collectionPath, POD_KIND} from '../../src/cluster/resource-kind.js';
 import {startTableWatch} from '../../src/cluster/table-watch.js';
-import type {ConnectionState} from '../../src/cluster/types.js';
-import {applyChanges, applySnapshot, emptyTableData} from '../../src/state/table-data.js';
-import type {TableData} from '../../src/state/table-data.js';
+import {liveSink} from './table-oracle.js';
 import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
@@ -78,25 +76,16 @@ test('a watch resumed from a compacted resourceVersion gets 410 Gone and re-sync
     createPod(name);
     const real = createApiClient(session().connection.kubeConfig);
     const holdable = holdableClient(real);
-    let data: TableData = emptyTableData;
-    const states: ConnectionState[] = [];
-    const watch = startTableWatch(holdable.client, collectionPath(POD_KIND, 'demo'), {
-      snapshot: (columns, rows) => {
-        data = applySnapshot(data, columns, rows);
-      },
-      changes: (changes) => {
-        data = applyChanges(data, changes);
-      },
-      state: (state) => {
-        states.push(state);
-      },
-    }, {retryDelaysMs: [200, 500]});
+    const live = liveSink();
+    const {states} = live;
+    const watch = startTableWatch(holdable.client, collectionPath(POD_KIND, 'demo'), live.sink,
+      {retryDelaysMs: [200, 500]});
     context.after(() => {
       watch.stop();
       drill('start-apiserver');
       kubectl('-n', 'demo', 'delete', 'pod', name, '--ignore-not-found', '--wait=false');
     });
-    const names = () => [...data.rows.values()].map((row) => row.object?.metadata?.name);
+    const names = () => [...live.data().rows.values()].map((row) => row.object?.metadata?.name);
     await eventually('the new pod in the table', () => names().includes(name));
 
     // The watch is stalled; the pod is deleted and etcd compacted past what the client saw.

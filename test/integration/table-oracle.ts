@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type {WatchRequest} from '../../src/cluster/cluster-session.js';
 import type {ResourceKind} from '../../src/cluster/resource-kind.js';
 import type {ConnectionState} from '../../src/cluster/types.js';
+import type {TableWatchSink} from '../../src/cluster/table-watch.js';
 import {tableRenderer} from '../../src/resources/table-renderer.js';
 import type {RendererOptions} from '../../src/resources/table-renderer.js';
 import {applyChanges, applySnapshot, emptyTableData} from '../../src/state/table-data.js';
@@ -14,23 +15,34 @@ export interface LiveTable {
   stop(): void;
 }
 
+// A sink that keeps what a watch delivers in kview's own store, and every connection state it reports.
+export function liveSink(): {sink: TableWatchSink; data(): TableData; states: ConnectionState[]} {
+  let data: TableData = emptyTableData;
+  const states: ConnectionState[] = [];
+  return {
+    sink: {
+      snapshot: (columns, rows) => {
+        data = applySnapshot(data, columns, rows);
+      },
+      changes: (changes) => {
+        data = applyChanges(data, changes);
+      },
+      state: (state) => {
+        states.push(state);
+      },
+    },
+    data: () => data,
+    states,
+  };
+}
+
 // A kind watched exactly as kview's views watch it, kept in the same store.
 export function watchLive(kind: ResourceKind, request: WatchRequest, context = 'kview-admin',
   pageSize?: number): LiveTable {
-  let data: TableData = emptyTableData;
-  const states: ConnectionState[] = [];
-  const watch = session(context, undefined, {pageSize, retryDelaysMs: [200, 500, 1000]}).watchTable(kind, request, {
-    snapshot: (columns, rows) => {
-      data = applySnapshot(data, columns, rows);
-    },
-    changes: (changes) => {
-      data = applyChanges(data, changes);
-    },
-    state: (state) => {
-      states.push(state);
-    },
-  });
-  return {data: () => data, states, stop: () => watch.stop()};
+  const live = liveSink();
+  const watch = session(context, undefined, {pageSize, retryDelaysMs: [200, 500, 1000]})
+    .watchTable(kind, request, live.sink);
+  return {data: live.data, states: live.states, stop: () => watch.stop()};
 }
 
 export interface OracleComparison {

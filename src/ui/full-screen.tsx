@@ -1,0 +1,39 @@
+import type {ReactElement} from 'react';
+import {render} from 'ink';
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
+
+// Full screen like k9s and less: the operator's scrollback is untouched and restored on exit, on a signal and on
+// a crash, so a failure never leaves the terminal in the alternate screen. Roots are one line shorter than the
+// terminal: Ink clears and redraws the whole screen for output as tall as the terminal, and only rewrites the
+// changed lines for shorter output.
+export async function runFullScreen(root: ReactElement): Promise<void> {
+  const stdout = process.stdout;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    stdout.write(LEAVE_ALTERNATE_SCREEN);
+  };
+  stdout.write(ENTER_ALTERNATE_SCREEN);
+  process.once('exit', restore);
+  const onSignal = (signal: NodeJS.Signals) => {
+    restore();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    const instance = render(root, {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      incrementalRendering: true,
+      // A keystroke's frame goes out at once; bursts (watch events, log floods) are batched before they get here.
+      maxFps: 60,
+    });
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+  }
+}
