@@ -11,6 +11,8 @@ import type {DrainOptions, DrainPlan} from './object-actions.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
 import type {CollectionQuery, ResourceKind} from './resource-kind.js';
 import {startTableWatch} from './table-watch.js';
+import {nodeUsage} from './node-metrics.js';
+import type {NodeUsage} from './node-metrics.js';
 import type {TableWatchOptions, TableWatchSink} from './table-watch.js';
 import type {RowObject} from './types.js';
 
@@ -34,6 +36,7 @@ export interface ClusterSession {
   deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
   drain(node: string, options: DrainOptions, progress: (message: string) => void): Promise<DrainPlan>;
+  nodeUsage(): Promise<Map<string, NodeUsage> | undefined>;
   withContext(context: string): ClusterSession;
 }
 
@@ -74,6 +77,7 @@ function sessionFor(connection: ClusterConnection, request: KubeconfigRequest, w
     deleteObject: (kind, namespace, name) => deleteObject(client, kind, namespace, name),
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
     drain: (node, options, progress) => drainNode(client, node, options, progress),
+    nodeUsage: () => nodeUsage(client),
     withContext(context) {
       return sessionFor(loadClusterConnection({...request, context, namespace: undefined}), request, watchOptions);
     },

@@ -1,7 +1,8 @@
 import type {TableColumnDefinition, TableRow} from '../cluster/types.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {EVENT_HEADERS, renderEventCells} from './event-row.js';
-import {NODE_EXTRA_HEADERS, nodeExtraCells} from './node-extras.js';
+import {NODE_EXTRA_HEADERS, NODE_USAGE_HEADERS, nodeExtraCells, nodeUsageCells} from './node-extras.js';
+import type {NodeUsage} from '../cluster/node-metrics.js';
 import {columnLayout, renderRow} from './server-table.js';
 import {sanitizeCell} from './sanitize-text.js';
 
@@ -9,6 +10,10 @@ export interface RendererOptions {
   wide: boolean;
   withNamespace: boolean;
   podsPerNode?: ReadonlyMap<string, number>;
+  // From metrics-server; undefined when it does not answer, and then no usage columns are shown.
+  nodeUsage?: ReadonlyMap<string, NodeUsage>;
+  // Some listed pod is a static (mirror) pod: a STATIC column after kubectl's marks them.
+  mirrorPods?: boolean;
 }
 
 export interface TableRenderer {
@@ -31,11 +36,27 @@ export function tableRenderer(kind: ResourceKind, columns: TableColumnDefinition
   }
   const layout = columnLayout(columns, {wide: options.wide, withNamespace: options.withNamespace && kind.namespaced});
   if (kind.plural === 'nodes' && kind.group === '') {
+    const usage = options.nodeUsage;
     return {
-      headers: [...layout.headers, ...NODE_EXTRA_HEADERS],
-      render: (row, now) => [...renderRow(row, layout, now),
-        ...nodeExtraCells(row.object, row.object?.metadata?.name ?? '', options.podsPerNode)],
+      headers: [...layout.headers, ...NODE_EXTRA_HEADERS, ...(usage ? NODE_USAGE_HEADERS : [])],
+      render: (row, now) => {
+        const name = row.object?.metadata?.name ?? '';
+        return [...renderRow(row, layout, now), ...nodeExtraCells(row.object, name, options.podsPerNode),
+          ...(usage ? nodeUsageCells(row.object, usage.get(name)) : [])];
+      },
+    };
+  }
+  if (kind.plural === 'pods' && kind.group === '' && options.mirrorPods) {
+    return {
+      headers: [...layout.headers, 'STATIC'],
+      render: (row, now) => [...renderRow(row, layout, now), isMirrorPod(row) ? 'static' : ''],
     };
   }
   return {headers: layout.headers, render: (row, now) => renderRow(row, layout, now)};
+}
+
+// The kubelet runs static pods from its manifest directory; the API shows a mirror of each, which deleting
+// through the API cannot remove (the kubelet recreates it).
+export function isMirrorPod(row: TableRow): boolean {
+  return row.object?.metadata?.annotations?.['kubernetes.io/config.mirror'] !== undefined;
 }

@@ -7,13 +7,14 @@ import type {Command} from '../state/keymap.js';
 import {initialViewState, selectedKey, viewReducer} from '../state/view-state.js';
 import {drillTarget, eventsFor, isNode, logsTarget} from '../state/drill.js';
 import type {SelectedObject} from '../state/drill.js';
-import {tableRenderer} from '../resources/table-renderer.js';
+import {isMirrorPod, tableRenderer} from '../resources/table-renderer.js';
 import {podSeverity} from '../resources/pod-severity.js';
 import {ResourceTable} from './ResourceTable.js';
 import {StatusLine} from './StatusLine.js';
 import {severityColor} from './theme.js';
 import {useTableWatch} from './use-table-watch.js';
 import {usePodsPerNode} from './use-pods-per-node.js';
+import {useNodeUsage} from './use-node-usage.js';
 import {useProjectedRows} from './use-projected-rows.js';
 import {useAllowedActions} from './use-allowed-actions.js';
 import type {ActionRequest} from '../state/action-request.js';
@@ -50,6 +51,7 @@ export function TableView(props: TableViewProps) {
     labelSelector: target.labelSelector, fieldSelector: target.fieldSelector,
     includeObject: needsObject ? 'Object' : undefined}, dispatch);
   const podsPerNode = usePodsPerNode(world.cluster, isNode(kind));
+  const nodeUsage = useNodeUsage(world.cluster, isNode(kind));
   const allowed = useAllowedActions(world, kind, target.namespace);
 
   useEffect(() => dispatch({type: 'resize', viewportHeight: bodyHeight}), [bodyHeight]);
@@ -61,9 +63,10 @@ export function TableView(props: TableViewProps) {
   // Column widths follow the data, not the clock: re-measured when rows change.
   useEffect(() => setRenderedAt(world.now()), [state.table.version, world]);
 
+  const mirrorPods = useMemo(() => [...state.table.rows.values()].some(isMirrorPod), [state.table]);
   const renderer = useMemo(() => tableRenderer(kind, state.table.columns,
-    {wide: state.wide, withNamespace: target.namespace === undefined, podsPerNode}),
-  [kind, state.table.columns, state.wide, target.namespace, podsPerNode]);
+    {wide: state.wide, withNamespace: target.namespace === undefined, podsPerNode, nodeUsage, mirrorPods}),
+  [kind, state.table.columns, state.wide, target.namespace, podsPerNode, nodeUsage, mirrorPods]);
   const projected = useProjectedRows(state, renderer, kind, target.filter, renderedAt, now, dispatch);
 
   // Ink re-subscribes input handlers only after a render commits, so a key pressed right after a frame could reach

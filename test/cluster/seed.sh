@@ -51,3 +51,24 @@ firstTimestamp: "$now"
 lastTimestamp: "$now"
 count: 3
 YAML
+
+# Every pod state kubectl distinguishes, written through the status subresource (see manifests/pod-states.yaml).
+# A pod that is already being deleted (the Terminating one, after a first seed) cannot be applied again.
+kubectl apply -f "$HARNESS_DIR/manifests/pod-states.yaml" >/dev/null 2>&1 || true
+pod_status() {
+  kubectl -n states patch pod "$1" --subresource=status --type=merge -p "{\"status\": $2}" >/dev/null
+}
+pod_status init-error '{"phase":"Pending","initContainerStatuses":[{"name":"init","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"terminated":{"exitCode":1,"reason":"Error"}}}],"containerStatuses":[{"name":"app","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"waiting":{"reason":"PodInitializing"}}}]}'
+pod_status init-exitcode '{"phase":"Pending","initContainerStatuses":[{"name":"init","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"terminated":{"exitCode":2}}}]}'
+pod_status init-crashloop '{"phase":"Pending","initContainerStatuses":[{"name":"init","ready":false,"restartCount":4,"image":"kview.local/busybox:1","imageID":"","state":{"waiting":{"reason":"CrashLoopBackOff","message":"back-off 1m20s restarting failed container"}},"lastState":{"terminated":{"exitCode":1,"reason":"Error","finishedAt":"2026-11-22T09:00:00Z"}}}]}'
+pod_status oomkilled '{"phase":"Running","containerStatuses":[{"name":"app","ready":false,"restartCount":3,"image":"kview.local/busybox:1","imageID":"","state":{"terminated":{"exitCode":137,"reason":"OOMKilled"}},"lastState":{"terminated":{"exitCode":137,"reason":"OOMKilled","finishedAt":"2026-11-22T09:00:00Z"}}}]}'
+pod_status signal '{"phase":"Running","containerStatuses":[{"name":"app","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"terminated":{"exitCode":0,"signal":9}}}]}'
+pod_status exitcode '{"phase":"Running","containerStatuses":[{"name":"app","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"terminated":{"exitCode":3}}}]}'
+pod_status evicted '{"phase":"Failed","reason":"Evicted","message":"The node was low on resource: memory.","containerStatuses":[]}'
+pod_status imagepull '{"phase":"Pending","containerStatuses":[{"name":"app","ready":false,"restartCount":0,"image":"registry.example/app:1","imageID":"","state":{"waiting":{"reason":"ImagePullBackOff","message":"Back-off pulling image"}}}]}'
+pod_status creating '{"phase":"Pending","containerStatuses":[{"name":"app","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"waiting":{"reason":"ContainerCreating"}}}]}'
+pod_status unknown-phase '{"phase":"Unknown"}'
+pod_status not-ready '{"phase":"Running","conditions":[{"type":"Ready","status":"False"}],"containerStatuses":[{"name":"app","ready":false,"restartCount":0,"image":"kview.local/busybox:1","imageID":"","state":{"running":{"startedAt":"2026-11-22T08:00:00Z"}}}]}'
+pod_status nominated '{"phase":"Pending","nominatedNodeName":"control-plane-1"}'
+# Deleted with a grace period on a node without a kubelet: it stays Terminating.
+kubectl -n states delete pod terminating --wait=false >/dev/null 2>&1 || true

@@ -1,6 +1,7 @@
 import type {ResourceKind} from '../../src/cluster/resource-kind.js';
 import {BUILTIN_KINDS} from '../../src/cluster/resource-kind.js';
 import type {RowObject} from '../../src/cluster/types.js';
+import type {NodeUsage} from '../../src/cluster/node-metrics.js';
 import type {ClusterApi, TableSink, World} from '../../src/ui/world.js';
 
 export interface ScriptedWorld extends World {
@@ -13,7 +14,8 @@ export interface ScriptedWorld extends World {
 
 // A world whose watches are driven by the test: the same sink interface the real table watch feeds, and a
 // record of every call that would change the cluster.
-export function scriptedWorld(overrides: Partial<World> & {objects?: Record<string, RowObject>; allowed?: boolean} = {})
+export function scriptedWorld(overrides: Partial<World> & {objects?: Record<string, RowObject>; allowed?: boolean;
+  usage?: Map<string, NodeUsage>} = {})
   : ScriptedWorld {
   const sinks = new Map<string, TableSink>();
   const world: ScriptedWorld = {
@@ -60,6 +62,7 @@ export function scriptedWorld(overrides: Partial<World> & {objects?: Record<stri
     async setUnschedulable(node, unschedulable) {
       world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
     },
+    nodeUsage: async () => overrides.usage,
     async drain(node) {
       world.calls.push(`drain ${node}`);
       return {evict: [], skipped: [], blockers: []};

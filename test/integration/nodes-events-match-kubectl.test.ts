@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {EVENT_KIND, NODE_KIND} from '../../src/cluster/resource-kind.js';
 import {tableRenderer} from '../../src/resources/table-renderer.js';
 import {compareWithKubectl, watchLive} from './table-oracle.js';
-import {eventually, kubectl} from './local-cluster.js';
+import {eventually, kubectl, session} from './local-cluster.js';
 
 test('every node row equals kubectl get nodes -o wide, with PODS and TAINTS appended', async (context) => {
   const live = watchLive(NODE_KIND, {includeObject: 'Object'});
@@ -44,4 +44,12 @@ test('every event row equals kubectl events -A (ages aside)', async (context) =>
     normalize: (header, cell) => (header === 'LAST SEEN' ? cell.replace(/^\S+/, '').replace(/over \S+\)/, 'over)')
       : cell)});
   assert.ok(count > 5, `events exist (saw ${count})`);
+});
+
+test('without metrics-server the usage columns are silently absent', async () => {
+  const cluster = session();
+  assert.equal(await cluster.nodeUsage(), undefined);
+  const data = tableRenderer(NODE_KIND, [{name: 'Name', type: 'string', priority: 0}],
+    {wide: false, withNamespace: false, nodeUsage: undefined});
+  assert.ok(!data.headers.includes('CPU(cores)'));
 });
