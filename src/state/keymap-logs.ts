@@ -5,6 +5,7 @@ import type {KeyBinding} from './key-binding.js';
 export type LogCommand =
   | 'logs.toggleFollow'
   | 'logs.toggleWrap'
+  | 'logs.toggleStreams'
   | 'logs.scrollLeft'
   | 'logs.scrollRight'
   | 'logs.cycleTimestamps'
@@ -36,6 +37,8 @@ export const logBindings: ReadonlyArray<KeyBinding<LogCommand>> = [
   {command: 'logs.toggleFollow', scope: 'logs', keys: [key('s')], description: 'follow on/off (G also resumes)',
     hint: 'follow'},
   {command: 'logs.toggleWrap', scope: 'logs', keys: [key('w')], description: 'wrap long lines on/off', hint: 'wrap'},
+  {command: 'logs.toggleStreams', scope: 'logs', keys: [key('i')],
+    description: 'streams: one status line per pod/container stream on/off'},
   {command: 'logs.scrollLeft', scope: 'logs', keys: [key('h'), {label: '←', special: 'leftArrow'}],
     description: 'scroll left half a screen'},
   {command: 'logs.scrollRight', scope: 'logs', keys: [key('l'), {label: '→', special: 'rightArrow'}],

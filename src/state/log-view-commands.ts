@@ -37,6 +37,8 @@ export function applyLogCommand(state: LogViewState, command: Command, now: numb
       return state.isFollowing ? scrollTo(state, topPosition(state)) : resumeFollowing(state);
     case 'logs.toggleWrap':
       return {...state, isWrapping: !state.isWrapping, horizontalOffset: 0};
+    case 'logs.toggleStreams':
+      return {...state, showsStreams: !state.showsStreams};
     case 'logs.scrollLeft':
       return {...state, horizontalOffset: Math.max(0, state.horizontalOffset - halfWidth(state))};
     case 'logs.scrollRight':

@@ -31,6 +31,8 @@ export interface LogViewState {
   // The match n/N last jumped to.
   currentMatch: number | undefined;
   isWrapping: boolean;
+  // One status line per stream above the log (multi-pod logs), instead of only the summary line.
+  showsStreams: boolean;
   horizontalOffset: number;
   timestamps: TimestampMode;
   json: JsonMode;
@@ -64,7 +66,7 @@ export function initialLogViewState(options: {request: LogRequest; suggestedSave
   height: number; limits?: BufferLimits}): LogViewState {
   return {
     buffer: emptyBuffer(options.limits), index: emptyIndex(), isFollowing: true, topSeq: 0, newWhilePaused: 0,
-    currentMatch: undefined, isWrapping: false, horizontalOffset: 0, timestamps: 'off', json: 'raw',
+    currentMatch: undefined, isWrapping: false, showsStreams: false, horizontalOffset: 0, timestamps: 'off', json: 'raw',
     request: options.request, requestVersion: 0,
     initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : 100,
     statuses: {}, containers: [], prompt: undefined, message: undefined, saveRequest: undefined,

@@ -11,7 +11,7 @@ import type {BufferLimits} from '../state/log-buffer.js';
 import {logWindow} from '../state/log-window.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
-import {describeTarget, LogStreamsLine, LogTitle} from './log-header.js';
+import {describeTarget, LogStreamList, LogStreamsLine, LogTitle} from './log-header.js';
 import {LogLines} from './log-lines.js';
 import type {LogBodyLine} from './log-lines.js';
 import {useLogContainers, useLogStream} from './use-log-stream.js';
@@ -43,7 +43,11 @@ export function LogView(props: LogViewProps) {
     request: initialRequest(target, props.initialTail ?? 100), width, height: bodyHeight, limits: props.bufferLimits,
     suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
   }));
-  useEffect(() => dispatch({type: 'resize', width, height: bodyHeight}), [width, bodyHeight]);
+  // The per-stream list (i) takes up to a third of the body; the log gets the rest.
+  const streamCount = Object.keys(state.statuses).length;
+  const streamLines = state.showsStreams ? Math.min(streamCount + 1, Math.floor(bodyHeight / 3)) : 0;
+  const logHeight = Math.max(1, bodyHeight - streamLines);
+  useEffect(() => dispatch({type: 'resize', width, height: logHeight}), [width, logHeight]);
   useLogStream(source, target, state.request, state.requestVersion, dispatch);
   useLogContainers(source, target, dispatch);
   useLogSave(state, dispatch, props.writeFile ?? writeLogFile);
@@ -81,8 +85,9 @@ export function LogView(props: LogViewProps) {
     <Box flexDirection="column" width={width} height={height}>
       <LogTitle state={state} target={target} width={width} />
       <LogStreamsLine statuses={statuses} hint={hint} />
+      {state.showsStreams ? <LogStreamList statuses={statuses} height={streamLines} /> : null}
       {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="logs" /> : (
-        <LogLines lines={lines} dropped={window.showsDroppedMarker ? state.buffer.dropped : 0} height={bodyHeight}
+        <LogLines lines={lines} dropped={window.showsDroppedMarker ? state.buffer.dropped : 0} height={logHeight}
           width={width} isWrapping={state.isWrapping} horizontalOffset={state.horizontalOffset}
           emptyText={emptyText(statuses)} />
       )}

@@ -64,3 +64,24 @@ export function LogStreamsLine({statuses, hint}: {statuses: readonly StreamStatu
     </Text>
   );
 }
+
+// The per-stream view (i): every pod/container stream with its phase and message, most pressing first,
+// in at most `height` lines.
+export function LogStreamList({statuses, height}: {statuses: readonly StreamStatus[]; height: number}) {
+  const streams = statuses.filter((status) => status.container !== '')
+    .sort((left, right) => PHASE_ORDER[left.phase] - PHASE_ORDER[right.phase]
+      || `${left.pod}/${left.container}`.localeCompare(`${right.pod}/${right.container}`));
+  const shown = streams.slice(0, Math.max(1, height - 1));
+  return (
+    <>
+      {shown.map((status) => (
+        <Text key={`${status.pod}/${status.container}`} wrap="truncate-end"
+          color={status.phase === 'failed' ? 'red' : status.phase === 'streaming' ? undefined : 'yellow'}>
+          {`  ${status.pod}/${status.container}  ${status.phase}${status.message ? `: ${status.message}` : ''}`}
+        </Text>
+      ))}
+      {streams.length > shown.length ? <Text dimColor>{`  … ${streams.length - shown.length} more streams`}</Text>
+        : null}
+    </>
+  );
+}

@@ -124,3 +124,18 @@ test('a since preset reopens the stream with the new window; S saves the buffer'
   await waitForFrame(view.lastFrame, (frame) => frame.includes('saved 1 lines to'));
   assert.equal(writes[0]?.[1], '2026-11-22T09:00:00.000000000Z saved line\n');
 });
+
+test('i lists every stream with its own status line, and hides them again', async (context) => {
+  const scripted = scriptedSource();
+  const view = renderLogs(context, scripted.source);
+  await waitForFrame(view.lastFrame, (frame) => frame.includes('Logs'));
+  scripted.sink()?.status({streamId: 'demo/web-1/app', pod: 'web-1', container: 'app', phase: 'streaming',
+    message: '', lines: 3});
+  scripted.sink()?.status({streamId: 'demo/web-2/app', pod: 'web-2', container: 'app', phase: 'waiting',
+    message: 'container is waiting: ContainerCreating', lines: 0});
+  view.stdin.write('i');
+  const frame = await waitForFrame(view.lastFrame, (text) => visibleText(text).includes('web-1/app  streaming'));
+  assert.match(visibleText(frame), /web-2\/app {2}waiting: container is waiting: ContainerCreating/);
+  view.stdin.write('i');
+  await waitForFrame(view.lastFrame, (text) => !visibleText(text).includes('web-1/app  streaming'));
+});

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import React from 'react';
 import type {NodeTools} from '../../src/node-tools/node-tools.js';
 import {fixture, scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
-import type {Script} from '../fixtures/node-tools/scripted-node-tools.js';
+import {seedScript} from '../fixtures/node-tools/seed-script.js';
 import {waitForFrame} from './scripted-world.js';
 
 process.env.FORCE_COLOR = '1';
@@ -13,31 +13,6 @@ const {NodePane} = await import('../../src/ui/node-pane/NodePane.js');
 
 const TAB = '\t';
 const ENTER = '\r';
-const KUBELET_PS = '  992     1  300 /usr/bin/kubelet --config=/var/lib/kubelet/config.yaml --hostname-override=k8s-master\n'
-  + '  698     1  300 /usr/bin/containerd\n';
-
-// Replays seed output: systemctl show (seed 000), crictl -o json (seed 004 worker01), a journal with a hostile
-// message. Every command the pane runs goes through this script; nothing runs for real.
-function seedScript(overrides: {kubelet?: string; journalMessage?: string} = {}): Script {
-  return (command, args) => {
-    const sub = args.find((word) => !word.startsWith('-'));
-    if (command === 'ps') return KUBELET_PS;
-    if (command === 'systemctl' && args[0] === 'show') {
-      return args.at(-1) === 'kubelet.service' ? fixture(overrides.kubelet ?? 'systemctl-show-kubelet-active.txt')
-        : fixture('systemctl-show-containerd-active.txt');
-    }
-    if (command === 'systemctl' && args[0] === 'restart') return '';
-    if (command === 'crictl') return fixture(`crictl-${sub === 'info' ? 'info-ready' : `${sub}-worker01`}.json`);
-    if (command === 'journalctl') {
-      return JSON.stringify({__CURSOR: 'c1', __REALTIME_TIMESTAMP: '1725960313000000', PRIORITY: '3',
-        _HOSTNAME: 'k8s-master', SYSLOG_IDENTIFIER: 'kubelet', _PID: '992', _SYSTEMD_UNIT: 'kubelet.service',
-        MESSAGE: overrides.journalMessage ?? 'E0910 Housekeeping took longer than expected'});
-    }
-    if (command === 'df') return fixture('df-this-host.txt');
-    return undefined;
-  };
-}
-
 function renderPane(context: TestContext, tools: NodeTools, props: {readonly?: boolean; onBack?: () => void} = {}) {
   const app = render(<NodePane tools={tools} width={150} height={30} isActive readonly={props.readonly ?? false}
     onBack={props.onBack} />);
