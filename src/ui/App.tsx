@@ -9,7 +9,7 @@ import {editLine} from '../state/line-editor.js';
 import {confirmKey, DRAIN_TOGGLES, openConfirm} from '../state/confirm-state.js';
 import type {ConfirmState} from '../state/confirm-state.js';
 import type {PromptMode} from '../state/app-state.js';
-import {currentView, describeTarget} from '../state/navigation.js';
+import {currentView, describeTarget, kubectlEquivalent} from '../state/navigation.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
 import {Header} from './Header.js';
@@ -161,7 +161,8 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     <InputGateContext.Provider value={gate}>
     <Box flexDirection="column" width={columns} height={rows}>
       <Header identity={world.identity} namespace={currentNamespace(state)} recentNamespaces={state.recentNamespaces}
-        readonly={world.readonly} location={describeTarget(view)} />
+        readonly={world.readonly} location={describeTarget(view)}
+        kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined} />
       {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
       {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
           slice of every line, so only the views that do not size themselves to the line are clipped. */}

@@ -8,10 +8,12 @@ interface HeaderProps {
   recentNamespaces: readonly string[];
   readonly: boolean;
   location: string;
+  // Shown for views that draw no status line of their own (logs), so every view names its kubectl command.
+  kubectl?: string;
 }
 
 // Who and where: context, cluster, user, namespace, the numbered recent namespaces, and the view's place.
-export function Header({identity, namespace, recentNamespaces, readonly, location}: HeaderProps) {
+export function Header({identity, namespace, recentNamespaces, readonly, location, kubectl}: HeaderProps) {
   const recent = recentNamespaces.map((name, index) => `${index + 1}:${name}`).join(' ');
   return (
     <Text wrap="truncate-end">
@@ -21,6 +23,7 @@ export function Header({identity, namespace, recentNamespaces, readonly, locatio
       {readonly ? <Text color="yellow">  [readonly]</Text> : null}
       <Text dimColor>{`  0:all ${recent}`}</Text>
       <Text color="cyan">{`  ‹${location}›`}</Text>
+      {kubectl ? <Text dimColor>{`  $ ${kubectl}`}</Text> : null}
     </Text>
   );
 }

@@ -104,3 +104,30 @@ test('a watch resumed from a compacted resourceVersion gets 410 Gone and re-sync
     const expected = kubectl('get', 'pods', '-n', 'demo', '-o', 'jsonpath={.items[*].metadata.name}').split(' ').sort();
     assert.deepEqual(names().sort(), expected);
   });
+
+test('with the API server stopped, kview on a node opens node-only mode: runtime containers and a pod\'s log lines',
+  async (context) => {
+    drill('stop-apiserver');
+    const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {columns: 180, rows: 40});
+    context.after(() => {
+      terminal.close();
+      drill('start-apiserver');
+    });
+    await eventually('node-only mode', () => /node-only mode: the connection to the server .* was refused/
+      .test(terminal.screen()), 20_000);
+    terminal.sendKeys('l', 'l', 'l');
+    await eventually('the runtime\'s pods, read with ctr', () => /ctr/.test(terminal.screen())
+      && terminal.screen().includes('ticker'), 20_000);
+    terminal.sendKeys('v');
+    await eventually('the runtime\'s containers', () => terminal.screen().includes('containers'));
+    terminal.sendKeys('v', 'v');
+    await eventually('the pods again', () => terminal.screen().includes('ctr -n k8s.io pods'));
+    for (let step = 0; step < 40 && !terminal.selectedLine().includes('ticker'); step++) {
+      const before = terminal.selectedLine();
+      terminal.sendKeys('j');
+      await eventually('the cursor to move', () => terminal.selectedLine() !== before, 3000);
+    }
+    assert.match(terminal.selectedLine(), /ticker/);
+    terminal.sendKeys('Enter');
+    await eventually('the ticker pod\'s log lines from /var/log/pods', () => /tick \d+/.test(terminal.screen()), 20_000);
+  });

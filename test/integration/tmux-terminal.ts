@@ -17,6 +17,13 @@ export class TmuxTerminal {
     return execFileSync('tmux', ['capture-pane', '-p', '-t', this.name], {encoding: 'utf8'});
   }
 
+  // The selected row: the last line drawn in inverse video (tab bars above a list are inverse too).
+  selectedLine(): string {
+    const screen = execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', this.name], {encoding: 'utf8'});
+    const inverse = screen.split('\n').filter((line) => line.includes('\u001b[7m'));
+    return (inverse.at(-1) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  }
+
   sendKeys(...keys: string[]): void {
     execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
   }
