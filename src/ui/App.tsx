@@ -1,14 +1,10 @@
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {Box, Text, useApp} from 'ink';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {appReducer, currentNamespace, initialAppState} from '../state/app-state.js';
-import {commandsFor} from '../state/keymap.js';
-import type {Command, Scope} from '../state/keymap.js';
-import {editLine} from '../state/line-editor.js';
-import {confirmKey, DRAIN_TOGGLES, openConfirm} from '../state/confirm-state.js';
-import type {ConfirmState} from '../state/confirm-state.js';
-import type {PromptMode} from '../state/app-state.js';
+import type {Scope} from '../state/keymap.js';
+import {DRAIN_TOGGLES} from '../state/confirm-state.js';
 import {currentView, describeTarget, kubectlEquivalent} from '../state/navigation.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
@@ -19,6 +15,7 @@ import {InputGateContext} from './input-gate.js';
 import {Prompt} from './Prompt.js';
 import {ViewSwitch} from './ViewSwitch.js';
 import {useActionRunner} from './use-action-runner.js';
+import {useAppKeyboard} from './use-app-keyboard.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {World} from './world.js';
 
@@ -56,109 +53,13 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     if (state.quitting) exit();
   }, [state.quitting, exit]);
 
-  // The prompt's text lives in a ref first: keys typed ahead of a render must land in the prompt, not the view.
-  const promptRef = useRef<{mode: PromptMode; text: string} | undefined>(undefined);
-  const [promptText, setPromptText] = useState('');
-  // The dialog's state lives in a ref first (the App is its only writer): it opens on a dispatch, and the next
-  // key may come before the render.
-  const confirmRef = useRef<ConfirmState | undefined>(undefined);
-  // A key the App took for the prompt or the dialog (the Enter that closes them included) is not the views' to
-  // act on; Ink calls every handler for the same key, in no order kview can rely on.
-  const consumedRef = useRef(false);
-  const consume = () => {
-    consumedRef.current = true;
-    queueMicrotask(() => {
-      consumedRef.current = false;
-    });
-  };
-  const helpRef = useRef(false);
-  helpRef.current = state.helpOpen;
-  const gate = useMemo(() => ({viewsBlocked: () => consumedRef.current || helpRef.current
-    || promptRef.current !== undefined || confirmRef.current !== undefined}), []);
-  const feedConfirm = (input: string, key: Parameters<typeof confirmKey>[2]) => {
-    const current = confirmRef.current;
-    if (!current) return;
-    const outcome = confirmKey(current, input, key);
-    if ('answer' in outcome) {
-      confirmRef.current = undefined;
-      dispatch({type: 'confirm', request: undefined});
-      if (outcome.answer) runAction(current.request, current.drain);
-      return;
-    }
-    confirmRef.current = outcome.state;
-    dispatch({type: 'confirmState', state: outcome.state});
-  };
-
-  const openPrompt = (mode: PromptMode) => {
-    promptRef.current = {mode, text: ''};
-    setPromptText('');
-    dispatch({type: 'prompt', mode});
-  };
-  const feedPrompt = (input: string, key: Parameters<typeof editLine>[2]) => {
-    const prompt = promptRef.current;
-    if (!prompt) return;
-    const edit = editLine(prompt.text, input, key);
-    if (edit.done) {
-      promptRef.current = undefined;
-      if (edit.done === 'submit') dispatch({type: 'submitPrompt', text: edit.text, kinds});
-      else dispatch({type: 'prompt', mode: undefined});
-      return;
-    }
-    promptRef.current = {...prompt, text: edit.text};
-    setPromptText(edit.text);
-  };
-  const run = (command: Command, character: string) => {
-    const {scope, selfManaged} = scopeRef.current;
-    if (selfManaged && !SHARED_WITH_SELF_MANAGED.has(command) && !(scope === 'logs' && command === 'app.toggleHelp')) {
-      return undefined;
-    }
-    switch (command) {
-      case 'app.quit':
-        return exit();
-      case 'app.toggleHelp':
-        return dispatch({type: 'toggleHelp'});
-      case 'app.back':
-      case 'history.back':
-        return dispatch({type: 'back'});
-      case 'app.command':
-        return openPrompt('command');
-      case 'app.filter':
-        return openPrompt('filter');
-      case 'history.forward':
-        return dispatch({type: 'forward'});
-      case 'history.last':
-        return dispatch({type: 'last'});
-      case 'namespace.all':
-        return dispatch({type: 'namespace', namespace: undefined});
-      case 'namespace.recent':
-        return dispatch({type: 'recentNamespace', index: Number(/[1-9]/.exec(character)?.[0] ?? '1') - 1});
-      default:
-        return undefined;
-    }
-  };
-
-  useInput((input, key) => {
-    if (confirmRef.current) {
-      consume();
-      return feedConfirm(input, key);
-    }
-    if (promptRef.current) {
-      consume();
-      return feedPrompt(input, key);
-    }
-    const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
-    // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
-    for (const character of plain ? [...input] : [input]) {
-      if (promptRef.current) feedPrompt(character, {});
-      else for (const command of commandsFor(character, plain ? {} : key, scopeRef.current.scope)) run(command, character);
-    }
-  });
+  const keyboard = useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit});
 
   // The confirmation dialog takes its lines from the view rather than drawing over it.
   const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
   const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
   return (
-    <InputGateContext.Provider value={gate}>
+    <InputGateContext.Provider value={keyboard.gate}>
     <Box flexDirection="column" width={columns} height={rows}>
       <Header identity={world.identity} namespace={currentNamespace(state)} recentNamespaces={state.recentNamespaces}
         readonly={world.readonly} location={describeTarget(view)}
@@ -171,10 +72,7 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
         <ViewSwitch key={`${state.navigation.index}:${world.identity.contextName}`} world={world} target={view}
           width={columns} height={bodyHeight} active={!overlayOpen} initialWide={wide}
           onNavigate={(target) => dispatch({type: 'navigate', target})}
-          onAction={(request) => {
-            confirmRef.current = openConfirm(request);
-            dispatch({type: 'confirmState', state: confirmRef.current});
-          }}
+          onAction={keyboard.requestConfirm}
           onFlash={(message) => dispatch({type: 'flash', message})}
           onBack={() => dispatch({type: 'back'})}
           onSwitchContext={(context) => {
@@ -186,7 +84,7 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
       </Box>
       {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
       {state.prompt ? (
-        <Prompt mode={state.prompt} text={promptText}
+        <Prompt mode={state.prompt} text={keyboard.promptText}
           suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])} />
       ) : <Text color="yellow" wrap="truncate-end">{state.flash ?? ' '}</Text>}
       {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
@@ -195,9 +93,6 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     </InputGateContext.Provider>
   );
 }
-
-const SHARED_WITH_SELF_MANAGED: ReadonlySet<Command> = new Set(['app.command', 'history.back', 'history.forward',
-  'history.last']);
 
 function defaultTarget(world: World): ViewTarget {
   return {type: 'table', kind: BUILTIN_KINDS[0]!, namespace: world.namespace};
