@@ -26,6 +26,8 @@ export interface NodePaneState {
   viewportHeight: number;
   runtimeView: RuntimeListView;
   detailSandboxId: string | undefined;
+  // The container opened from the containers view (its inspect and log tail); shares the 'detail' list.
+  detailContainerId: string | undefined;
   journal: JournalOptions;
   dialog: RestartDialog | undefined;
   // Set when the operator confirmed; the pane runs the restart and reports back with 'restartFinished'.
@@ -42,6 +44,7 @@ export type NodePaneAction =
   | {type: 'rows'; list: ListKey; count: number}
   | {type: 'resize'; viewportHeight: number}
   | {type: 'openDetail'; sandboxId: string}
+  | {type: 'openContainer'; containerId: string}
   | {type: 'askRestart'; unit: string; refusal: string | undefined}
   | {type: 'restartFinished'; message: string};
 
@@ -51,12 +54,17 @@ export function initialNodePaneState(viewportHeight = 20): NodePaneState {
   const lists = Object.fromEntries([...NODE_SECTIONS, 'detail'].map((key) => [key, emptyPosition])) as
     Record<ListKey, ListPosition>;
   return {section: 'findings', lists, viewportHeight: Math.max(1, viewportHeight), runtimeView: 'pods',
-    detailSandboxId: undefined, journal: initialJournalOptions, dialog: undefined, restartRequested: undefined,
+    detailSandboxId: undefined, detailContainerId: undefined,
+    journal: initialJournalOptions, dialog: undefined, restartRequested: undefined,
     message: undefined, refreshCount: 0, helpOpen: false};
 }
 
 export function activeList(state: NodePaneState): ListKey {
-  return state.section === 'runtime' && state.detailSandboxId ? 'detail' : state.section;
+  return state.section === 'runtime' && isDetailOpen(state) ? 'detail' : state.section;
+}
+
+export function isDetailOpen(state: NodePaneState): boolean {
+  return state.detailSandboxId !== undefined || state.detailContainerId !== undefined;
 }
 
 export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): NodePaneState {
@@ -68,6 +76,8 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
         state.lists[activeList(state)].cursor);
     case 'openDetail':
       return moveTo({...state, detailSandboxId: action.sandboxId}, 'detail', 0);
+    case 'openContainer':
+      return moveTo({...state, detailContainerId: action.containerId}, 'detail', 0);
     case 'askRestart':
       return action.refusal ? {...state, message: action.refusal}
         : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};
@@ -115,7 +125,8 @@ function paneCommand(state: NodePaneState, command: Command): NodePaneState {
     case 'app.toggleHelp': return {...state, helpOpen: !state.helpOpen};
     case 'node.nextSection': return switchSection(state, 1);
     case 'node.previousSection': return switchSection(state, -1);
-    case 'app.back': return state.detailSandboxId ? {...state, detailSandboxId: undefined} : state;
+    case 'app.back': return isDetailOpen(state) ? {...state, detailSandboxId: undefined, detailContainerId: undefined}
+      : state;
     case 'node.refresh': return {...state, refreshCount: state.refreshCount + 1, message: undefined};
     case 'node.follow': return journal({...state.journal, follow: !state.journal.follow});
     case 'node.since': return journal(nextSince(state.journal));
@@ -125,7 +136,7 @@ function paneCommand(state: NodePaneState, command: Command): NodePaneState {
     case 'node.runtimeView': {
       const views: RuntimeListView[] = ['pods', 'containers', 'images'];
       const runtimeView = views[(views.indexOf(state.runtimeView) + 1) % views.length] ?? 'pods';
-      return moveTo({...state, runtimeView, detailSandboxId: undefined}, 'runtime', 0);
+      return moveTo({...state, runtimeView, detailSandboxId: undefined, detailContainerId: undefined}, 'runtime', 0);
     }
     default:
       return state;

@@ -107,3 +107,37 @@ test('runtime lists crictl pods; Enter opens the static pod with its containers;
     app.stdin.write('\u001b');
     await waitForFrame(app.lastFrame, () => left === 1);
   });
+
+// Replayed: crictl cannot run here, so `crictl inspect -o json` and `crictl logs --tail 50` answer from the
+// fixtures (crictl's documented JSON shape; see test/fixtures/node-tools/README.md).
+test('containers view: Enter opens the container\'s inspect fields and log tail from crictl; Esc goes back',
+  async (context) => {
+    const tools = scriptedNodeTools({script: seedScript()});
+    const app = renderPane(context, tools);
+    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    app.stdin.write('lll');
+    await waitForFrame(app.lastFrame, (text) => text.includes('crictl pods'));
+    app.stdin.write('v');
+    await waitForFrame(app.lastFrame, (text) => text.includes('crictl containers'));
+    app.stdin.write('G');
+    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*033b5209eb3e8/.test(text));
+    app.stdin.write(ENTER);
+    const detail = (await waitForFrame(app.lastFrame, (text) => text.includes('Last log lines')))
+      .replace(/\u001b\[[0-9;]*m/g, '');
+    assert.match(detail, /id:\s+033b5209eb3e8a168d1d4c41976cf39f6216b52e78ee7e29be0815bb56b6e3ee/);
+    assert.match(detail, /name:\s+nginx-proxy/);
+    assert.match(detail, /pod:\s+kube-system\/nginx-proxy-playcekube-worker01/);
+    assert.match(detail, /image:\s+docker\.io\/library\/nginx:1\.25\.2-alpine/);
+    assert.match(detail, /state:\s+running/);
+    assert.match(detail, /started:\s+2023-10-01T09:16:00\.923Z/);
+    assert.match(detail, /pid:\s+4127/);
+    assert.match(detail, /log path:\s+\/var\/log\/pods\/kube-system_nginx-proxy-playcekube-worker01_/);
+    assert.match(detail, /\/etc\/nginx -> \/etc\/nginx \(ro\)/);
+    assert.match(detail, /connect\(\) failed \(111: Connection refused\)/);
+    const id = '033b5209eb3e8a168d1d4c41976cf39f6216b52e78ee7e29be0815bb56b6e3ee';
+    const calls = tools.runner.calls.filter((call) => call.command === 'crictl' && call.args.at(-1) === id);
+    assert.deepEqual(calls.map((call) => call.args.slice(-5)),
+      [['inspect', '-o', 'json', '--', id], ['logs', '--tail', '50', '--', id]]);
+    app.stdin.write('\u001b');
+    await waitForFrame(app.lastFrame, (text) => text.includes('crictl containers'));
+  });

@@ -5,7 +5,7 @@ import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
 import {commandsFor} from '../../state/keymap.js';
-import {activeList, initialNodePaneState, nodePaneReducer} from '../../state/node-pane-state.js';
+import {activeList, initialNodePaneState, isDetailOpen, nodePaneReducer} from '../../state/node-pane-state.js';
 import type {NodePaneAction} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
@@ -13,6 +13,7 @@ import {LineList} from './LineList.js';
 import {RestartDialog} from './RestartDialog.js';
 import {SectionTabs} from './SectionTabs.js';
 import {sectionView} from './section-view.js';
+import {useContainerDetail} from './use-container-detail.js';
 import {useJournal} from './use-journal.js';
 import {useNodeReport} from './use-node-report.js';
 import {usePodDetail} from './use-pod-detail.js';
@@ -51,11 +52,12 @@ export function NodePane(props: NodePaneProps) {
   const journal = useJournal(tools, state.section === 'journal' ? journalUnit : undefined, state.journal,
     props.journalDirectory, state.refreshCount);
   const pod = usePodDetail(tools, identity, report?.runtime, state.detailSandboxId);
+  const container = useContainerDetail(tools, identity, report?.runtime, state.detailContainerId);
   useRestartUnit(tools, state.restartRequested, dispatch);
 
-  const view = useMemo(() => sectionView({state, report, journal, journalUnit, pod, nowMs: tools.now(),
+  const view = useMemo(() => sectionView({state, report, journal, journalUnit, pod, container, nowMs: tools.now(),
     journalDirectory: props.journalDirectory, loading}),
-  [state, report, journal, journalUnit, pod, tools, props.journalDirectory, loading]);
+  [state, report, journal, journalUnit, pod, container, tools, props.journalDirectory, loading]);
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
   const list = activeList(state);
@@ -81,9 +83,12 @@ export function NodePane(props: NodePaneProps) {
         return;
       }
       const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
-      if (command === 'app.back' && !state.dialog && !state.detailSandboxId) props.onBack?.();
-      else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !state.detailSandboxId
-        && state.runtimeView !== 'images' && selected) apply({type: 'openDetail', sandboxId: selected});
+      if (command === 'app.back' && !state.dialog && !isDetailOpen(state)) props.onBack?.();
+      else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
+        && state.runtimeView !== 'images' && selected) {
+        apply(state.runtimeView === 'containers' ? {type: 'openContainer', containerId: selected}
+          : {type: 'openDetail', sandboxId: selected});
+      }
       else if (command === 'node.restart' && !state.dialog) {
         const systemdAvailable = !report?.units?.some((reading) => 'problem' in reading
           && reading.problem.kind === 'no-systemd') && report?.units !== undefined;

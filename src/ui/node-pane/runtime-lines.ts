@@ -36,7 +36,7 @@ function listLines(runtime: RuntimeView, view: RuntimeListView, nowMs: number): 
         String(container.attempt), container.state !== 'exited' || container.exitCode === undefined ? '-'
           : String(container.exitCode),
         shortId(container.sandboxId), `${container.podNamespace}/${container.podName}`], widths),
-      {target: container.sandboxId, color: container.state === 'exited' && container.exitCode ? 'red' : undefined}))];
+      {target: container.id, color: container.state === 'exited' && container.exitCode ? 'red' : undefined}))];
     }
     case 'images': {
       const widths = [60, 13, 9];

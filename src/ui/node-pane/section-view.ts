@@ -1,8 +1,10 @@
 import type {JournalEntry} from '../../node-tools/journal-entries.js';
 import type {NodeReport} from '../../node-tools/node-report.js';
+import type {ContainerDetail} from '../../node-tools/container-detail.js';
 import type {PodDetail} from '../../node-tools/pod-detail.js';
 import {journalEquivalent} from '../../state/node-journal-options.js';
 import type {NodePaneState, NodeSection} from '../../state/node-pane-state.js';
+import {containerDetailLines} from './container-detail-lines.js';
 import {journalLine} from './journal-lines.js';
 import {line, problemLine} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
@@ -21,7 +23,7 @@ export interface SectionView {
 
 export function sectionView(input: {state: NodePaneState; report: NodeReport | undefined;
   journal: {entries: JournalEntry[]; problem: string | undefined}; journalUnit: string | undefined;
-  pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]}; nowMs: number; journalDirectory: string | undefined;
+  pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]}; container: ContainerDetail | undefined; nowMs: number; journalDirectory: string | undefined;
   loading: boolean}): SectionView {
   const {state, report, journal, journalUnit, pod, nowMs} = input;
   const critical = report?.findings.filter((finding) => finding.severity === 'critical').length ?? 0;
@@ -41,6 +43,11 @@ export function sectionView(input: {state: NodePaneState; report: NodeReport | u
         subtitle: journalUnit ? journalEquivalent(journalUnit, state.journal, input.journalDirectory) : ''};
     }
     case 'runtime': {
+      if (state.detailContainerId) {
+        return {fixed: [], counts, lines: input.container ? containerDetailLines(input.container)
+          : [line('loading', 'Reading the container…')],
+        subtitle: `container ${state.detailContainerId.slice(0, 13)}: inspect and last log lines (esc to go back)`};
+      }
       if (state.detailSandboxId) {
         return {fixed: [], lines: pod.detail ? detailLines(pod.detail, pod.logs, nowMs) : [line('loading', 'Reading the pod…')],
           subtitle: 'pod walk: sandbox, containers, containerd-shim, processes, log files (esc to go back)', counts};
@@ -48,7 +55,7 @@ export function sectionView(input: {state: NodePaneState; report: NodeReport | u
       const {fixed, rows} = runtimeLines(report.runtime, state.runtimeView, nowMs);
       return {fixed, lines: rows, counts,
         subtitle: `${report.runtime.source === 'crictl' ? 'crictl' : 'ctr -n k8s.io'} ${state.runtimeView} `
-          + '(v: pods / containers / images, enter: open a pod)'};
+          + `(v: pods / containers / images, enter: open a ${state.runtimeView === 'containers' ? 'container' : 'pod'})`};
     }
     case 'os':
       return {fixed: [], lines: osLines(report.os, nowMs), subtitle: 'disk, uptime, network, NodePorts, syslog and kern.log',

@@ -1,0 +1,34 @@
+import type {ContainerDetail} from '../../node-tools/container-detail.js';
+import {line, problemLine} from './pane-line.js';
+import type {PaneLine} from './pane-line.js';
+
+function time(ms: number | undefined): string {
+  return ms === undefined ? '-' : new Date(ms).toISOString();
+}
+
+// The inspect's key fields as "label: value" rows, then the log tail, like `crictl inspect` and `crictl logs`.
+export function containerDetailLines(detail: ContainerDetail): PaneLine[] {
+  const {inspect} = detail;
+  const lines: PaneLine[] = [
+    ...detail.note ? [line('note', detail.note, {color: 'yellow'})] : [],
+    ...detail.problems.map((problem, index) => problemLine(`cp${index}`, problem)),
+  ];
+  if (inspect) {
+    const fields: Array<[string, string]> = [
+      ['id', inspect.id], ['name', inspect.name], ['pod', inspect.pod], ['image', inspect.image],
+      ['state', inspect.state], ['started', time(inspect.startedAtMs)], ['finished', time(inspect.finishedAtMs)],
+      ['exit code', inspect.exitCode === undefined ? '-' : String(inspect.exitCode)],
+      ['reason', inspect.reason || '-'], ['log path', inspect.logPath ?? '-'],
+      ['pid', inspect.pid === undefined ? '-' : String(inspect.pid)],
+    ];
+    lines.push(line('inspect', 'Inspect', {color: 'cyan'}),
+      ...fields.map(([label, value]) => line(`f-${label}`, `${`${label}:`.padEnd(11)}${value}`, {
+        color: label === 'exit code' && inspect.exitCode ? 'red' : undefined})),
+      line('mounts', `Mounts (${inspect.mounts.length})`, {color: 'cyan'}),
+      ...inspect.mounts.map((mount, index) => line(`m${index}`, `  ${mount}`)));
+  }
+  lines.push(line('logs', `Last log lines (${detail.logSource || 'no log'})`, {color: 'cyan'}),
+    ...detail.logLines.map((entry, index) => line(`l${index}`, `  ${entry.text}`,
+      {color: entry.stream === 'stderr' ? 'yellow' : undefined})));
+  return lines;
+}
