@@ -1,7 +1,7 @@
 import type {KeyBinding} from './key-binding.js';
 
-// Keys of the node troubleshooting pane (scope 'node'). Movement, help, quit and Esc (back: closes the pod or the
-// dialog, then leaves the pane) are the global keys.
+// Keys of the node troubleshooting pane (scope 'node'). Movement, help, quit, / (the journal's filter) and Esc
+// (back: closes the pod or the dialog, clears the journal's filter, then leaves the pane) are the global keys.
 export type NodeCommand =
   | 'node.nextSection'
   | 'node.previousSection'
@@ -12,6 +12,8 @@ export type NodeCommand =
   | 'node.priority'
   | 'node.lines'
   | 'node.unit'
+  | 'node.nextMatch'
+  | 'node.previousMatch'
   | 'node.runtimeView'
   | 'node.restart';
 
@@ -31,8 +33,13 @@ export const nodeBindings: ReadonlyArray<KeyBinding<NodeCommand>> = [
     description: 'journal: since (all, today, last hour, last 10 minutes)'},
   {command: 'node.priority', scope: 'node', keys: [{label: 'p', input: 'p'}],
     description: 'journal: priority (all, err and worse, warning and worse)'},
-  {command: 'node.lines', scope: 'node', keys: [{label: 'n', input: 'n'}],
+  // c (count), because n/N walk the filter's matches as in the log and text views.
+  {command: 'node.lines', scope: 'node', keys: [{label: 'c', input: 'c'}],
     description: 'journal: how many entries (200, 1000, 5000)'},
+  {command: 'node.nextMatch', scope: 'node', keys: [{label: 'n', input: 'n'}],
+    description: 'journal: next match of the filter (/ sets it, !x inverts)'},
+  {command: 'node.previousMatch', scope: 'node', keys: [{label: 'N', input: 'N'}],
+    description: 'journal: previous match of the filter'},
   {command: 'node.unit', scope: 'node', keys: [{label: 'u', input: 'u'}], description: 'journal: next unit'},
   {command: 'node.runtimeView', scope: 'node', keys: [{label: 'v', input: 'v'}],
     description: 'runtime: pods, containers (incl. exited), images'},

@@ -1,6 +1,8 @@
 import type {Command} from './keymap.js';
 import {initialJournalOptions, nextLines, nextPriority, nextSince} from './node-journal-options.js';
 import type {JournalOptions} from './node-journal-options.js';
+import {initialJournalSearch, matchStep, openSearchPrompt, searchPromptKey} from './node-journal-search.js';
+import type {JournalSearch, PromptKeyFlags} from './node-journal-search.js';
 
 export const NODE_SECTIONS = ['findings', 'units', 'journal', 'runtime', 'os'] as const;
 export type NodeSection = typeof NODE_SECTIONS[number];
@@ -29,6 +31,7 @@ export interface NodePaneState {
   // The container opened from the containers view (its inspect and log tail); shares the 'detail' list.
   detailContainerId: string | undefined;
   journal: JournalOptions;
+  journalSearch: JournalSearch;
   dialog: RestartDialog | undefined;
   // Set when the operator confirmed; the pane runs the restart and reports back with 'restartFinished'.
   restartRequested: string | undefined;
@@ -45,6 +48,8 @@ export type NodePaneAction =
   | {type: 'resize'; viewportHeight: number}
   | {type: 'openDetail'; sandboxId: string}
   | {type: 'openContainer'; containerId: string}
+  // A key typed while the journal's filter prompt is open: text, not commands.
+  | {type: 'promptKey'; input: string; key: PromptKeyFlags}
   | {type: 'askRestart'; unit: string; refusal: string | undefined}
   | {type: 'restartFinished'; message: string};
 
@@ -55,12 +60,17 @@ export function initialNodePaneState(viewportHeight = 20): NodePaneState {
     Record<ListKey, ListPosition>;
   return {section: 'findings', lists, viewportHeight: Math.max(1, viewportHeight), runtimeView: 'pods',
     detailSandboxId: undefined, detailContainerId: undefined,
-    journal: initialJournalOptions, dialog: undefined, restartRequested: undefined,
+    journal: initialJournalOptions, journalSearch: initialJournalSearch, dialog: undefined, restartRequested: undefined,
     message: undefined, refreshCount: 0, helpOpen: false};
 }
 
 export function activeList(state: NodePaneState): ListKey {
   return state.section === 'runtime' && isDetailOpen(state) ? 'detail' : state.section;
+}
+
+// Esc first closes what is open inside the pane (a pod, a container, the journal's filter); only then it leaves.
+export function backLeavesPane(state: NodePaneState): boolean {
+  return !state.dialog && !isDetailOpen(state) && !(state.section === 'journal' && state.journalSearch.filter);
 }
 
 export function isDetailOpen(state: NodePaneState): boolean {
@@ -78,6 +88,11 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
       return moveTo({...state, detailSandboxId: action.sandboxId}, 'detail', 0);
     case 'openContainer':
       return moveTo({...state, detailContainerId: action.containerId}, 'detail', 0);
+    case 'promptKey': {
+      const {search, applied, message} = searchPromptKey(state.journalSearch, action.input, action.key);
+      const next = {...state, journalSearch: search, message: message ?? state.message};
+      return applied ? moveTo(next, 'journal', 0) : next;
+    }
     case 'askRestart':
       return action.refusal ? {...state, message: action.refusal}
         : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};
@@ -125,8 +140,20 @@ function paneCommand(state: NodePaneState, command: Command): NodePaneState {
     case 'app.toggleHelp': return {...state, helpOpen: !state.helpOpen};
     case 'node.nextSection': return switchSection(state, 1);
     case 'node.previousSection': return switchSection(state, -1);
-    case 'app.back': return isDetailOpen(state) ? {...state, detailSandboxId: undefined, detailContainerId: undefined}
-      : state;
+    case 'app.back':
+      if (isDetailOpen(state)) return {...state, detailSandboxId: undefined, detailContainerId: undefined};
+      return state.section === 'journal' && state.journalSearch.filter
+        ? moveTo({...state, journalSearch: initialJournalSearch, message: 'filter cleared'}, 'journal', 0) : state;
+    case 'app.filter':
+      return state.section === 'journal' ? {...state, journalSearch: openSearchPrompt(state.journalSearch)}
+        : {...state, message: 'the filter (/) reads the Journal section'};
+    case 'node.nextMatch':
+    case 'node.previousMatch': {
+      if (state.section !== 'journal') return state;
+      const jump = matchStep(state.journalSearch, cursor, state.lists.journal.count,
+        command === 'node.nextMatch' ? 1 : -1);
+      return moveTo({...state, message: jump.message}, 'journal', jump.cursor);
+    }
     case 'node.refresh': return {...state, refreshCount: state.refreshCount + 1, message: undefined};
     case 'node.follow': return journal({...state.journal, follow: !state.journal.follow});
     case 'node.since': return journal(nextSince(state.journal));

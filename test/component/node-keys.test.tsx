@@ -30,7 +30,7 @@ function start(context: TestContext) {
       throw new Error(`after ${label}: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
-  return {tools, frame, section, press};
+  return {tools, app, frame, section, press};
 }
 
 test('sections: tab l → forward, h ← back; r runs the checks again', async (context) => {
@@ -45,15 +45,22 @@ test('sections: tab l → forward, h ← back; r runs the checks again', async (
   await press('r', 'r', () => tools.runner.calls.length > before);
 });
 
-test('journal: f follow, s since, p priority, n entries, u next unit', async (context) => {
-  const {frame, press} = start(context);
+test('journal: f follow, s since, p priority, c entries, u next unit; n/N walk the filter\'s matches',
+  async (context) => {
+  const {app, frame, press} = start(context);
   await waitForFrame(frame, (text) => text.includes('Findings'));
   await press('l', 'll', () => /journalctl -u kubelet\.service/.test(frame()));
   await press('f', 'f', () => /journalctl [^\n]*(-f|--follow)/.test(frame()));
   await press('s', 's', () => /journalctl [^\n]*--since/.test(frame()));
   await press('p', 'p', () => /journalctl [^\n]*(-p|--priority)/.test(frame()));
   const entries = /journalctl [^\n]*-n (\d+)/.exec(frame())?.[1];
-  await press('n', 'n', () => /journalctl [^\n]*-n (\d+)/.exec(frame())?.[1] !== entries);
+  await press('c', 'c', () => /journalctl [^\n]*-n (\d+)/.exec(frame())?.[1] !== entries);
+  await press('n', 'n', () => frame().includes('no filter: / to set one'));
+  app.stdin.write('/House\r');
+  await waitForFrame(frame, (text) => text.includes('filter House (n/N'));
+  await press('N', 'N', () => frame().includes('match 1 of 1'));
+  app.stdin.write('\u001b');
+  await waitForFrame(frame, (text) => text.includes('filter cleared'));
   await press('u', 'u', () => /journalctl -u containerd\.service/.test(frame()));
 });
 

@@ -141,3 +141,39 @@ test('containers view: Enter opens the container\'s inspect fields and log tail 
     app.stdin.write('\u001b');
     await waitForFrame(app.lastFrame, (text) => text.includes('crictl containers'));
   });
+
+test('journal filter: / opens a prompt in the pane, Enter keeps the matches highlighted, n/N jump, !x inverts',
+  async (context) => {
+    const messages = ['PLEG is not healthy: pleg was last seen active 3m ago', 'Started kubelet',
+      'Housekeeping took longer than expected', 'skipping pod synchronization: PLEG is not healthy'];
+    const app = renderPane(context, scriptedNodeTools({script: seedScript({journalMessages: messages})}));
+    const plain = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    app.stdin.write('ll');
+    await waitForFrame(plain, (text) => text.includes('Started kubelet'));
+    app.stdin.write('/');
+    await waitForFrame(plain, (text) => /^\/ ?$/m.test(text));
+    app.stdin.write('pleg');
+    await waitForFrame(plain, (text) => /^\/pleg/m.test(text));
+    app.stdin.write(ENTER);
+    const filtered = await waitForFrame(plain, (text) => text.includes('filter pleg: 2 of 4'));
+    assert.ok(!filtered.includes('Started kubelet') && !filtered.includes('Housekeeping'));
+    // Ink draws the marked text with a yellow background (43).
+    assert.match(app.lastFrame() ?? '', /\u001b\[43m[^\n]*PLEG/);
+    app.stdin.write('n');
+    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*skipping pod synchronization/.test(text));
+    assert.match(plain(), /match 2 of 2/);
+    app.stdin.write('N');
+    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*is not healthy: /.test(text));
+    app.stdin.write('/');
+    await waitForFrame(plain, (text) => /^\/pleg/m.test(text));
+    app.stdin.write('\u001b');
+    await waitForFrame(plain, (text) => !/^\/pleg/m.test(text));
+    assert.match(plain(), /filter pleg: 2 of 4/, 'Esc in the prompt keeps the filter in force');
+    app.stdin.write('/');
+    await waitForFrame(plain, (text) => /^\/pleg/m.test(text));
+    app.stdin.write('\u007f\u007f\u007f\u007f!pleg\r');
+    const inverted = await waitForFrame(plain, (text) => text.includes('filter !pleg: 2 of 4'));
+    assert.ok(inverted.includes('Started kubelet') && inverted.includes('Housekeeping'));
+    assert.ok(!inverted.includes('PLEG is not healthy'));
+  });

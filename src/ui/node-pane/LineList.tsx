@@ -11,9 +11,21 @@ export function LineList({lines, cursor, top, height, width, showCursor = true}:
       {visible.map((entry, index) => (
         <Text key={entry.key} wrap="truncate-end" color={entry.color} dimColor={entry.dim}
           inverse={showCursor && top + index === cursor}>
-          {entry.text || ' '}
+          {entry.highlights?.length ? marked(entry.text, entry.highlights) : entry.text || ' '}
         </Text>
       ))}
     </Box>
   );
+}
+
+function marked(text: string, ranges: ReadonlyArray<readonly [number, number]>) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) parts.push(text.slice(at, start));
+    parts.push(<Text key={start} backgroundColor="yellow" color="black">{text.slice(start, end)}</Text>);
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts;
 }

@@ -5,7 +5,7 @@ import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
 import {commandsFor} from '../../state/keymap.js';
-import {activeList, initialNodePaneState, isDetailOpen, nodePaneReducer} from '../../state/node-pane-state.js';
+import {activeList, backLeavesPane, initialNodePaneState, isDetailOpen, nodePaneReducer} from '../../state/node-pane-state.js';
 import type {NodePaneAction} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
@@ -76,26 +76,38 @@ export function NodePane(props: NodePaneProps) {
       latest.current.state = nodePaneReducer(latest.current.state, action);
       dispatch(action);
     };
-    for (const command of commandsFor(input, key, 'node')) {
-      const state = latest.current.state;
-      if (command === 'app.quit' && !state.dialog) {
-        (props.onQuit ?? exit)();
-        return;
+    // A fast typist's "/err⏎" can come as one read: each character is taken in turn, and once "/" opened the
+    // prompt the rest is text for it (Enter applies, Esc cancels), not commands.
+    const characters = key.ctrl || input.length <= 1 ? [input] : [...input];
+    for (const character of characters) {
+      if (latest.current.state.journalSearch.prompt !== undefined) apply({type: 'promptKey', input: character, key});
+      else if (!runCommands(character)) return;
+    }
+
+    // The commands one key means; false once the pane has quit.
+    function runCommands(character: string): boolean {
+      for (const command of commandsFor(character, key, 'node')) {
+        const state = latest.current.state;
+        if (command === 'app.quit' && !state.dialog) {
+          (props.onQuit ?? exit)();
+          return false;
+        }
+        const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
+        if (command === 'app.back' && backLeavesPane(state)) props.onBack?.();
+        else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
+          && state.runtimeView !== 'images' && selected) {
+          apply(state.runtimeView === 'containers' ? {type: 'openContainer', containerId: selected}
+            : {type: 'openDetail', sandboxId: selected});
+        }
+        else if (command === 'node.restart' && !state.dialog) {
+          const systemdAvailable = !report?.units?.some((reading) => 'problem' in reading
+            && reading.problem.kind === 'no-systemd') && report?.units !== undefined;
+          const unit = state.section === 'units' ? selected : undefined;
+          apply({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
+            isRoot: tools.isRoot, systemdAvailable}) : 'select a unit in the Units section to restart it'});
+        } else apply({type: 'command', command, rowCount: view.lines.length});
       }
-      const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
-      if (command === 'app.back' && !state.dialog && !isDetailOpen(state)) props.onBack?.();
-      else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
-        && state.runtimeView !== 'images' && selected) {
-        apply(state.runtimeView === 'containers' ? {type: 'openContainer', containerId: selected}
-          : {type: 'openDetail', sandboxId: selected});
-      }
-      else if (command === 'node.restart' && !state.dialog) {
-        const systemdAvailable = !report?.units?.some((reading) => 'problem' in reading
-          && reading.problem.kind === 'no-systemd') && report?.units !== undefined;
-        const unit = state.section === 'units' ? selected : undefined;
-        apply({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
-          isRoot: tools.isRoot, systemdAvailable}) : 'select a unit in the Units section to restart it'});
-      } else apply({type: 'command', command, rowCount: view.lines.length});
+      return true;
     }
   }, {isActive});
 
@@ -125,7 +137,9 @@ export function NodePane(props: NodePaneProps) {
             <LineList lines={view.lines} cursor={position.cursor} top={position.top} height={listHeight} width={width} />
           </Box>
         )}
-      <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>
+      {state.journalSearch.prompt !== undefined
+        ? <Text wrap="truncate-end" color="cyan">{`/${state.journalSearch.prompt}`}<Text inverse> </Text></Text>
+        : <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>}
       <HintBar width={width} scope="node" />
     </Box>
   );

@@ -9,6 +9,8 @@ export interface PaneLine {
   dim?: boolean;
   // What Enter opens (a sandbox id) or R restarts (a unit), when the row stands for something.
   target?: string;
+  // [start, end) ranges of the text to mark: the journal filter's matches.
+  highlights?: ReadonlyArray<readonly [number, number]>;
 }
 
 export function line(key: string, text: string, options: Omit<PaneLine, 'key' | 'text'> = {}): PaneLine {

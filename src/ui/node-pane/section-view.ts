@@ -5,7 +5,7 @@ import type {PodDetail} from '../../node-tools/pod-detail.js';
 import {journalEquivalent} from '../../state/node-journal-options.js';
 import type {NodePaneState, NodeSection} from '../../state/node-pane-state.js';
 import {containerDetailLines} from './container-detail-lines.js';
-import {journalLine} from './journal-lines.js';
+import {filteredJournalLines, journalLine} from './journal-lines.js';
 import {line, problemLine} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
 import {findingLines, osLines, unitHeader, unitLines} from './report-lines.js';
@@ -37,10 +37,13 @@ export function sectionView(input: {state: NodePaneState; report: NodeReport | u
       return {fixed: report.units ? [unitHeader] : [], lines: unitLines(report.units, nowMs), counts,
         subtitle: 'systemctl show (R restarts the selected unit after a confirmation)'};
     case 'journal': {
-      const lines = journal.entries.map(journalLine);
+      const {filter} = state.journalSearch;
+      const lines = filteredJournalLines(journal.entries.map(journalLine), filter);
+      const empty = filter ? `-- No entries match ${filter.source} --` : '-- No entries --';
       return {fixed: journal.problem ? [problemLine('problem', journal.problem)] : [],
-        lines: lines.length > 0 ? lines : [line('empty', '-- No entries --')], counts,
-        subtitle: journalUnit ? journalEquivalent(journalUnit, state.journal, input.journalDirectory) : ''};
+        lines: lines.length > 0 ? lines : [line('empty', empty)], counts,
+        subtitle: (journalUnit ? journalEquivalent(journalUnit, state.journal, input.journalDirectory) : '')
+          + (filter ? `  | filter ${filter.source}: ${lines.length} of ${journal.entries.length}` : '')};
     }
     case 'runtime': {
       if (state.detailContainerId) {
