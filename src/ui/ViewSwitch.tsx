@@ -8,6 +8,8 @@ import {ObjectTextView} from './ObjectTextView.js';
 import {TableView} from './TableView.js';
 import {LogView} from './LogView.js';
 import {NodePane} from './node-pane/NodePane.js';
+import {NODE_KIND} from '../cluster/resource-kind.js';
+import {apiNodeReadiness} from '../node-tools/api-node-status.js';
 import type {World} from './world.js';
 
 interface ViewSwitchProps {
@@ -51,7 +53,9 @@ export function ViewSwitch(props: ViewSwitchProps) {
     case 'node':
       return world.nodeTools
         ? <NodePane tools={world.nodeTools} width={width} height={height} isActive={props.active}
-          readonly={world.readonly} onBack={props.onBack} />
+          readonly={world.readonly} onBack={props.onBack}
+          lookupApiNode={(name) => world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness,
+            () => undefined)} />
         : <Text color="red">the node pane needs the machine kview runs on</Text>;
   }
 }

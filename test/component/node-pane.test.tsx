@@ -177,3 +177,30 @@ test('journal filter: / opens a prompt in the pane, Enter keeps the matches high
     assert.ok(inverted.includes('Started kubelet') && inverted.includes('Housekeeping'));
     assert.ok(!inverted.includes('PLEG is not healthy'));
   });
+
+test('lookupApiNode is asked about the detected node; a NotReady answer becomes the critical API finding',
+  async (context) => {
+    const asked: string[] = [];
+    const lookupApiNode = async (name: string) => {
+      asked.push(name);
+      return {ready: false, reason: 'KubeletNotReady', message: 'PLEG is not healthy: pleg was last seen active 3m0s ago'};
+    };
+    const app = render(<NodePane tools={scriptedNodeTools({script: seedScript()})} width={150} height={30} isActive
+      readonly={false} lookupApiNode={lookupApiNode} />);
+    context.after(() => app.unmount());
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('node is NotReady in the API'));
+    assert.match(frame, /CRITICAL.*node is NotReady in the API/);
+    assert.match(frame, /Ready=False KubeletNotReady: PLEG is not healthy/);
+    assert.deepEqual(asked, ['k8s-master'], 'asked once, for the name detection found');
+  });
+
+test('a lookup that fails or finds a Ready node adds no API finding', async (context) => {
+  for (const lookupApiNode of [async () => Promise.reject(new Error('connection refused')),
+    async () => ({ready: true, reason: 'KubeletReady', message: 'kubelet is posting ready status'})]) {
+    const app = render(<NodePane tools={scriptedNodeTools({script: seedScript()})} width={150} height={30} isActive
+      readonly={false} lookupApiNode={lookupApiNode} />);
+    context.after(() => app.unmount());
+    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    assert.ok(!frame.includes('NotReady in the API'));
+  }
+});

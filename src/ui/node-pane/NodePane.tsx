@@ -33,6 +33,9 @@ export interface NodePaneProps {
   // A copied journal directory (--journal-dir) read instead of this host's journal.
   journalDirectory?: string;
   apiNode?: NodeObservations['apiNode'];
+  // Asks the API server about this node once its name is known (the "NotReady in the API" finding); undefined
+  // when the API cannot say. Ignored when apiNode is given.
+  lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
   // One line saying why the pane is shown on its own, e.g. that the API server is unreachable.
   modeLine?: string;
 }
@@ -46,7 +49,8 @@ export function NodePane(props: NodePaneProps) {
   const bodyHeight = Math.max(1, height - CHROME_LINES);
   const [state, dispatch] = useReducer(nodePaneReducer, bodyHeight, initialNodePaneState);
   const {identity, report, loading, notANode} = useNodeReport(tools, {identity: props.identity,
-    journalDirectory: props.journalDirectory, apiNode: props.apiNode, refreshCount: state.refreshCount});
+    journalDirectory: props.journalDirectory, apiNode: props.apiNode, lookupApiNode: props.lookupApiNode,
+    refreshCount: state.refreshCount});
   const units = identity ? watchedUnits(identity) : [];
   const journalUnit = units[state.journal.unitIndex % Math.max(1, units.length)];
   const journal = useJournal(tools, state.section === 'journal' ? journalUnit : undefined, state.journal,

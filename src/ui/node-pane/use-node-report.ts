@@ -1,4 +1,4 @@
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import {detectNode} from '../../node-tools/detect-node.js';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
@@ -16,12 +16,31 @@ export interface NodeReportState {
 
 // Detects the node once, then reads every check on mount and again for each refresh.
 export function useNodeReport(tools: NodeTools, options: {identity?: NodeIdentity; journalDirectory?: string;
-  apiNode?: NodeObservations['apiNode']; refreshCount: number}): NodeReportState {
+  apiNode?: NodeObservations['apiNode'];
+  lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
+  refreshCount: number}): NodeReportState {
   const [identity, setIdentity] = useState(options.identity);
   const [report, setReport] = useState<NodeReport | undefined>();
   const [loading, setLoading] = useState(true);
   const [notANode, setNotANode] = useState(false);
-  const {journalDirectory, apiNode, refreshCount} = options;
+  const {journalDirectory, refreshCount} = options;
+  const [lookedUp, setLookedUp] = useState<NodeObservations['apiNode'] | undefined>();
+  const apiNode = options.apiNode ?? lookedUp;
+  // The caller may pass a new function on every render; the lookup runs once per node name, not per render.
+  const lookup = useRef(options.lookupApiNode);
+  lookup.current = options.lookupApiNode;
+  const nodeName = identity?.nodeName;
+
+  useEffect(() => {
+    if (!nodeName || !lookup.current || options.apiNode) return;
+    let current = true;
+    lookup.current(nodeName).then((found) => {
+      if (current && found) setLookedUp(found);
+    }, () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [nodeName, options.apiNode]);
 
   useEffect(() => {
     if (identity) return;
