@@ -1,10 +1,10 @@
 import React, {useEffect, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {POD_KIND} from '../cluster/resource-kind.js';
 import {podContainers} from '../resources/pod-containers.js';
 import type {ContainerRow} from '../resources/pod-containers.js';
 import {commandsFor} from '../state/keymap.js';
-import {useInputGate} from './input-gate.js';
+import {useViewKeys} from './input-gate.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {columnWidths, layoutLine} from './column-widths.js';
 import type {World} from './world.js';
@@ -15,7 +15,6 @@ interface ContainersViewProps {
   pod: string;
   width: number;
   height: number;
-  active: boolean;
   onNavigate(target: ViewTarget): void;
 }
 
@@ -23,7 +22,7 @@ const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EX
 
 // A pod's containers (init, regular and ephemeral) with their state; Enter or l opens the logs of one,
 // p the previous instance's logs (what a CrashLoopBackOff needs).
-export function ContainersView({world, namespace, pod, width, height, active, onNavigate}: ContainersViewProps) {
+export function ContainersView({world, namespace, pod, width, height, onNavigate}: ContainersViewProps) {
   const [rows, setRows] = useState<ContainerRow[] | Error | undefined>(undefined);
   const [selected, setSelected] = useState(0);
   useEffect(() => {
@@ -40,9 +39,7 @@ export function ContainersView({world, namespace, pod, width, height, active, on
     };
   }, [world, namespace, pod]);
   const list = Array.isArray(rows) ? rows : [];
-  const gate = useInputGate();
-  useInput((input, key) => {
-    if (gate.viewsBlocked()) return;
+  useViewKeys((input, key) => {
     for (const command of commandsFor(input, key, 'table')) {
       if (command === 'cursor.down') setSelected((index) => Math.min(list.length - 1, index + 1));
       if (command === 'cursor.up') setSelected((index) => Math.max(0, index - 1));
@@ -57,7 +54,7 @@ export function ContainersView({world, namespace, pod, width, height, active, on
     if (input === 'p' && container) {
       onNavigate({type: 'logs', target: {kind: 'pod', namespace, pod, container: container.name, previous: true}});
     }
-  }, {isActive: active});
+  });
   const cells = list.map((row) => [row.name, row.type, row.image, row.ready ? 'true' : 'false', row.state,
     String(row.restarts), row.lastExit]);
   const widths = columnWidths(HEADERS, cells);

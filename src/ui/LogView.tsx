@@ -1,5 +1,5 @@
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {LogRequest, LogSource, LogTarget} from '../cluster/log-types.js';
@@ -16,6 +16,7 @@ import {LogLines} from './log-lines.js';
 import type {LogBodyLine} from './log-lines.js';
 import {useLogContainers, useLogStream} from './use-log-stream.js';
 import {useLogSave, writeLogFile} from './use-log-save.js';
+import {useClaimKeys, useViewKeys} from './input-gate.js';
 import type {LogFileWriter} from './use-log-save.js';
 
 export interface LogViewProps {
@@ -51,8 +52,9 @@ export function LogView(props: LogViewProps) {
   useLogStream(source, target, state.request, state.requestVersion, dispatch);
   useLogContainers(source, target, dispatch);
   useLogSave(state, dispatch, props.writeFile ?? writeLogFile);
+  useClaimKeys(state.prompt !== undefined);
 
-  useInput((input, key) => dispatch({type: 'input', input, key, now: now()}), {isActive});
+  useViewKeys((input, key) => dispatch({type: 'input', input, key, now: now()}), isActive);
   useEffect(() => {
     if (state.leaving === 'quit') exit();
     if (state.leaving === 'back') onBack();

@@ -17,7 +17,6 @@ interface ObjectTextViewProps {
   search?: string;
   width: number;
   height: number;
-  active: boolean;
 }
 
 // Describe (kubectl's sections for pods and nodes, with the object's events) and YAML of one object.
@@ -52,7 +51,7 @@ export function ObjectTextView(props: ObjectTextViewProps) {
   }, [world, mode, kind, namespace, name]);
   return (
     <TextView title={`${mode} ${kind.singular}/${name}`} lines={lines} search={props.search} width={props.width}
-      height={props.height} active={props.active}
+      height={props.height}
       kubectl={kubectlEquivalent({type: mode, kind, namespace, name}, false)} />
   );
 }

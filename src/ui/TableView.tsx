@@ -1,5 +1,5 @@
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';
 import {commandsFor} from '../state/keymap.js';
@@ -19,7 +19,7 @@ import {useProjectedRows} from './use-projected-rows.js';
 import {useAllowedActions} from './use-allowed-actions.js';
 import type {ActionRequest} from '../state/action-request.js';
 import type {World} from './world.js';
-import {useInputGate} from './input-gate.js';
+import {useViewKeys} from './input-gate.js';
 
 type TableTarget = Extract<ViewTarget, {type: 'table'}>;
 
@@ -28,7 +28,6 @@ export interface TableViewProps {
   target: TableTarget;
   width: number;
   height: number;
-  active: boolean;
   initialWide?: boolean;
   onNavigate(target: ViewTarget): void;
   onAction(request: ActionRequest): void;
@@ -39,7 +38,7 @@ export interface TableViewProps {
 const OWN_CHROME = 2;
 
 export function TableView(props: TableViewProps) {
-  const {world, target, width, height, active} = props;
+  const {world, target, width, height} = props;
   const bodyHeight = Math.max(1, height - OWN_CHROME);
   const [state, dispatch] = useReducer(viewReducer, {wide: props.initialWide, viewportHeight: bodyHeight},
     initialViewState);
@@ -143,15 +142,13 @@ export function TableView(props: TableViewProps) {
     props.onAction({verb, kind, namespace: object.namespace, name: object.name});
   };
 
-  const gate = useInputGate();
-  useInput((input, key) => {
-    if (gate.viewsBlocked()) return;
+  useViewKeys((input, key) => {
     for (const command of commandsFor(input, key, 'table')) {
       // The rest of a typed-ahead burst after ':' or '/' belongs to the prompt.
       if (command === 'app.command' || command === 'app.filter') return;
       run(command);
     }
-  }, {isActive: active});
+  });
 
   const statusColumn = renderer.headers.indexOf('STATUS');
   const typeColumn = renderer.headers.indexOf('TYPE');

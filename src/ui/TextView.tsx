@@ -1,7 +1,7 @@
 import React, {useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {commandsFor} from '../state/keymap.js';
-import {useInputGate} from './input-gate.js';
+import {useViewKeys} from './input-gate.js';
 import {findMatches, jumpToMatch, scrollTo, textViewState} from '../state/text-view-state.js';
 import type {TextViewState} from '../state/text-view-state.js';
 import {compileFilter} from '../state/row-projection.js';
@@ -14,11 +14,10 @@ interface TextViewProps {
   search?: string;
   width: number;
   height: number;
-  active: boolean;
 }
 
 // Describe and YAML: a scrollable text with / search and n/N between matches.
-export function TextView({title, kubectl, lines, search, width, height, active}: TextViewProps) {
+export function TextView({title, kubectl, lines, search, width, height}: TextViewProps) {
   const bodyHeight = Math.max(1, height - 1);
   const [state, setState] = useState<TextViewState>(() => textViewState([], bodyHeight));
   // New text or a new search resets the view during render (not in an effect), so a key pressed right after,
@@ -28,9 +27,7 @@ export function TextView({title, kubectl, lines, search, width, height, active}:
     setShown({lines, search, height: bodyHeight});
     setState(textViewState(lines, bodyHeight, search));
   }
-  const gate = useInputGate();
-  useInput((input, key) => {
-    if (gate.viewsBlocked()) return;
+  useViewKeys((input, key) => {
     for (const command of commandsFor(input, key, 'text')) {
       setState((current) => {
         switch (command) {
@@ -46,7 +43,7 @@ export function TextView({title, kubectl, lines, search, width, height, active}:
         }
       });
     }
-  }, {isActive: active});
+  });
   const highlight = search ? compileFilter(search) : undefined;
   const heading = lines instanceof Error ? lines.message
     : `${title}  ${state.lines.length} lines${search ? `  /${search}: ${findMatches(state.lines, search).length} matches`

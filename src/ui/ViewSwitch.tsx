@@ -26,24 +26,22 @@ interface ViewSwitchProps {
   onBack(): void;
 }
 
-// One component per kind of view; the navigation entry says which. kview's own views stay subscribed to keys and
-// ask the input gate whether a key is theirs: toggling Ink's isActive would unsubscribe them until the next
-// commit's effects, and a key typed in that gap would be lost.
+// One component per kind of view; the navigation entry says which. Views get their keys from the App through
+// the input gate (input-gate.ts); `active` is false while a prompt, dialog or the help covers them.
 export function ViewSwitch(props: ViewSwitchProps) {
   const {world, target, width, height} = props;
-  const active = true;
   switch (target.type) {
     case 'table':
-      return <TableView world={world} target={target} width={width} height={height} active={active}
+      return <TableView world={world} target={target} width={width} height={height}
         initialWide={props.initialWide} onNavigate={props.onNavigate} onAction={props.onAction}
         onFlash={props.onFlash} />;
     case 'containers':
       return <ContainersView world={world} namespace={target.namespace} pod={target.pod} width={width}
-        height={height} active={active} onNavigate={props.onNavigate} />;
+        height={height} onNavigate={props.onNavigate} />;
     case 'describe':
     case 'yaml':
       return <ObjectTextView world={world} mode={target.type} kind={target.kind} namespace={target.namespace}
-        name={target.name} search={target.search} width={width} height={height} active={active} />;
+        name={target.name} search={target.search} width={width} height={height} />;
     case 'contexts':
       return <ContextsView contexts={world.cluster.contexts} current={world.identity.contextName} active={props.active}
         onPick={props.onSwitchContext} />;

@@ -1,13 +1,47 @@
-import {createContext, useContext} from 'react';
+import {createContext, useContext, useLayoutEffect, useRef} from 'react';
+import {useInput} from 'ink';
+import type {Key} from 'ink';
 
-// Keys can arrive faster than React renders (typing ":po⏎" over SSH comes in one read). Whether a prompt or
-// dialog owns the keyboard is therefore kept in a ref and asked synchronously, never taken from a stale render.
+export type KeyHandler = (input: string, key: Key) => void;
+
+// One subscription to Ink's input, owned by the App, hands each key to the view on screen. Ink subscribes a
+// useInput handler only after a render commits, so a view subscribing on its own misses a key typed the instant
+// it appears; a handler registered here in a layout effect is in place before any key can be read.
 export interface InputGate {
-  viewsBlocked(): boolean;
+  setViewKeys(handler: {current: KeyHandler} | undefined): void;
+  // A view with a text prompt of its own (the log filter, the journal filter) claims the keyboard while it is
+  // open, so ':' or '[' typed there is text, not the App's command line or history.
+  claimKeys(claimed: boolean): void;
 }
 
-export const InputGateContext = createContext<InputGate>({viewsBlocked: () => false});
+// Undefined outside the App (node-only mode, a view rendered on its own in a test): views then subscribe to
+// Ink's input themselves.
+export const InputGateContext = createContext<InputGate | undefined>(undefined);
 
-export function useInputGate(): InputGate {
-  return useContext(InputGateContext);
+// Registers the view's key handler; the newest render's handler is always the one called.
+export function useViewKeys(handler: KeyHandler, isActive = true): void {
+  const gate = useContext(InputGateContext);
+  const latest = useRef(handler);
+  latest.current = isActive ? handler : ignore;
+  useLayoutEffect(() => {
+    if (!gate) return undefined;
+    gate.setViewKeys(latest);
+    return () => gate.setViewKeys(undefined);
+  }, [gate]);
+  useInput((input, key) => latest.current(input, key), {isActive: isActive && !gate});
+}
+
+// Claims the keyboard for as long as `claimed` holds (and releases it when the view goes away); a layout effect,
+// so the claim holds before the next key can be read.
+export function useClaimKeys(claimed: boolean): void {
+  const gate = useContext(InputGateContext);
+  useLayoutEffect(() => {
+    if (!gate) return undefined;
+    gate.claimKeys(claimed);
+    return () => gate.claimKeys(false);
+  }, [gate, claimed]);
+}
+
+function ignore(): void {
+  // An inactive view (under an overlay) takes no keys.
 }

@@ -1,6 +1,7 @@
-import {useMemo, useRef, useState} from 'react';
+import {useCallback, useMemo, useRef, useState} from 'react';
 import type {Dispatch, RefObject} from 'react';
 import {useInput} from 'ink';
+import type {Key} from 'ink';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {DrainOptions} from '../cluster/object-actions.js';
 import type {ActionRequest} from '../state/action-request.js';
@@ -10,7 +11,7 @@ import type {ConfirmState} from '../state/confirm-state.js';
 import {commandsFor} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
 import {editLine} from '../state/line-editor.js';
-import type {InputGate} from './input-gate.js';
+import type {InputGate, KeyHandler} from './input-gate.js';
 
 interface KeyboardOptions {
   state: AppState;
@@ -33,19 +34,18 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   // The dialog's state lives in a ref first (the App is its only writer): it opens on a dispatch, and the next
   // key may come before the render.
   const confirmRef = useRef<ConfirmState | undefined>(undefined);
-  // A key the App took for the prompt or the dialog (the Enter that closes them included) is not the views' to
-  // act on; Ink calls every handler for the same key, in no order kview can rely on.
-  const consumedRef = useRef(false);
-  const consume = () => {
-    consumedRef.current = true;
-    queueMicrotask(() => {
-      consumedRef.current = false;
-    });
-  };
   const helpRef = useRef(false);
   helpRef.current = state.helpOpen;
-  const gate = useMemo((): InputGate => ({viewsBlocked: () => consumedRef.current || helpRef.current
-    || promptRef.current !== undefined || confirmRef.current !== undefined}), []);
+  const claimedRef = useRef(false);
+  const viewKeysRef = useRef<{current: KeyHandler} | undefined>(undefined);
+  const gate = useMemo((): InputGate => ({
+    setViewKeys: (handler) => {
+      viewKeysRef.current = handler;
+    },
+    claimKeys: (claimed) => {
+      claimedRef.current = claimed;
+    },
+  }), []);
   const feedConfirm = (input: string, key: Parameters<typeof confirmKey>[2]) => {
     const current = confirmRef.current;
     if (!current) return;
@@ -107,22 +107,29 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
     }
   };
 
-  useInput((input, key) => {
-    if (confirmRef.current) {
-      consume();
-      return feedConfirm(input, key);
-    }
-    if (promptRef.current) {
-      consume();
-      return feedPrompt(input, key);
-    }
+  // The newest render's functions, read by the one input handler Ink keeps subscribed for the App's lifetime.
+  const latest = useRef({feedConfirm, feedPrompt, run});
+  latest.current = {feedConfirm, feedPrompt, run};
+  const handleInput = useCallback((input: string, key: Key) => {
+    const {feedConfirm: confirm, feedPrompt: prompt, run: runCommand} = latest.current;
+    const toView = () => viewKeysRef.current?.current(input, key);
+    if (claimedRef.current) return toView();
+    if (confirmRef.current) return confirm(input, key);
+    if (promptRef.current) return prompt(input, key);
     const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
+    // The view sees the key before the App opens a prompt from it; views stop at ':' and '/' in a burst.
+    if (!helpRef.current) toView();
     // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
     for (const character of plain ? [...input] : [input]) {
-      if (promptRef.current) feedPrompt(character, {});
-      else for (const command of commandsFor(character, plain ? {} : key, scopeRef.current?.scope ?? 'table')) run(command, character);
+      if (promptRef.current) prompt(character, {});
+      else {
+        for (const command of commandsFor(character, plain ? {} : key, scopeRef.current?.scope ?? 'table')) {
+          runCommand(command, character);
+        }
+      }
     }
-  });
+  }, []);
+  useInput(handleInput);
 
   const requestConfirm = (request: ActionRequest) => {
     confirmRef.current = openConfirm(request);

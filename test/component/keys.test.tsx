@@ -194,3 +194,13 @@ test('the nodes view shows kubectl top\'s usage columns when metrics-server answ
   await waitForFrame(frame, (text) => /CPU\(cores\)\s+CPU%\s+MEMORY\(bytes\)/.test(text)
     && /worker-1\s+Ready.*500m\s+25%\s+1024Mi\s+25%/.test(text));
 });
+
+test('keys typed into the log view\'s own filter prompt stay there: ":" and "[" are text, not commands',
+  async (context) => {
+    const {frame, press} = await start(context);
+    await press('l', 'l', () => frame().includes('logs demo/pod-00'));
+    await press('/', '/', () => frame().includes('filter (regex, !inverts): /'));
+    await press(':', ':[x', () => frame().includes('filter (regex, !inverts): /:[x'));
+    assert.ok(frame().includes('‹logs demo/pod-00›'), 'still in the log view, no history jump');
+    assert.ok(!frame().includes('Enter run · Esc cancel'), 'the App\'s command line did not open');
+  });

@@ -1,5 +1,5 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, Text, useApp} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
@@ -9,6 +9,7 @@ import {activeList, backLeavesPane, initialNodePaneState, isDetailOpen, nodePane
 import type {NodePaneAction} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
+import {useClaimKeys, useViewKeys} from '../input-gate.js';
 import {LineList} from './LineList.js';
 import {RestartDialog} from './RestartDialog.js';
 import {SectionTabs} from './SectionTabs.js';
@@ -69,10 +70,11 @@ export function NodePane(props: NodePaneProps) {
   const position = state.lists[list];
   // Ink re-subscribes the input handler after each paint, so a key typed right after a change could reach an old
   // closure; the handler reads what is on screen now through this ref instead.
+  useClaimKeys(state.journalSearch.prompt !== undefined);
   const latest = useRef({state, view, report});
   latest.current = {state, view, report};
 
-  useInput((input, key) => {
+  useViewKeys((input, key) => {
     const {view, report} = latest.current;
     // Each action is also applied to the ref's copy (the reducer is pure), so keys arriving before the next
     // render (a burst of "jjj" and Enter) see the cursor where the earlier keys left it.
@@ -113,7 +115,7 @@ export function NodePane(props: NodePaneProps) {
       }
       return true;
     }
-  }, {isActive});
+  }, isActive);
 
   if (notANode) {
     return <Text color="yellow">{'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: '
