@@ -20,7 +20,8 @@ export class TmuxTerminal {
   // The selected row: the last line drawn in inverse video (tab bars above a list are inverse too).
   selectedLine(): string {
     const screen = execFileSync('tmux', ['capture-pane', '-p', '-e', '-t', this.name], {encoding: 'utf8'});
-    const inverse = screen.split('\n').filter((line) => line.includes('\u001b[7m'));
+    // tmux may combine attributes into one sequence (ESC[33;7m), so any SGR with a 7 parameter counts.
+    const inverse = screen.split('\n').filter((line) => /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/.test(line));
     return (inverse.at(-1) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
   }
 
