@@ -123,10 +123,14 @@ export async function runContainerStream(client: ApiClient, timing: ContainerStr
         continue;
       }
       const after = containerStatusOf(pod, ref.container);
-      const sameInstance = (after?.containerID ?? '') === (before?.containerID ?? '');
+      // A stream opened before the container first started has no containerID to compare: with the restart count
+      // unchanged, the instance that started is the one that was streamed, not a restart.
+      const baseline = !before?.containerID && after?.containerID
+        && (after.restartCount ?? 0) === (before?.restartCount ?? 0) ? after : before;
+      const sameInstance = (after?.containerID ?? '') === (baseline?.containerID ?? '');
       if (sameInstance && after?.state?.running) return 'reconnect';
       if (!sameInstance && after?.containerID) {
-        await catchUpPreviousInstance(before, after);
+        await catchUpPreviousInstance(baseline, after);
         return 'restarted';
       }
       if (!willRestart(pod, ref.container, after)) {

@@ -122,6 +122,12 @@ test('with the API server stopped, kview on a node opens node-only mode: runtime
     await eventually('the runtime\'s containers', () => terminal.screen().includes('containers'));
     terminal.sendKeys('v', 'v');
     await eventually('the pods again', () => terminal.screen().includes('ctr -n k8s.io pods'));
+    terminal.sendKeys('g');
+    await eventually('the cursor on the first pod', () => {
+      const lines = terminal.screen().split('\n');
+      const first = lines[lines.findIndex((line) => line.startsWith('POD ID')) + 1] ?? '';
+      return first.trim() !== '' && terminal.selectedLine().trim() === first.trim();
+    });
     for (let step = 0; step < 40 && !terminal.selectedLine().includes('ticker'); step++) {
       const before = terminal.selectedLine();
       terminal.sendKeys('j');
