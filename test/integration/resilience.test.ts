@@ -122,16 +122,17 @@ test('with the API server stopped, kview on a node opens node-only mode: runtime
     await eventually('the runtime\'s containers', () => terminal.screen().includes('containers'));
     terminal.sendKeys('v', 'v');
     await eventually('the pods again', () => terminal.screen().includes('ctr -n k8s.io pods'));
-    terminal.sendKeys('g');
-    await eventually('the cursor on the first pod', () => {
-      const lines = terminal.screen().split('\n');
-      const first = lines[lines.findIndex((line) => line.startsWith('POD ID')) + 1] ?? '';
-      return first.trim() !== '' && terminal.selectedLine().trim() === first.trim();
-    });
-    for (let step = 0; step < 40 && !terminal.selectedLine().includes('ticker'); step++) {
-      const before = terminal.selectedLine();
-      terminal.sendKeys('j');
-      await eventually('the cursor to move', () => terminal.selectedLine() !== before, 3000);
+    // Walk down to the end, then up, until the ticker pod is selected; rows are told apart by their POD ID, since
+    // their CREATED column ticks.
+    const selectedId = () => terminal.selectedLine().trim().split(/\s+/)[0] ?? '';
+    let direction: 'j' | 'k' = 'j';
+    for (let step = 0; step < 80 && !terminal.selectedLine().includes('ticker'); step++) {
+      const before = selectedId();
+      terminal.sendKeys(direction);
+      const moved = await eventually('the cursor to move', () => selectedId() !== before, 2000).then(() => true,
+        () => false);
+      if (!moved && direction === 'k') break;
+      if (!moved) direction = 'k';
     }
     assert.match(terminal.selectedLine(), /ticker/);
     terminal.sendKeys('Enter');
