@@ -43,7 +43,7 @@ for (const suite of suites) {
     '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], {
     cwd: root,
     stdio: 'inherit',
-    env: {...process.env, KVIEW_TEST_KUBECONFIG: kubeconfig, FORCE_COLOR: '0'},
+    env: {...process.env, KVIEW_TEST_KUBECONFIG: kubeconfig},
   });
   const counts = summary(readFileSync(tap, 'utf8'));
   passed += counts.pass;

@@ -134,7 +134,7 @@ test('with the API server stopped, kview on a node opens node-only mode: runtime
       if (!moved && direction === 'k') break;
       if (!moved) direction = 'k';
     }
-    assert.match(terminal.selectedLine(), /ticker/);
+    assert.match(terminal.selectedLine(), /ticker/, terminal.screen());
     terminal.sendKeys('Enter');
     await eventually('the ticker pod\'s log lines from /var/log/pods', () => /tick \d+/.test(terminal.screen()), 20_000);
   });

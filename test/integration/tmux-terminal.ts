@@ -6,7 +6,9 @@ export class TmuxTerminal {
   readonly name = `kview-test-${process.pid}-${Math.floor(Math.random() * 1e6)}`;
 
   constructor(command: string[], options: {columns?: number; rows?: number; environment?: Record<string, string>}) {
-    const environment = Object.entries(options.environment ?? {}).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
+    // Colours as a terminal has them, whatever the test runner's environment forces (the selection is inverse).
+    const environment = Object.entries({FORCE_COLOR: '1', ...options.environment})
+      .flatMap(([key, value]) => ['-e', `${key}=${value}`]);
     execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(options.columns ?? 160),
       '-y', String(options.rows ?? 40), ...environment, ...command]);
     // Keep the pane after kview exits so the test can read what it left on the screen.
