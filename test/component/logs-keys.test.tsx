@@ -2,9 +2,10 @@ import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
-import type {LogLine, LogRequest, LogSink, LogSource, LogTarget} from '../../src/cluster/log-types.js';
+import type {LogTarget} from '../../src/cluster/log-types.js';
 import {keymap} from '../../src/state/keymap.js';
 import {waitForFrame} from './scripted-world.js';
+import {APP, scriptedSource, SIDECAR} from './scripted-log-source.js';
 
 // Every key of the log view pressed in the real LogView, with what the operator would see afterwards or the
 // request the view would send. (Movement and the other global keys are covered by keys.test.tsx.)
@@ -17,26 +18,13 @@ const exercised = new Set<string>();
 const visible = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0-9;]*m/g, '');
 
 function start(context: TestContext) {
-  const opens: LogRequest[] = [];
   const writes: string[] = [];
-  let sink: LogSink | undefined;
-  const source: LogSource = {
-    open(_target, request, given) {
-      opens.push(request);
-      sink = given;
-      return {stop: () => undefined};
-    },
-    containersOf: async () => [
-      {name: 'app', kind: 'regular', isDefault: true, state: 'running', isCrashLooping: false, restartCount: 0},
-      {name: 'sidecar', kind: 'regular', isDefault: false, state: 'running', isCrashLooping: false, restartCount: 0}],
-  };
+  const {source, opens, push, sink} = scriptedSource([APP, SIDECAR]);
   const view = render(<LogView source={source} target={target} width={90} height={16} isActive onBack={() => {}}
     now={() => Date.parse('2026-11-22T09:30:00Z')} writeFile={async (path) => {
       writes.push(path);
     }} />);
   context.after(() => view.unmount());
-  const push = (...texts: string[]) => sink?.lines(texts.map((text, index): LogLine => ({streamId: 'demo/web-1/app',
-    timestamp: `2026-11-22T09:00:${String(index).padStart(2, '0')}.000000000Z`, text, kind: 'line'})));
   const frame = () => visible(view.lastFrame());
   const press = async (label: string, sequence: string, until: () => boolean) => {
     exercised.add(label);
@@ -45,7 +33,7 @@ function start(context: TestContext) {
       throw new Error(`after ${label}: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
-  const status = (phase: 'streaming' | 'waiting', message: string) => sink?.status({streamId: 'demo/web-1/app',
+  const status = (phase: 'streaming' | 'waiting', message: string) => sink()?.status({streamId: 'demo/web-1/app',
     pod: 'web-1', container: 'app', phase, message, lines: 0});
   return {opens, writes, push, status, frame, press};
 }

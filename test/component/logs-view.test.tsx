@@ -3,8 +3,9 @@ import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
 import React from 'react';
 import {splitLines} from '../../src/cluster/line-splitter.js';
-import type {LogLine, LogRequest, LogSink, LogSource, LogTarget} from '../../src/cluster/log-types.js';
+import type {LogSource, LogTarget} from '../../src/cluster/log-types.js';
 import {waitForFrame} from './scripted-world.js';
+import {scriptedSource} from './scripted-log-source.js';
 
 // Colours on, so highlighting and escape handling are tested as a terminal would receive them.
 process.env.FORCE_COLOR = '1';
@@ -14,24 +15,6 @@ const {LogView} = await import('../../src/ui/LogView.js');
 const WIDTH = 80;
 const HEIGHT = 14;
 const target: LogTarget = {kind: 'pod', namespace: 'demo', pod: 'web-1'};
-
-// A log source driven by the test, recording every open so a changed request can be checked.
-function scriptedSource() {
-  const opens: LogRequest[] = [];
-  let sink: LogSink | undefined;
-  const source: LogSource = {
-    open(_target, request, given) {
-      opens.push(request);
-      sink = given;
-      return {stop: () => undefined};
-    },
-    containersOf: async () => [{name: 'app', kind: 'regular', isDefault: true, state: 'running',
-      isCrashLooping: false, restartCount: 0}],
-  };
-  const push = (...texts: string[]) => sink?.lines(texts.map((text, index): LogLine => ({streamId: 'demo/web-1/app',
-    timestamp: `2026-11-22T09:00:${String(index % 60).padStart(2, '0')}.000000000Z`, text, kind: 'line'})));
-  return {source, opens, push, sink: () => sink};
-}
 
 function renderLogs(context: TestContext, source: LogSource, writes: Array<[string, string]> = []) {
   const view = render(<LogView source={source} target={target} width={WIDTH} height={HEIGHT} isActive
