@@ -1,4 +1,5 @@
 import type {ApiClient} from './api-client.js';
+import {abortableSleep} from './abortable-sleep.js';
 import {runContainerStream} from './log-container-stream.js';
 import type {ContainerStreamTiming} from './log-container-stream.js';
 import {containersOfPod, containersToStream, podPath} from './log-pod.js';
@@ -25,8 +26,9 @@ export function createLogSource(client: ApiClient, options: LogSourceOptions = {
   const maxStreams = options.maxStreams ?? 20;
 
   return {
-    async containersOf(namespace, pod) {
-      return containersOfPod(await client.getJson<PodJson>(podPath(namespace, pod)));
+    async containersOf(target) {
+      if (target.kind !== 'pod') return [];
+      return containersOfPod(await client.getJson<PodJson>(podPath(target.namespace, target.pod)));
     },
     open(target, request, sink) {
       const controller = new AbortController();
@@ -104,17 +106,4 @@ export function createLogSource(client: ApiClient, options: LogSourceOptions = {
 
 function describeSelection(selection: {label?: string; field?: string}): string {
   return [selection.label, selection.field].filter(Boolean).join(',');
-}
-
-// Removes its abort listener when it wakes: a stream that polls for minutes must not pile listeners on its signal.
-function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const wake = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', wake);
-      resolve();
-    };
-    const timer = setTimeout(wake, milliseconds);
-    signal.addEventListener('abort', wake, {once: true});
-  });
 }

@@ -1,12 +1,17 @@
 // The log source's contract with the view: what to stream (a target and a request) and what comes back (lines and
 // per-stream statuses). Plain data, so the state layer and tests can use it without touching the network.
 
-// Which pods: one pod, the pods of a label selector, of a workload, or of a node.
+// Which pods: one pod, the pods of a label selector, of a workload, or of a node. Or a node's systemd journal for
+// some units, read with journalctl (the node pane): there a unit plays the part of a container, so choosing a unit,
+// all units and the previous boot are the log view's container, all-containers and previous.
 export type LogTarget =
   | {kind: 'pod'; namespace: string; pod: string; container?: string; allContainers?: boolean; previous?: boolean}
   | {kind: 'selector'; namespace: string; labelSelector: string; allContainers?: boolean}
   | {kind: 'owner'; namespace: string; ownerKind: OwnerKind; name: string; allContainers?: boolean}
-  | {kind: 'node'; node: string; namespace?: string; allContainers?: boolean};
+  | {kind: 'node'; node: string; namespace?: string; allContainers?: boolean}
+  | {kind: 'journal'; node: string; units: readonly string[]; unit?: string; allContainers?: boolean;
+    // A copied journal directory (journalctl -D) instead of this host's journal.
+    directory?: string};
 
 export type OwnerKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet';
 
@@ -25,7 +30,11 @@ export interface LogRequest {
   container?: string;
   // Init, regular and ephemeral containers, as kubectl logs --all-containers.
   allContainers: boolean;
+  // Journal only: this priority and everything more severe (journalctl -p).
+  priority?: JournalPriorityFilter;
 }
+
+export type JournalPriorityFilter = 'err' | 'warning';
 
 export interface StreamRef {
   namespace: string;
@@ -42,6 +51,8 @@ export interface LogLine {
   timestamp: string;
   text: string;
   kind: LogLineKind;
+  // The severity the source itself states (a journal entry's PRIORITY); otherwise the view guesses from JSON fields.
+  level?: 'error' | 'warning' | 'debug';
 }
 
 export type StreamPhase =
@@ -83,7 +94,8 @@ export interface ContainerInfo {
 
 export interface LogSource {
   open(target: LogTarget, request: LogRequest, sink: LogSink): {stop: () => void};
-  containersOf(namespace: string, pod: string): Promise<ContainerInfo[]>;
+  // The containers of a pod target (the units of a journal target) to choose from; [] for other targets.
+  containersOf(target: LogTarget): Promise<ContainerInfo[]>;
 }
 
 export function streamIdOf(ref: StreamRef): string {

@@ -1,4 +1,5 @@
 import type {ApiClient} from './api-client.js';
+import {abortableSleep} from './abortable-sleep.js';
 import {TABLE_ACCEPT} from './api-client.js';
 import {KviewError} from './kview-error.js';
 import {describeNetworkError} from './describe-error.js';
@@ -134,14 +135,4 @@ export function startTableWatch(client: ApiClient, collectionPath: string, sink:
 
   void run();
   return {stop: () => controller.abort()};
-}
-
-function abortableSleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, milliseconds);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    }, {once: true});
-  });
 }

@@ -4,9 +4,11 @@ export const JOURNAL_PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', '
 export type JournalPriority = typeof JOURNAL_PRIORITIES[number];
 
 export interface JournalQuery {
-  unit: string;
-  lines: number | 'all';
-  // journalctl's own words: "today", "yesterday", "-1h", "-15min", "2024-09-10 08:00:00".
+  // One or more units, interleaved by time as journalctl merges them.
+  units: readonly string[];
+  // The last N entries; undefined prints every entry the other options allow.
+  lines?: number | 'all';
+  // journalctl's own words: "today", "yesterday", "-1h", "-15min", "2024-09-10 08:00:00", "@1725960313" (epoch).
   since?: string;
   // This level and everything more severe, as journalctl -p does.
   priority?: JournalPriority;
@@ -14,13 +16,18 @@ export interface JournalQuery {
   directory?: string;
   grep?: string;
   follow?: boolean;
+  // -1 is the previous boot (journalctl -b -1): the kubelet's last words before a reboot.
+  boot?: number;
+  // Entries after this one only: a follow that was cut resumes here, so no entry is lost or repeated.
+  afterCursor?: string;
 }
 
-const SINCE = /^(today|yesterday|now|-\d+(s|min|h|d)|\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?)$/;
+const SINCE = /^(today|yesterday|now|-\d+(s|min|h|d)|@\d+|\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?)$/;
 
 // Every value is joined to its option ("--unit=X"), so even a value starting with "-" stays a value.
 export function journalctlArgs(query: JournalQuery): string[] {
-  const args = ['--no-pager', '--output=json', `--unit=${checkedUnitName(query.unit)}`, `--lines=${query.lines}`];
+  const args = ['--no-pager', '--output=json', ...query.units.map((unit) => `--unit=${checkedUnitName(unit)}`)];
+  if (query.lines !== undefined) args.push(`--lines=${query.lines}`);
   if (query.since !== undefined) {
     if (!SINCE.test(query.since)) throw new UnsafeArgumentError('journal --since value', query.since);
     args.push(`--since=${query.since}`);
@@ -28,6 +35,8 @@ export function journalctlArgs(query: JournalQuery): string[] {
   if (query.priority) args.push(`--priority=${query.priority}`);
   if (query.directory) args.push(`--directory=${checkedPath(query.directory)}`);
   if (query.grep) args.push(`--grep=${checkedText('journal search', query.grep)}`);
+  if (query.boot !== undefined) args.push(`--boot=${Math.trunc(query.boot)}`);
+  if (query.afterCursor !== undefined) args.push(`--after-cursor=${checkedText('journal cursor', query.afterCursor)}`);
   if (query.follow) args.push('--follow');
   return args;
 }
@@ -35,11 +44,15 @@ export function journalctlArgs(query: JournalQuery): string[] {
 export interface JournalEntry {
   cursor: string;
   timeMs: number;
+  // RFC 3339 in UTC to the microsecond, as journald stores it.
+  timestamp: string;
   priority: number;
   hostname: string;
   identifier: string;
   pid: string;
   unit: string;
+  // The unit an entry is about when systemd itself logged it ("Started kubelet.service": UNIT=kubelet.service).
+  subjectUnit: string;
   message: string;
 }
 
@@ -57,20 +70,28 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
   const fields = record as Record<string, unknown>;
   const text = (key: string) => fieldText(fields[key]);
   const realtime = text('__REALTIME_TIMESTAMP');
+  const timeMs = realtime ? Math.floor(Number(realtime) / 1000) : 0;
   return {
     cursor: text('__CURSOR'),
-    timeMs: realtime ? Math.floor(Number(realtime) / 1000) : 0,
+    timeMs,
+    timestamp: realtime ? rfc3339Micros(timeMs, realtime) : '',
     priority: text('PRIORITY') === '' ? 6 : Number(text('PRIORITY')),
     hostname: text('_HOSTNAME'),
     identifier: text('SYSLOG_IDENTIFIER') || text('_COMM'),
     pid: text('_PID') || text('SYSLOG_PID'),
     unit: text('_SYSTEMD_UNIT') || text('UNIT'),
+    subjectUnit: text('UNIT') || text('OBJECT_SYSTEMD_UNIT'),
     message: text('MESSAGE'),
   };
 }
 
 export function parseJournal(text: string): JournalEntry[] {
   return text.split('\n').flatMap((line) => parseJournalLine(line) ?? []);
+}
+
+function rfc3339Micros(timeMs: number, realtimeMicros: string): string {
+  const micros = realtimeMicros.padStart(6, '0').slice(-6);
+  return `${new Date(timeMs).toISOString().slice(0, 19)}.${micros}Z`;
 }
 
 function fieldText(value: unknown): string {

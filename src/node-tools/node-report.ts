@@ -29,7 +29,7 @@ export async function readNodeReport(tools: NodeTools, identity: NodeIdentity,
     options.journalDirectory ? Promise.resolve(undefined) : readUnits(tools, watchedUnits(identity)),
     readRuntime(tools, identity),
     readOsChecks(tools),
-    readJournal(tools, {unit: identity.kubeletUnit, lines: FINDINGS_JOURNAL_LINES, since: '-1h',
+    readJournal(tools, {units: [identity.kubeletUnit], lines: FINDINGS_JOURNAL_LINES, since: '-1h',
       directory: options.journalDirectory}),
   ]);
   const readAtMs = tools.now();

@@ -44,8 +44,8 @@ export function formatLogLine(line: LogLine, format: RowFormat): FormattedRow[] 
   return rows.map((text, index) => {
     const head: Segment[] = index === 0 ? [{text: prefix, style: 'prefix'}, {text: stamp, style: 'timestamp'}]
       : [{text: ' '.repeat(stringWidth(prefix + stamp)), style: 'plain'}];
-    return {segments: [...head, ...highlight(text, format.filter)].filter((segment) => segment.text !== ''), level,
-      slot};
+    return {segments: [...head, ...highlight(text, format.filter)].filter((segment) => segment.text !== ''),
+      level: line.level ?? level, slot};
   });
 }
 

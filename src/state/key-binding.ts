@@ -1,5 +1,5 @@
 // Types shared by the keymap's per-scope tables (kept apart so each scope's file can import them without a cycle).
-export type Scope = 'global' | 'table' | 'text' | 'logs' | 'node';
+export type Scope = 'global' | 'table' | 'text' | 'logs' | 'journal' | 'node';
 
 export type SpecialKey =
   | 'upArrow'
@@ -26,6 +26,8 @@ export interface KeyBinding<C extends string = string> {
   command: C;
   // Global bindings work in every view; the others only where their scope is active.
   scope: Scope;
+  // Further scopes the binding works in: the journal reader shares most of the log view's keys.
+  alsoIn?: readonly Scope[];
   keys: KeySpec[];
   description: string;
   // Shown in the hint bar when set; the help screen lists every binding.

@@ -1,5 +1,5 @@
 import type {KeyBinding, PressedKey, Scope, SpecialKey} from './key-binding.js';
-import {logBindings} from './keymap-logs.js';
+import {journalBindings, logBindings} from './keymap-logs.js';
 import type {LogCommand} from './keymap-logs.js';
 import {nodeBindings} from './keymap-node.js';
 import type {NodeCommand} from './keymap-node.js';
@@ -117,11 +117,12 @@ const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
 ];
 
 export const keymap: ReadonlyArray<KeyBinding<Command>> = [
-  ...tableBindings, ...textBindings, ...logBindings, ...nodeBindings, ...globalBindings,
+  ...tableBindings, ...textBindings, ...journalBindings, ...logBindings, ...nodeBindings, ...globalBindings,
 ];
 
 function bindingsIn(scope: Scope): ReadonlyArray<KeyBinding<Command>> {
-  return keymap.filter((binding) => binding.scope === scope || binding.scope === 'global');
+  return keymap.filter((binding) => binding.scope === scope || binding.alsoIn?.includes(scope)
+    || binding.scope === 'global');
 }
 
 // The commands a key press means in a scope: the scope's own bindings first, then the global ones.

@@ -28,7 +28,7 @@ export function applyInput(state: LogViewState, input: string, key: InputKey, no
 
 function applyCommands(state: LogViewState, input: string, key: PressedKey, now: number): LogViewState {
   let next = state;
-  for (const command of commandsFor(input, key, 'logs')) {
+  for (const command of commandsFor(input, key, state.scope)) {
     if (command === 'app.quit') return {...next, leaving: 'quit'};
     if (command === 'app.back' && isBackToParent(next)) return {...next, leaving: 'back'};
     next = applyLogCommand(next, command, now);

@@ -77,6 +77,11 @@ export function applyLogCommand(state: LogViewState, command: Command, now: numb
       return withRequest(state, {allContainers: !state.request.allContainers});
     case 'logs.nextContainer':
       return nextContainer(state);
+    case 'journal.cyclePriority': {
+      const priority = state.request.priority === undefined ? 'err' : state.request.priority === 'err' ? 'warning'
+        : undefined;
+      return withRequest({...state, message: `priority: ${priority ? `${priority} and worse` : 'all'}`}, {priority});
+    }
     case 'app.toggleHelp':
       return {...state, isHelpOpen: !state.isHelpOpen};
     case 'app.back':
@@ -148,8 +153,9 @@ function addMarker(state: LogViewState, now: number): LogViewState {
 
 function nextContainer(state: LogViewState): LogViewState {
   const names = state.containers.map((container) => container.name);
-  if (names.length === 0) return {...state, message: 'no other container'};
+  const noun = state.scope === 'journal' ? 'unit' : 'container';
+  if (names.length === 0) return {...state, message: `no other ${noun}`};
   const current = state.request.container ?? state.containers.find((container) => container.isDefault)?.name;
   const next = names[(names.indexOf(current ?? '') + 1) % names.length];
-  return withRequest({...state, message: `container ${next}`}, {container: next, allContainers: false});
+  return withRequest({...state, message: `${noun} ${next}`}, {container: next, allContainers: false});
 }

@@ -22,6 +22,8 @@ export interface LogPrompt {
 }
 
 export interface LogViewState {
+  // Which keys apply: the log view's, or the journal reader's (units and priority instead of containers).
+  scope: 'logs' | 'journal';
   buffer: LogBuffer;
   index: LogIndex;
   isFollowing: boolean;
@@ -63,13 +65,15 @@ export type LogViewAction =
   | {type: 'saved'; id: number; message: string};
 
 export function initialLogViewState(options: {request: LogRequest; suggestedSavePath: string; width: number;
-  height: number; limits?: BufferLimits}): LogViewState {
+  height: number; limits?: BufferLimits; scope?: LogViewState['scope']; timestamps?: TimestampMode;
+  prompt?: LogPrompt}): LogViewState {
   return {
-    buffer: emptyBuffer(options.limits), index: emptyIndex(), isFollowing: true, topSeq: 0, newWhilePaused: 0,
-    currentMatch: undefined, isWrapping: false, showsStreams: false, horizontalOffset: 0, timestamps: 'off', json: 'raw',
+    scope: options.scope ?? 'logs', buffer: emptyBuffer(options.limits), index: emptyIndex(), isFollowing: true,
+    topSeq: 0, newWhilePaused: 0, currentMatch: undefined, isWrapping: false, showsStreams: false,
+    horizontalOffset: 0, timestamps: options.timestamps ?? 'off', json: 'raw',
     request: options.request, requestVersion: 0,
     initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : 100,
-    statuses: {}, containers: [], prompt: undefined, message: undefined, saveRequest: undefined,
+    statuses: {}, containers: [], prompt: options.prompt, message: undefined, saveRequest: undefined,
     suggestedSavePath: options.suggestedSavePath, viewport: {width: options.width, height: Math.max(1, options.height)},
     isHelpOpen: false, leaving: undefined,
   };

@@ -121,6 +121,8 @@ function logTargetName(target: LogTarget): string {
       return `${target.ownerKind.toLowerCase()}/${target.name}`;
     case 'node':
       return `node ${target.node}`;
+    case 'journal':
+      return `journal of node ${target.node}`;
   }
 }
 
@@ -135,5 +137,7 @@ function logsCommand(target: LogTarget): string {
       return `kubectl logs -f -n ${target.namespace} ${target.ownerKind.toLowerCase()}/${target.name}`;
     case 'node':
       return `kubectl logs -f -A --field-selector spec.nodeName=${target.node}  (one stream per pod)`;
+    case 'journal':
+      return `journalctl ${target.units.map((unit) => `-u ${unit}`).join(' ')} -f`;
   }
 }

@@ -1,8 +1,4 @@
 import type {Command} from './keymap.js';
-import {initialJournalOptions, nextLines, nextPriority, nextSince} from './node-journal-options.js';
-import type {JournalOptions} from './node-journal-options.js';
-import {initialJournalSearch, matchStep, openSearchPrompt, searchPromptKey} from './node-journal-search.js';
-import type {JournalSearch, PromptKeyFlags} from './node-journal-search.js';
 
 export const NODE_SECTIONS = ['findings', 'units', 'journal', 'runtime', 'os'] as const;
 export type NodeSection = typeof NODE_SECTIONS[number];
@@ -22,6 +18,13 @@ export interface RestartDialog {
   focus: 'cancel' | 'restart';
 }
 
+// The journal open in the log reader: one unit, or every watched unit interleaved (unit undefined).
+export interface JournalReader {
+  unit: string | undefined;
+  // Opened with "/": the reader starts with its filter prompt open.
+  withFilter: boolean;
+}
+
 export interface NodePaneState {
   section: NodeSection;
   lists: Record<ListKey, ListPosition>;
@@ -30,8 +33,7 @@ export interface NodePaneState {
   detailSandboxId: string | undefined;
   // The container opened from the containers view (its inspect and log tail); shares the 'detail' list.
   detailContainerId: string | undefined;
-  journal: JournalOptions;
-  journalSearch: JournalSearch;
+  journalReader: JournalReader | undefined;
   dialog: RestartDialog | undefined;
   // Set when the operator confirmed; the pane runs the restart and reports back with 'restartFinished'.
   restartRequested: string | undefined;
@@ -48,8 +50,8 @@ export type NodePaneAction =
   | {type: 'resize'; viewportHeight: number}
   | {type: 'openDetail'; sandboxId: string}
   | {type: 'openContainer'; containerId: string}
-  // A key typed while the journal's filter prompt is open: text, not commands.
-  | {type: 'promptKey'; input: string; key: PromptKeyFlags}
+  | {type: 'openJournal'; reader: JournalReader}
+  | {type: 'closeJournal'}
   | {type: 'askRestart'; unit: string; refusal: string | undefined}
   | {type: 'restartFinished'; message: string};
 
@@ -60,7 +62,7 @@ export function initialNodePaneState(viewportHeight = 20): NodePaneState {
     Record<ListKey, ListPosition>;
   return {section: 'findings', lists, viewportHeight: Math.max(1, viewportHeight), runtimeView: 'pods',
     detailSandboxId: undefined, detailContainerId: undefined,
-    journal: initialJournalOptions, journalSearch: initialJournalSearch, dialog: undefined, restartRequested: undefined,
+    journalReader: undefined, dialog: undefined, restartRequested: undefined,
     message: undefined, refreshCount: 0, helpOpen: false};
 }
 
@@ -68,9 +70,9 @@ export function activeList(state: NodePaneState): ListKey {
   return state.section === 'runtime' && isDetailOpen(state) ? 'detail' : state.section;
 }
 
-// Esc first closes what is open inside the pane (a pod, a container, the journal's filter); only then it leaves.
+// Esc first closes what is open inside the pane (a pod, a container, a dialog); only then it leaves.
 export function backLeavesPane(state: NodePaneState): boolean {
-  return !state.dialog && !isDetailOpen(state) && !(state.section === 'journal' && state.journalSearch.filter);
+  return !state.dialog && !isDetailOpen(state);
 }
 
 export function isDetailOpen(state: NodePaneState): boolean {
@@ -88,11 +90,10 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
       return moveTo({...state, detailSandboxId: action.sandboxId}, 'detail', 0);
     case 'openContainer':
       return moveTo({...state, detailContainerId: action.containerId}, 'detail', 0);
-    case 'promptKey': {
-      const {search, applied, message} = searchPromptKey(state.journalSearch, action.input, action.key);
-      const next = {...state, journalSearch: search, message: message ?? state.message};
-      return applied ? moveTo(next, 'journal', 0) : next;
-    }
+    case 'openJournal':
+      return {...state, journalReader: action.reader, message: undefined};
+    case 'closeJournal':
+      return {...state, journalReader: undefined};
     case 'askRestart':
       return action.refusal ? {...state, message: action.refusal}
         : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};
@@ -129,7 +130,6 @@ function paneCommand(state: NodePaneState, command: Command): NodePaneState {
   const list = activeList(state);
   const {cursor} = state.lists[list];
   const page = state.viewportHeight;
-  const journal = (options: JournalOptions) => ({...state, journal: options});
   switch (command) {
     case 'cursor.down': return moveTo(state, list, cursor + 1);
     case 'cursor.up': return moveTo(state, list, cursor - 1);
@@ -141,25 +141,11 @@ function paneCommand(state: NodePaneState, command: Command): NodePaneState {
     case 'node.nextSection': return switchSection(state, 1);
     case 'node.previousSection': return switchSection(state, -1);
     case 'app.back':
-      if (isDetailOpen(state)) return {...state, detailSandboxId: undefined, detailContainerId: undefined};
-      return state.section === 'journal' && state.journalSearch.filter
-        ? moveTo({...state, journalSearch: initialJournalSearch, message: 'filter cleared'}, 'journal', 0) : state;
+      return isDetailOpen(state) ? {...state, detailSandboxId: undefined, detailContainerId: undefined} : state;
     case 'app.filter':
-      return state.section === 'journal' ? {...state, journalSearch: openSearchPrompt(state.journalSearch)}
-        : {...state, message: 'the filter (/) reads the Journal section'};
-    case 'node.nextMatch':
-    case 'node.previousMatch': {
-      if (state.section !== 'journal') return state;
-      const jump = matchStep(state.journalSearch, cursor, state.lists.journal.count,
-        command === 'node.nextMatch' ? 1 : -1);
-      return moveTo({...state, message: jump.message}, 'journal', jump.cursor);
-    }
+      // In the Journal section the pane opens the reader with its filter prompt (see NodePane).
+      return {...state, message: 'the filter (/) reads a journal: go to the Journal section'};
     case 'node.refresh': return {...state, refreshCount: state.refreshCount + 1, message: undefined};
-    case 'node.follow': return journal({...state.journal, follow: !state.journal.follow});
-    case 'node.since': return journal(nextSince(state.journal));
-    case 'node.priority': return journal(nextPriority(state.journal));
-    case 'node.lines': return journal(nextLines(state.journal));
-    case 'node.unit': return journal({...state.journal, unitIndex: state.journal.unitIndex + 1});
     case 'node.runtimeView': {
       const views: RuntimeListView[] = ['pods', 'containers', 'images'];
       const runtimeView = views[(views.indexOf(state.runtimeView) + 1) % views.length] ?? 'pods';

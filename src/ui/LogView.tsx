@@ -7,6 +7,8 @@ import {formatLogLine, rowsNeeded} from '../resources/log-row-format.js';
 import type {FormattedRow, PrefixMode, RowFormat} from '../resources/log-row-format.js';
 import type {LogEntry} from '../state/log-buffer.js';
 import {initialLogViewState, logViewReducer} from '../state/log-view-state.js';
+import type {TimestampMode} from '../state/log-view-state.js';
+import type {InputKey} from '../state/log-input.js';
 import type {BufferLimits} from '../state/log-buffer.js';
 import {logWindow} from '../state/log-window.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -31,6 +33,20 @@ export interface LogViewProps {
   writeFile?: LogFileWriter;
   bufferLimits?: BufferLimits;
   initialTail?: number;
+  // The journal reader starts with times shown (journalctl shows them) and may open with its filter prompt.
+  initialTimestamps?: TimestampMode;
+  initialPrompt?: 'filter';
+  // Keys typed after the opener asked for this view and before it was drawn; applied first, so none is lost.
+  typedAhead?: readonly TypedKey[];
+  // q: where there is no App around (the node pane in node-only mode) the caller decides how to quit.
+  onQuit?: () => void;
+  // The command an operator would type for what is shown, in the message line when there is no message.
+  equivalentCommand?: (request: LogRequest) => string;
+}
+
+export interface TypedKey {
+  input: string;
+  key: InputKey;
 }
 
 // Title, streams line, prompt/message line, hint bar.
@@ -39,11 +55,17 @@ const CHROME_ROWS = 4;
 export function LogView(props: LogViewProps) {
   const {source, target, width, height, isActive, onBack, now} = props;
   const {exit} = useApp();
+  const quit = props.onQuit ?? exit;
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
-  const [state, dispatch] = useReducer(logViewReducer, undefined, () => initialLogViewState({
-    request: initialRequest(target, props.initialTail ?? 100), width, height: bodyHeight, limits: props.bufferLimits,
-    suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
-  }));
+  const scope = target.kind === 'journal' ? 'journal' : 'logs';
+  const [state, dispatch] = useReducer(logViewReducer, undefined, () => (props.typedAhead ?? []).reduce(
+    (initial, typed) => logViewReducer(initial, {type: 'input', input: typed.input, key: typed.key, now: now()}),
+    initialLogViewState({
+      request: initialRequest(target, props.initialTail ?? 100), width, height: bodyHeight, limits: props.bufferLimits,
+      suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
+      scope, timestamps: props.initialTimestamps,
+      prompt: props.initialPrompt ? {kind: props.initialPrompt, text: ''} : undefined,
+    })));
   // The per-stream list (i) takes up to a third of the body; the log gets the rest.
   const streamCount = Object.keys(state.statuses).length;
   const streamLines = state.showsStreams ? Math.min(streamCount + 1, Math.floor(bodyHeight / 3)) : 0;
@@ -56,9 +78,9 @@ export function LogView(props: LogViewProps) {
 
   useViewKeys((input, key) => dispatch({type: 'input', input, key, now: now()}), isActive);
   useEffect(() => {
-    if (state.leaving === 'quit') exit();
+    if (state.leaving === 'quit') quit();
     if (state.leaving === 'back') onBack();
-  }, [state.leaving, exit, onBack]);
+  }, [state.leaving, quit, onBack]);
 
   const format: RowFormat = {timestamps: state.timestamps, json: state.json, filter: state.index.filter,
     prefix: prefixMode(target, state.request)};
@@ -82,16 +104,18 @@ export function LogView(props: LogViewProps) {
       ?? state.containers.find((entry) => entry.isDefault)?.name)));
   const hint = crashLooping && !state.request.previous
     ? `${crashLooping.name} is in CrashLoopBackOff: p shows the previous instance's log` : undefined;
+  const emptyLines = state.request.previous && target.kind === 'journal' && statuses.length === 0
+    ? ['Reading the previous boot…'] : emptyText(statuses);
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <LogTitle state={state} target={target} width={width} />
       <LogStreamsLine statuses={statuses} hint={hint} />
       {state.showsStreams ? <LogStreamList statuses={statuses} height={streamLines} /> : null}
-      {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="logs" /> : (
+      {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope={scope} /> : (
         <LogLines lines={lines} dropped={window.showsDroppedMarker ? state.buffer.dropped : 0} height={logHeight}
           width={width} isWrapping={state.isWrapping} horizontalOffset={state.horizontalOffset}
-          emptyText={emptyText(statuses)} />
+          emptyText={emptyLines} />
       )}
       {state.prompt ? (
         <Text wrap="truncate-start">
@@ -99,20 +123,21 @@ export function LogView(props: LogViewProps) {
           <Text>{state.prompt.text}</Text>
           <Text inverse> </Text>
         </Text>
-      ) : <Text dimColor wrap="truncate-end">{state.message ?? ''}</Text>}
-      <HintBar width={width} scope="logs" />
+      ) : <Text dimColor wrap="truncate-end">{state.message ?? props.equivalentCommand?.(state.request) ?? ''}</Text>}
+      <HintBar width={width} scope={scope} />
     </Box>
   );
 }
 
 function initialRequest(target: LogTarget, tail: number): LogRequest {
+  const container = target.kind === 'pod' ? target.container : target.kind === 'journal' ? target.unit : undefined;
   return {window: {kind: 'tail', lines: tail}, follow: target.kind === 'pod' ? !target.previous : true,
-    previous: target.kind === 'pod' ? target.previous ?? false : false,
-    container: target.kind === 'pod' ? target.container : undefined, allContainers: target.allContainers ?? false};
+    previous: target.kind === 'pod' ? target.previous ?? false : false, container,
+    allContainers: target.allContainers ?? false};
 }
 
 function prefixMode(target: LogTarget, request: LogRequest): PrefixMode {
-  if (target.kind === 'pod') return request.allContainers ? 'container' : 'none';
+  if (target.kind === 'pod' || target.kind === 'journal') return request.allContainers ? 'container' : 'none';
   return request.allContainers ? 'pod-container' : 'pod';
 }
 

@@ -1,4 +1,4 @@
-import {createContext, useContext, useLayoutEffect, useRef} from 'react';
+import {createContext, useContext, useLayoutEffect, useMemo, useRef} from 'react';
 import {useInput} from 'ink';
 import type {Key} from 'ink';
 
@@ -8,10 +8,38 @@ export type KeyHandler = (input: string, key: Key) => void;
 // useInput handler only after a render commits, so a view subscribing on its own misses a key typed the instant
 // it appears; a handler registered here in a layout effect is in place before any key can be read.
 export interface InputGate {
-  setViewKeys(handler: {current: KeyHandler} | undefined): void;
+  // The newest registered handler gets the keys; the returned function removes this one, so a view opened inside
+  // another (the journal reader in the node pane) hands the keys back when it closes.
+  addViewKeys(handler: {current: KeyHandler}): () => void;
   // A view with a text prompt of its own (the log filter, the journal filter) claims the keyboard while it is
   // open, so ':' or '[' typed there is text, not the App's command line or history.
   claimKeys(claimed: boolean): void;
+}
+
+// The registered handlers, newest last: the newest gets the keys.
+export function createHandlerStack(): {add(handler: {current: KeyHandler}): () => void;
+  top(): {current: KeyHandler} | undefined} {
+  let handlers: Array<{current: KeyHandler}> = [];
+  return {
+    add(handler) {
+      handlers = [...handlers, handler];
+      return () => {
+        handlers = handlers.filter((entry) => entry !== handler);
+      };
+    },
+    top: () => handlers.at(-1),
+  };
+}
+
+// A gate for a screen without the App (node-only mode): one Ink subscription for the screen's lifetime, handing
+// each key to the newest view, so a view opened inside another gets the keys typed the instant it appears.
+export function useStandaloneGate(): InputGate {
+  const gate = useMemo(() => {
+    const stack = createHandlerStack();
+    return {addViewKeys: stack.add, claimKeys: () => undefined, top: stack.top};
+  }, []);
+  useInput((input, key) => gate.top()?.current(input, key));
+  return gate;
 }
 
 // Undefined outside the App (node-only mode, a view rendered on its own in a test): views then subscribe to
@@ -23,11 +51,7 @@ export function useViewKeys(handler: KeyHandler, isActive = true): void {
   const gate = useContext(InputGateContext);
   const latest = useRef(handler);
   latest.current = isActive ? handler : ignore;
-  useLayoutEffect(() => {
-    if (!gate) return undefined;
-    gate.setViewKeys(latest);
-    return () => gate.setViewKeys(undefined);
-  }, [gate]);
+  useLayoutEffect(() => gate?.addViewKeys(latest), [gate]);
   useInput((input, key) => latest.current(input, key), {isActive: isActive && !gate});
 }
 

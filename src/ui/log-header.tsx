@@ -16,26 +16,32 @@ export function describeTarget(target: LogTarget): string {
       return `${target.namespace} ${target.ownerKind.toLowerCase()}/${target.name}`;
     case 'node':
       return `node/${target.node}${target.namespace ? ` -n ${target.namespace}` : ''}`;
+    case 'journal':
+      return `node/${target.node}`;
   }
 }
 
 export function LogTitle({state, target, width}: {state: LogViewState; target: LogTarget; width: number}) {
   const request = state.request;
-  const containers = request.allContainers ? 'all containers' : request.container ?? '';
+  const isJournal = target.kind === 'journal';
+  const chosen = request.container ?? (isJournal ? target.unit ?? target.units[0] : undefined) ?? '';
+  const containers = request.allContainers ? `all ${isJournal ? 'units' : 'containers'}` : chosen;
   const filter = state.index.filter;
   const flags = [
     state.isWrapping ? 'wrap' : '',
     state.timestamps === 'off' ? '' : `time ${state.timestamps === 'utc' ? 'UTC' : 'local'}`,
     state.json === 'raw' ? '' : `json ${state.json}`,
+    request.priority ? `priority ${request.priority} and worse` : '',
     filter ? `${state.index.mode === 'filter' ? 'filter' : 'highlight'} /${filter.source}/`
       + (state.index.context > 0 ? ` ±${state.index.context}` : '') : '',
   ].filter(Boolean);
   return (
     <Text wrap="truncate-end">
-      <Text bold color="cyan">{'Logs '}</Text>
+      <Text bold color="cyan">{isJournal ? 'Journal ' : 'Logs '}</Text>
       <Text bold>{describeTarget(target)}</Text>
       <Text>{containers ? ` (${containers})` : ''}</Text>
-      <Text color="cyan">{` [${request.previous ? 'previous' : describeLogWindow(request.window)}]`}</Text>
+      <Text color="cyan">{` [${request.previous ? `previous${isJournal ? ' boot' : ''}`
+        : describeLogWindow(request.window)}]`}</Text>
       {state.isFollowing ? <Text color="green">{'  ● follow'}</Text>
         : <Text color="yellow">{`  ❚❚ paused${state.newWhilePaused > 0 ? `: ${state.newWhilePaused} new lines` : ''}`}</Text>}
       <Text dimColor>{flags.length > 0 ? `  ${flags.join(' · ')}` : ''}</Text>

@@ -11,7 +11,8 @@ import type {ConfirmState} from '../state/confirm-state.js';
 import {commandsFor} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
 import {editLine} from '../state/line-editor.js';
-import type {InputGate, KeyHandler} from './input-gate.js';
+import {createHandlerStack} from './input-gate.js';
+import type {InputGate} from './input-gate.js';
 
 interface KeyboardOptions {
   state: AppState;
@@ -37,15 +38,13 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   const helpRef = useRef(false);
   helpRef.current = state.helpOpen;
   const claimedRef = useRef(false);
-  const viewKeysRef = useRef<{current: KeyHandler} | undefined>(undefined);
+  const viewKeys = useMemo(createHandlerStack, []);
   const gate = useMemo((): InputGate => ({
-    setViewKeys: (handler) => {
-      viewKeysRef.current = handler;
-    },
+    addViewKeys: viewKeys.add,
     claimKeys: (claimed) => {
       claimedRef.current = claimed;
     },
-  }), []);
+  }), [viewKeys]);
   const feedConfirm = (input: string, key: Parameters<typeof confirmKey>[2]) => {
     const current = confirmRef.current;
     if (!current) return;
@@ -112,7 +111,7 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   latest.current = {feedConfirm, feedPrompt, run};
   const handleInput = useCallback((input: string, key: Key) => {
     const {feedConfirm: confirm, feedPrompt: prompt, run: runCommand} = latest.current;
-    const toView = () => viewKeysRef.current?.current(input, key);
+    const toView = () => viewKeys.top()?.current(input, key);
     if (claimedRef.current) return toView();
     if (confirmRef.current) return confirm(input, key);
     if (promptRef.current) return prompt(input, key);

@@ -45,12 +45,11 @@ export function useLogStream(source: LogSource, target: LogTarget, request: LogR
   }, [source, target, requestVersion, dispatch]);
 }
 
-// The containers of a pod target, for the container picker and to offer previous logs for a crash-looping one.
+// The containers of a pod target (a journal's units), for the container picker and to offer previous logs for a crash-looping one.
 export function useLogContainers(source: LogSource, target: LogTarget, dispatch: Dispatch<LogViewAction>): void {
   useEffect(() => {
-    if (target.kind !== 'pod') return;
     let isOpen = true;
-    source.containersOf(target.namespace, target.pod)
+    source.containersOf(target)
       .then((containers) => {
         if (isOpen) dispatch({type: 'containers', containers});
       })

@@ -45,23 +45,31 @@ test('sections: tab l → forward, h ← back; r runs the checks again', async (
   await press('r', 'r', () => tools.runner.calls.length > before);
 });
 
-test('journal: f follow, s since, p priority, c entries, u next unit; n/N walk the filter\'s matches',
+test('journal: Enter opens the unit in the log reader; u next unit, a all units, b previous boot, p priority',
   async (context) => {
-  const {app, frame, press} = start(context);
+    const {tools, frame, press} = start(context);
+    // The reader's journalctl calls, not the section's preview (-p warning, no --follow).
+    const lastCall = () => tools.runner.calls.filter((call) => call.command === 'journalctl'
+      && !call.args.includes('--since=-1h')).at(-1)?.args ?? [];
+    await waitForFrame(frame, (text) => text.includes('Findings'));
+    await press('l', 'll', () => /kubelet\.service\s+1\s+0\s/.test(frame()));
+    await press('enter', '\r', () => frame().includes('Journal node/k8s-master (kubelet.service)')
+      && lastCall().includes('--follow') && lastCall().includes('--unit=kubelet.service'));
+    await press('p', 'p', () => frame().includes('priority err and worse') && lastCall().includes('--priority=err'));
+    await press('u', 'u', () => frame().includes('(containerd.service)')
+      && lastCall().includes('--unit=containerd.service'));
+    await press('a', 'a', () => frame().includes('(all units)') && lastCall().includes('--unit=kubelet.service')
+      && lastCall().includes('--unit=containerd.service'));
+    await press('b', 'b', () => frame().includes('[previous boot]') && lastCall().includes('--boot=-1')
+      && !lastCall().includes('--follow'));
+    await press('Esc', '\u001b', () => frame().includes('latest warnings and errors'));
+  });
+
+test('journal: / opens the selected unit\'s journal with the reader\'s filter prompt', async (context) => {
+  const {frame, press} = start(context);
   await waitForFrame(frame, (text) => text.includes('Findings'));
-  await press('l', 'll', () => /journalctl -u kubelet\.service/.test(frame()));
-  await press('f', 'f', () => /journalctl [^\n]*(-f|--follow)/.test(frame()));
-  await press('s', 's', () => /journalctl [^\n]*--since/.test(frame()));
-  await press('p', 'p', () => /journalctl [^\n]*(-p|--priority)/.test(frame()));
-  const entries = /journalctl [^\n]*-n (\d+)/.exec(frame())?.[1];
-  await press('c', 'c', () => /journalctl [^\n]*-n (\d+)/.exec(frame())?.[1] !== entries);
-  await press('n', 'n', () => frame().includes('no filter: / to set one'));
-  app.stdin.write('/House\r');
-  await waitForFrame(frame, (text) => text.includes('filter House (n/N'));
-  await press('N', 'N', () => frame().includes('match 1 of 1'));
-  app.stdin.write('\u001b');
-  await waitForFrame(frame, (text) => text.includes('filter cleared'));
-  await press('u', 'u', () => /journalctl -u containerd\.service/.test(frame()));
+  await press('l', 'll', () => frame().includes('latest warnings and errors'));
+  await press('/', '/', () => frame().includes('filter (regex, !inverts): /'));
 });
 
 test('runtime: v switches pods, containers and images; Enter opens a pod', async (context) => {
@@ -81,8 +89,8 @@ test('R asks before restarting a unit', async (context) => {
   await press('R', 'R', () => frame().includes('Restart kubelet.service?'));
 });
 
-test('every node pane key was pressed by a test above', () => {
-  const missing = keymap.filter((binding) => binding.scope === 'node')
+test('every node pane and journal reader key was pressed by a test above', () => {
+  const missing = keymap.filter((binding) => binding.scope === 'node' || binding.scope === 'journal')
     .flatMap((binding) => binding.keys.map((spec) => spec.label)).filter((label) => !exercised.has(label));
   assert.deepEqual(missing, []);
 });

@@ -1,6 +1,7 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
+import {readFileSync, rmSync} from 'node:fs';
 import React from 'react';
 import type {NodeTools} from '../../src/node-tools/node-tools.js';
 import {fixture, scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
@@ -10,12 +11,14 @@ import {waitForFrame} from './scripted-world.js';
 process.env.FORCE_COLOR = '1';
 const {render} = await import('ink-testing-library');
 const {NodePane} = await import('../../src/ui/node-pane/NodePane.js');
+const {StandaloneKeys} = await import('../../src/ui/StandaloneKeys.js');
 
 const TAB = '\t';
 const ENTER = '\r';
 function renderPane(context: TestContext, tools: NodeTools, props: {readonly?: boolean; onBack?: () => void} = {}) {
-  const app = render(<NodePane tools={tools} width={150} height={30} isActive readonly={props.readonly ?? false}
-    onBack={props.onBack} />);
+  // With the keyboard node-only mode gives it, so keys typed ahead reach a view the instant it appears.
+  const app = render(<StandaloneKeys><NodePane tools={tools} width={150} height={30} isActive
+    readonly={props.readonly ?? false} onBack={props.onBack} /></StandaloneKeys>);
   context.after(() => app.unmount());
   return app;
 }
@@ -72,17 +75,71 @@ test('restart is not offered with --readonly or without root, and says why', asy
   assert.ok(!frame.includes('Restart kubelet.service?'));
 });
 
-test('journal lines are rendered inert: an escape sequence in a message cannot reach the terminal',
+test('journal section: each unit with its errors and latest entry; hostile text is inert there and in the reader',
   async (context) => {
     const hostile = 'evil \u001b]0;pwned\u0007title \u001b[2J cleared';
     const app = renderPane(context, scriptedNodeTools({script: seedScript({journalMessage: hostile})}));
     await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
     app.stdin.write('ll');
-    const frame = await waitForFrame(app.lastFrame, (text) => text.includes('evil'));
-    assert.match(frame, /journalctl -u kubelet\.service -n 200/);
-    assert.ok(!frame.includes('\u001b]0;'), 'no title-setting sequence');
-    assert.ok(!frame.includes('\u001b[2J'), 'no clear-screen sequence');
-    assert.match(frame, /kubelet\[992\]: evil title\s+cleared/);
+    const section = await waitForFrame(app.lastFrame, (text) => text.includes('latest warnings and errors'));
+    const plain = section.replace(/\u001b\[[0-9;]*m/g, '');
+    assert.match(plain, /UNIT\s+ERR\s+WARN\s+LAST WARNING OR ERROR/);
+    assert.match(plain, /kubelet\.service\s+1\s+0\s+Sep 10 \d\d:\d\d:13 evil title\s+cleared/);
+    assert.match(plain, /all units, interleaved by time \(kubelet\.service \+ containerd\.service\)/);
+    assert.match(plain, /kubelet\[992\]: evil title\s+cleared/);
+    app.stdin.write(ENTER);
+    const reader = await waitForFrame(app.lastFrame, (text) => text.replace(/\u001b\[[0-9;]*m/g, '')
+      .includes('Journal node/k8s-master') && text.includes('kubelet[992]: evil'));
+    for (const frame of [section, reader]) {
+      assert.ok(!frame.includes('\u001b]0;'), 'no title-setting sequence');
+      assert.ok(!frame.includes('\u001b[2J'), 'no clear-screen sequence');
+    }
+    const shown = reader.replace(/\u001b\[[0-9;]*m/g, '');
+    // The reader starts as journalctl prints: local times, the last 200 entries, following.
+    assert.match(shown, /\[tail 200\][^\n]*● follow[^\n]*time local/);
+    assert.match(shown, /2024-09-1\d \d\d:\d\d:13\.000 kubelet\[992\]: evil title\s+cleared/);
+  });
+
+test('journal reader: the log view\'s filter, matches and save work on journal entries; Esc steps back out',
+  async (context) => {
+    const messages = ['PLEG is not healthy: pleg was last seen active 3m ago', 'Started kubelet',
+      'Housekeeping took longer than expected', 'skipping pod synchronization: PLEG is not healthy'];
+    let left = 0;
+    const app = renderPane(context, scriptedNodeTools({script: seedScript({journalMessages: messages})}),
+      {onBack: () => left++});
+    const plain = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+    app.stdin.write('ll');
+    await waitForFrame(plain, (text) => text.includes('latest warnings and errors'));
+    // Typed at once, as over a slow link: the filter keys reach the reader even before it is drawn.
+    app.stdin.write(ENTER);
+    app.stdin.write('/PLEG');
+    await waitForFrame(plain, (text) => text.includes('filter (regex, !inverts): /PLEG')
+      && text.includes('Journal node/k8s-master'));
+    app.stdin.write(ENTER);
+    const filtered = await waitForFrame(plain, (text) => text.includes('filter /PLEG/')
+      && text.includes('skipping pod synchronization'));
+    assert.ok(!filtered.includes('Started kubelet') && !filtered.includes('Housekeeping'));
+    assert.match(filtered, /is not healthy: pleg was last seen/);
+    app.stdin.write('x');
+    await waitForFrame(plain, (text) => text.includes('±1') && text.includes('Started kubelet'));
+    app.stdin.write('n');
+    await waitForFrame(plain, (text) => text.includes('match 1 of 2'));
+    app.stdin.write('\u001b');
+    await waitForFrame(plain, (text) => text.includes('filter cleared'));
+    // S saves the whole buffer (not only what the filter shows) with journald's own timestamps.
+    app.stdin.write('S');
+    const prompt = await waitForFrame(plain, (text) => text.includes('save buffer to: '));
+    const path = /save buffer to: (\S+)/.exec(prompt)?.[1] ?? '';
+    context.after(() => rmSync(path, {force: true}));
+    app.stdin.write(ENTER);
+    await waitForFrame(plain, (text) => text.includes(`saved 4 lines to ${path}`));
+    assert.equal(readFileSync(path, 'utf8').split('\n')[1], '2024-09-10T09:25:14.000000Z kubelet[992]: Started kubelet');
+    app.stdin.write('\u001b');
+    await waitForFrame(plain, (text) => text.includes('latest warnings and errors'));
+    assert.equal(left, 0, 'Esc in the reader goes back to the pane, not out of it');
+    app.stdin.write('\u001b');
+    await waitForFrame(() => String(left), (text) => text === '1');
   });
 
 test('runtime lists crictl pods; Enter opens the static pod with its containers; Esc goes back, then leaves',
@@ -140,42 +197,6 @@ test('containers view: Enter opens the container\'s inspect fields and log tail 
       [['inspect', '-o', 'json', '--', id], ['logs', '--tail', '50', '--', id]]);
     app.stdin.write('\u001b');
     await waitForFrame(app.lastFrame, (text) => text.includes('crictl containers'));
-  });
-
-test('journal filter: / opens a prompt in the pane, Enter keeps the matches highlighted, n/N jump, !x inverts',
-  async (context) => {
-    const messages = ['PLEG is not healthy: pleg was last seen active 3m ago', 'Started kubelet',
-      'Housekeeping took longer than expected', 'skipping pod synchronization: PLEG is not healthy'];
-    const app = renderPane(context, scriptedNodeTools({script: seedScript({journalMessages: messages})}));
-    const plain = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-    await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
-    app.stdin.write('ll');
-    await waitForFrame(plain, (text) => text.includes('Started kubelet'));
-    app.stdin.write('/');
-    await waitForFrame(plain, (text) => /^\/ ?$/m.test(text));
-    app.stdin.write('pleg');
-    await waitForFrame(plain, (text) => /^\/pleg/m.test(text));
-    app.stdin.write(ENTER);
-    const filtered = await waitForFrame(plain, (text) => text.includes('filter pleg: 2 of 4'));
-    assert.ok(!filtered.includes('Started kubelet') && !filtered.includes('Housekeeping'));
-    // Ink draws the marked text with a yellow background (43).
-    assert.match(app.lastFrame() ?? '', /\u001b\[43m[^\n]*PLEG/);
-    app.stdin.write('n');
-    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*skipping pod synchronization/.test(text));
-    assert.match(plain(), /match 2 of 2/);
-    app.stdin.write('N');
-    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*is not healthy: /.test(text));
-    app.stdin.write('/');
-    await waitForFrame(plain, (text) => /^\/pleg/m.test(text));
-    app.stdin.write('\u001b');
-    await waitForFrame(plain, (text) => !/^\/pleg/m.test(text));
-    assert.match(plain(), /filter pleg: 2 of 4/, 'Esc in the prompt keeps the filter in force');
-    app.stdin.write('/');
-    await waitForFrame(plain, (text) => /^\/pleg/m.test(text));
-    app.stdin.write('\u007f\u007f\u007f\u007f!pleg\r');
-    const inverted = await waitForFrame(plain, (text) => text.includes('filter !pleg: 2 of 4'));
-    assert.ok(inverted.includes('Started kubelet') && inverted.includes('Housekeeping'));
-    assert.ok(!inverted.includes('PLEG is not healthy'));
   });
 
 test('lookupApiNode is asked about the detected node; a NotReady answer becomes the critical API finding',

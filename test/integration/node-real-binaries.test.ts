@@ -86,17 +86,17 @@ test('journalctl -D reads a journal written by systemd-journal-remote from seed 
   const written = await createSpawnRunner().run('/lib/systemd/systemd-journal-remote',
     [`--output=${directory}/remote.journal`, '--', `${fixtureDirectory}/journal-seed000.export`]);
   assert.ok(written.ok, written.ok ? '' : written.failure.line);
-  const kubelet = await readJournal(tools, {unit: 'kubelet', lines: 'all', directory});
+  const kubelet = await readJournal(tools, {units: ['kubelet'], lines: 'all', directory});
   assert.ok('entries' in kubelet, 'problem' in kubelet ? kubelet.problem.line : '');
   assert.equal(kubelet.entries.length, 8);
   assert.ok(kubelet.entries.every((entry) => entry.unit === 'kubelet.service'));
-  const errors = await readJournal(tools, {unit: 'kubelet', lines: 'all', directory, priority: 'err'});
+  const errors = await readJournal(tools, {units: ['kubelet'], lines: 'all', directory, priority: 'err'});
   assert.ok('entries' in errors);
   assert.deepEqual(errors.entries.map((entry) => entry.message.match(/Housekeeping/)?.[0]), ['Housekeeping',
     'Housekeeping']);
-  const since = await readJournal(tools, {unit: 'kubelet', lines: 'all', directory, since: '2024-09-13'});
+  const since = await readJournal(tools, {units: ['kubelet'], lines: 'all', directory, since: '2024-09-13'});
   assert.ok('entries' in since && since.entries.length === 2, 'only the Sep 13 trace lines');
-  const containerd = await readJournal(tools, {unit: 'containerd', lines: 1, directory});
+  const containerd = await readJournal(tools, {units: ['containerd'], lines: 1, directory});
   assert.ok('entries' in containerd);
   assert.match(containerd.entries[0]?.message ?? '', /Failed to pipe/);
 });

@@ -83,8 +83,8 @@ test('hostile names never reach a command as an option or through a shell (argv 
       KVIEW_ARGV_LOG: log};
     const tools = {...createSystemNodeTools(environment), isRoot: true};
     for (const name of HOSTILE) {
-      assert.throws(() => journalctlArgs({unit: name, lines: 10}), UnsafeArgumentError, JSON.stringify(name));
-      assert.throws(() => journalctlArgs({unit: 'kubelet', lines: 10, since: name}), UnsafeArgumentError);
+      assert.throws(() => journalctlArgs({units: [name], lines: 10}), UnsafeArgumentError, JSON.stringify(name));
+      assert.throws(() => journalctlArgs({units: ['kubelet'], lines: 10, since: name}), UnsafeArgumentError);
       await assert.rejects(restartUnit(tools, name), UnsafeArgumentError);
       await assert.rejects(readUnits(tools, [name]), UnsafeArgumentError);
     }

@@ -90,8 +90,16 @@ test('since presets and a typed since change the request and clear the view; a b
   assert.deepEqual(state.request.window, {kind: 'since', seconds: 5400});
   state = run(state, command('logs.sinceTyped'), ...type('2026-11-22T08:00:00Z'));
   assert.deepEqual(state.request.window, {kind: 'sinceTime', time: '2026-11-22T08:00:00Z'});
+  // today / yesterday: local midnight, as journalctl --since today reads it.
+  state = run(state, command('logs.sinceTyped'), ...type('today'));
+  const midnight = new Date(NOW);
+  midnight.setHours(0, 0, 0, 0);
+  assert.deepEqual(state.request.window, {kind: 'sinceTime', time: midnight.toISOString().replace('.000Z', 'Z')});
   state = run(state, command('logs.sinceTyped'), ...type('yesterday'));
-  assert.equal(state.requestVersion, 3);
+  midnight.setDate(midnight.getDate() - 1);
+  assert.deepEqual(state.request.window, {kind: 'sinceTime', time: midnight.toISOString().replace('.000Z', 'Z')});
+  state = run(state, command('logs.sinceTyped'), ...type('last tuesday'));
+  assert.equal(state.requestVersion, 5);
   assert.match(state.message ?? '', /not a duration/);
   state = run(state, command('logs.sinceTail'));
   assert.deepEqual(state.request.window, {kind: 'tail', lines: 100});

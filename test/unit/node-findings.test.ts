@@ -8,8 +8,8 @@ import {fixture} from '../fixtures/node-tools/scripted-node-tools.js';
 
 const now = Date.parse('2024-09-14T00:00:00+09:00');
 const entry = (minutesAgo: number, message: string): JournalEntry => ({cursor: `c${minutesAgo}`, priority: 3,
-  timeMs: now - minutesAgo * 60_000, hostname: 'k8s-master', identifier: 'kubelet', pid: '992',
-  unit: 'kubelet.service', message});
+  timeMs: now - minutesAgo * 60_000, timestamp: new Date(now - minutesAgo * 60_000).toISOString(),
+  hostname: 'k8s-master', identifier: 'kubelet', pid: '992', unit: 'kubelet.service', subjectUnit: '', message});
 
 test('findings are ordered by severity and carry evidence and the command to see it', () => {
   const flapping = parseSystemctlShow(fixture('systemctl-show-kubelet-flapping.txt'), 'kubelet.service');

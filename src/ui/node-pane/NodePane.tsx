@@ -1,6 +1,7 @@
-import React, {useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
+import {createJournalLogSource, journalCommandLine} from '../../node-tools/journal-log-source.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
@@ -9,13 +10,16 @@ import {activeList, backLeavesPane, initialNodePaneState, isDetailOpen, nodePane
 import type {NodePaneAction} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
-import {useClaimKeys, useViewKeys} from '../input-gate.js';
+import {useViewKeys} from '../input-gate.js';
+import {LogView} from '../LogView.js';
+import type {TypedKey} from '../LogView.js';
+import {isJournalTarget, unitOfTarget, unitTarget} from './journal-lines.js';
 import {LineList} from './LineList.js';
 import {RestartDialog} from './RestartDialog.js';
 import {SectionTabs} from './SectionTabs.js';
 import {sectionView} from './section-view.js';
 import {useContainerDetail} from './use-container-detail.js';
-import {useJournal} from './use-journal.js';
+import {useJournalPreview} from './use-journal-preview.js';
 import {useNodeReport} from './use-node-report.js';
 import {usePodDetail} from './use-pod-detail.js';
 import {useRestartUnit} from './use-restart-unit.js';
@@ -52,17 +56,16 @@ export function NodePane(props: NodePaneProps) {
   const {identity, report, loading, notANode} = useNodeReport(tools, {identity: props.identity,
     journalDirectory: props.journalDirectory, apiNode: props.apiNode, lookupApiNode: props.lookupApiNode,
     refreshCount: state.refreshCount});
-  const units = identity ? watchedUnits(identity) : [];
-  const journalUnit = units[state.journal.unitIndex % Math.max(1, units.length)];
-  const journal = useJournal(tools, state.section === 'journal' ? journalUnit : undefined, state.journal,
-    props.journalDirectory, state.refreshCount);
+  const units = useMemo(() => identity ? watchedUnits(identity) : [], [identity]);
+  const journal = useJournalPreview(tools, units, props.journalDirectory, state.refreshCount);
+  const journalSource = useMemo(() => createJournalLogSource(tools), [tools]);
   const pod = usePodDetail(tools, identity, report?.runtime, state.detailSandboxId);
   const container = useContainerDetail(tools, identity, report?.runtime, state.detailContainerId);
   useRestartUnit(tools, state.restartRequested, dispatch);
 
-  const view = useMemo(() => sectionView({state, report, journal, journalUnit, pod, container, nowMs: tools.now(),
+  const view = useMemo(() => sectionView({state, report, journal, units, pod, container, nowMs: tools.now(),
     journalDirectory: props.journalDirectory, loading}),
-  [state, report, journal, journalUnit, pod, container, tools, props.journalDirectory, loading]);
+  [state, report, journal, units, pod, container, tools, props.journalDirectory, loading]);
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
   const list = activeList(state);
@@ -70,8 +73,8 @@ export function NodePane(props: NodePaneProps) {
   const position = state.lists[list];
   // Ink re-subscribes the input handler after each paint, so a key typed right after a change could reach an old
   // closure; the handler reads what is on screen now through this ref instead.
-  useClaimKeys(state.journalSearch.prompt !== undefined);
   const latest = useRef({state, view, report});
+  const typedAhead = useRef<TypedKey[]>([]);
   latest.current = {state, view, report};
 
   useViewKeys((input, key) => {
@@ -82,11 +85,11 @@ export function NodePane(props: NodePaneProps) {
       latest.current.state = nodePaneReducer(latest.current.state, action);
       dispatch(action);
     };
-    // A fast typist's "/err⏎" can come as one read: each character is taken in turn, and once "/" opened the
-    // prompt the rest is text for it (Enter applies, Esc cancels), not commands.
+    // Key repeat over a slow link can deliver "jjj" as one read: each character is one command. Once one opened
+    // a journal, what follows (in this read or before the reader is drawn) is kept for the reader.
     const characters = key.ctrl || input.length <= 1 ? [input] : [...input];
     for (const character of characters) {
-      if (latest.current.state.journalSearch.prompt !== undefined) apply({type: 'promptKey', input: character, key});
+      if (latest.current.state.journalReader) typedAhead.current.push({input: character, key});
       else if (!runCommands(character)) return;
     }
 
@@ -99,7 +102,15 @@ export function NodePane(props: NodePaneProps) {
           return false;
         }
         const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
+        const journalToOpen = state.section === 'journal' ? (isJournalTarget(selected) ? selected : undefined)
+          : state.section === 'units' && selected ? unitTarget(selected) : undefined;
         if (command === 'app.back' && backLeavesPane(state)) props.onBack?.();
+        else if ((command === 'node.open' || (command === 'app.filter' && state.section === 'journal'))
+          && !state.dialog && journalToOpen) {
+          typedAhead.current = [];
+          apply({type: 'openJournal', reader: {unit: unitOfTarget(journalToOpen), withFilter: command === 'app.filter'}});
+          return true;
+        }
         else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
           && state.runtimeView !== 'images' && selected) {
           apply(state.runtimeView === 'containers' ? {type: 'openContainer', containerId: selected}
@@ -115,11 +126,23 @@ export function NodePane(props: NodePaneProps) {
       }
       return true;
     }
-  }, isActive);
+  }, isActive && !state.journalReader);
+  const closeJournal = useCallback(() => dispatch({type: 'closeJournal'}), []);
+  // One target object per reader: the log view reopens its stream whenever the target changes.
+  const readerUnit = state.journalReader?.unit;
+  const journalTarget = useMemo(() => ({kind: 'journal', node: identity?.nodeName ?? '', units, unit: readerUnit,
+    allContainers: readerUnit === undefined, directory: props.journalDirectory} as const),
+  [identity?.nodeName, units, readerUnit, props.journalDirectory]);
 
   if (notANode) {
     return <Text color="yellow">{'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: '
       + 'this host does not look like a Kubernetes node (use --journal-dir DIR to read a copied journal).'}</Text>;
+  }
+  if (state.journalReader && identity) {
+    return <LogView source={journalSource} target={journalTarget} width={width} height={height} isActive={isActive}
+      onBack={closeJournal} onQuit={props.onQuit} now={tools.now} initialTail={200} initialTimestamps="local"
+      initialPrompt={state.journalReader.withFilter ? 'filter' : undefined} typedAhead={typedAhead.current}
+      equivalentCommand={(request) => journalCommandLine(journalTarget, request)} />;
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -143,9 +166,7 @@ export function NodePane(props: NodePaneProps) {
             <LineList lines={view.lines} cursor={position.cursor} top={position.top} height={listHeight} width={width} />
           </Box>
         )}
-      {state.journalSearch.prompt !== undefined
-        ? <Text wrap="truncate-end" color="cyan">{`/${state.journalSearch.prompt}`}<Text inverse> </Text></Text>
-        : <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>}
+      <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>
       <HintBar width={width} scope="node" />
     </Box>
   );

@@ -1,25 +1,58 @@
 import type {JournalEntry} from '../../node-tools/journal-entries.js';
-import {isMatch, matchRanges} from '../../resources/log-filter.js';
-import type {LogFilter} from '../../resources/log-filter.js';
-import {line} from './pane-line.js';
+import {columns, line} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const UNIT_WIDTHS = [34, 5, 5];
 
-// journalctl's default "short" format, so the lines read like the ones in every runbook.
-export function journalLine(entry: JournalEntry): PaneLine {
-  const time = new Date(entry.timeMs);
-  const stamp = `${MONTHS[time.getMonth()]} ${String(time.getDate()).padStart(2, '0')} `
-    + `${[time.getHours(), time.getMinutes(), time.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':')}`;
-  const source = `${entry.identifier}${entry.pid ? `[${entry.pid}]` : ''}`;
-  return line(entry.cursor || `${entry.timeMs}`, `${stamp} ${entry.hostname} ${source}: ${entry.message}`,
-    {color: entry.priority <= 3 ? 'red' : entry.priority === 4 ? 'yellow' : undefined});
+// Targets of the Journal section's rows: what Enter (or /) opens in the reader.
+export const ALL_UNITS_TARGET = 'journal:*';
+
+export function unitTarget(unit: string): string {
+  return `journal:${unit}`;
 }
 
-// Only the entries the filter keeps, each with its matches marked (an inverted filter keeps what does not match,
-// so nothing is marked). Matched on the sanitized text, so the ranges fit what is drawn.
-export function filteredJournalLines(lines: readonly PaneLine[], filter: LogFilter | undefined): PaneLine[] {
-  if (!filter) return [...lines];
-  return lines.filter((entry) => isMatch(filter, entry.text))
-    .map((entry) => ({...entry, highlights: matchRanges(filter, entry.text)}));
+// The unit a row target names; undefined for all units.
+export function unitOfTarget(target: string): string | undefined {
+  return target === ALL_UNITS_TARGET ? undefined : target.slice('journal:'.length);
+}
+
+export function isJournalTarget(target: string | undefined): target is string {
+  return target?.startsWith('journal:') ?? false;
+}
+
+export const journalHeader = line('journal-header', columns(['UNIT', 'ERR', 'WARN', 'LAST WARNING OR ERROR'],
+  UNIT_WIDTHS), {dim: true});
+
+// One row per unit (errors, warnings and the latest of them), one for all units interleaved, then the latest
+// warnings and errors themselves, newest first; every row opens its unit's journal.
+export function journalSectionLines(units: readonly string[], entries: readonly JournalEntry[]): PaneLine[] {
+  const unitOf = (entry: JournalEntry) => [entry.unit, entry.subjectUnit].find((name) => units.includes(name))
+    ?? units[0] ?? entry.unit;
+  const unitRows = units.map((unit) => {
+    const own = entries.filter((entry) => unitOf(entry) === unit);
+    const errors = own.filter((entry) => entry.priority <= 3).length;
+    const last = own.at(-1);
+    return line(`unit-${unit}`, columns([unit, String(errors), String(own.length - errors),
+      last ? `${shortTime(last.timeMs)} ${last.message}` : '-'], UNIT_WIDTHS),
+    {color: errors > 0 ? 'red' : own.length > 0 ? 'yellow' : undefined, target: unitTarget(unit)});
+  });
+  const allRow = line('unit-all', `all units, interleaved by time (${units.join(' + ')})`,
+    {target: ALL_UNITS_TARGET});
+  const latest = [...entries].reverse().map((entry, index) => {
+    const unit = unitOf(entry);
+    return line(`entry-${entry.cursor || index}`, `${shortTime(entry.timeMs)} ${unit.replace(/\.service$/, '')} `
+      + `${entry.identifier}${entry.pid ? `[${entry.pid}]` : ''}: ${entry.message}`,
+    {color: entry.priority <= 3 ? 'red' : 'yellow', target: unitTarget(unit)});
+  });
+  return [...unitRows, allRow, ...latest.length > 0
+    ? [line('latest-title', 'latest warnings and errors, newest first:', {color: 'cyan'}), ...latest]
+    : [line('latest-none', 'no warnings or errors', {color: 'green'})]];
+}
+
+// journalctl's short format time ("Sep 10 18:25:13"), in local time as journalctl prints it.
+function shortTime(timeMs: number): string {
+  const time = new Date(timeMs);
+  return `${MONTHS[time.getMonth()]} ${String(time.getDate()).padStart(2, '0')} `
+    + [time.getHours(), time.getMinutes(), time.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }

@@ -2,9 +2,9 @@ import React from 'react';
 import {useApp} from 'ink';
 import {runFullScreen} from '../full-screen.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
+import {StandaloneKeys} from '../StandaloneKeys.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {NodePane} from './NodePane.js';
-
 
 export interface NodeOnlyScreenOptions {
   tools: NodeTools;
@@ -17,8 +17,13 @@ export interface NodeOnlyScreenOptions {
 function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
   const {columns, rows} = useTerminalSize();
   const {exit} = useApp();
-  return <NodePane tools={options.tools} width={columns} height={Math.max(4, rows - 1)} isActive readonly={options.readonly}
-    onQuit={exit} modeLine={options.modeLine} journalDirectory={options.journalDirectory} />;
+  return (
+    <StandaloneKeys>
+      <NodePane tools={options.tools} width={columns} height={Math.max(4, rows - 1)} isActive
+        readonly={options.readonly} onQuit={exit} modeLine={options.modeLine}
+        journalDirectory={options.journalDirectory} />
+    </StandaloneKeys>
+  );
 }
 
 // Full screen like the cluster view: the scrollback is restored on quit, on a signal and on a crash.

@@ -1,15 +1,14 @@
-import type {JournalEntry} from '../../node-tools/journal-entries.js';
 import type {NodeReport} from '../../node-tools/node-report.js';
 import type {ContainerDetail} from '../../node-tools/container-detail.js';
 import type {PodDetail} from '../../node-tools/pod-detail.js';
-import {journalEquivalent} from '../../state/node-journal-options.js';
 import type {NodePaneState, NodeSection} from '../../state/node-pane-state.js';
 import {containerDetailLines} from './container-detail-lines.js';
-import {filteredJournalLines, journalLine} from './journal-lines.js';
+import {journalHeader, journalSectionLines} from './journal-lines.js';
 import {line, problemLine} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
 import {findingLines, osLines, unitHeader, unitLines} from './report-lines.js';
 import {detailLines, runtimeLines} from './runtime-lines.js';
+import type {JournalPreview} from './use-journal-preview.js';
 import type {ContainerLogTail} from './runtime-lines.js';
 
 export interface SectionView {
@@ -22,12 +21,14 @@ export interface SectionView {
 }
 
 export function sectionView(input: {state: NodePaneState; report: NodeReport | undefined;
-  journal: {entries: JournalEntry[]; problem: string | undefined}; journalUnit: string | undefined;
-  pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]}; container: ContainerDetail | undefined; nowMs: number; journalDirectory: string | undefined;
+  journal: JournalPreview; units: readonly string[]; pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]};
+  container: ContainerDetail | undefined; nowMs: number; journalDirectory: string | undefined;
   loading: boolean}): SectionView {
-  const {state, report, journal, journalUnit, pod, nowMs} = input;
+  const {state, report, journal, units, pod, nowMs} = input;
   const critical = report?.findings.filter((finding) => finding.severity === 'critical').length ?? 0;
-  const counts = {findings: report ? `${report.findings.length}${critical ? ` (${critical}!)` : ''}` : undefined};
+  const journalErrors = journal.entries.filter((entry) => entry.priority <= 3).length;
+  const counts = {findings: report ? `${report.findings.length}${critical ? ` (${critical}!)` : ''}` : undefined,
+    journal: journalErrors > 0 ? `${journalErrors} err` : undefined};
   if (!report) return {fixed: [], lines: [line('loading', input.loading ? 'Reading the node…' : 'No report')],
     subtitle: '', counts};
   switch (state.section) {
@@ -36,15 +37,12 @@ export function sectionView(input: {state: NodePaneState; report: NodeReport | u
     case 'units':
       return {fixed: report.units ? [unitHeader] : [], lines: unitLines(report.units, nowMs), counts,
         subtitle: 'systemctl show (R restarts the selected unit after a confirmation)'};
-    case 'journal': {
-      const {filter} = state.journalSearch;
-      const lines = filteredJournalLines(journal.entries.map(journalLine), filter);
-      const empty = filter ? `-- No entries match ${filter.source} --` : '-- No entries --';
-      return {fixed: journal.problem ? [problemLine('problem', journal.problem)] : [],
-        lines: lines.length > 0 ? lines : [line('empty', empty)], counts,
-        subtitle: (journalUnit ? journalEquivalent(journalUnit, state.journal, input.journalDirectory) : '')
-          + (filter ? `  | filter ${filter.source}: ${lines.length} of ${journal.entries.length}` : '')};
-    }
+    case 'journal':
+      return {fixed: [...journal.problem ? [problemLine('problem', journal.problem)] : [], journalHeader],
+        lines: journal.loading && journal.entries.length === 0 ? [line('loading', 'Reading the journal…')]
+          : journalSectionLines(units, journal.entries), counts,
+        subtitle: `${input.journalDirectory ? `copied journal ${input.journalDirectory}` : 'last hour'}: `
+          + 'journalctl -p warning; enter reads a journal (follow, since, priority, filter, save), / filters it'};
     case 'runtime': {
       if (state.detailContainerId) {
         return {fixed: [], counts, lines: input.container ? containerDetailLines(input.container)

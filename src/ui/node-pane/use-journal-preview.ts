@@ -1,0 +1,36 @@
+import {useEffect, useState} from 'react';
+import type {JournalEntry} from '../../node-tools/journal-entries.js';
+import {readJournal} from '../../node-tools/journal-reader.js';
+import type {NodeTools} from '../../node-tools/node-tools.js';
+
+// How many of the latest warnings and errors the Journal section lists before the operator opens a reader.
+export const PREVIEW_ENTRIES = 200;
+
+export interface JournalPreview {
+  entries: JournalEntry[];
+  problem: string | undefined;
+  loading: boolean;
+}
+
+// The watched units' warnings and errors of the last hour (of the whole copied journal with --journal-dir, whose
+// hour is not ours): what the Journal section shows at a glance. Read again on refresh.
+export function useJournalPreview(tools: NodeTools, units: readonly string[], directory: string | undefined,
+  refreshCount: number): JournalPreview {
+  const [preview, setPreview] = useState<JournalPreview>({entries: [], problem: undefined, loading: true});
+  const unitKey = units.join(' ');
+  useEffect(() => {
+    if (unitKey === '') return undefined;
+    let isOpen = true;
+    setPreview((previous) => ({...previous, loading: true}));
+    void readJournal(tools, {units: unitKey.split(' '), lines: PREVIEW_ENTRIES, priority: 'warning', directory,
+      since: directory ? undefined : '-1h'}).then((reading) => {
+      if (!isOpen) return;
+      setPreview('entries' in reading ? {entries: reading.entries, problem: undefined, loading: false}
+        : {entries: [], problem: reading.problem.line, loading: false});
+    });
+    return () => {
+      isOpen = false;
+    };
+  }, [tools, unitKey, directory, refreshCount]);
+  return preview;
+}
