@@ -33,6 +33,8 @@ export async function podSelectionOf(client: ApiClient, target: LogTarget, signa
       return {namespace: target.namespace, field: `spec.nodeName=${target.node}`};
     case 'journal':
       throw new Error('a node\'s journal is read on the node with journalctl, not through the API server');
+    case 'podFiles':
+      throw new Error('a pod\'s log files are read on its node, not through the API server');
     case 'owner': {
       const collection = OWNER_PATHS[target.ownerKind].replace('NS', encodeURIComponent(target.namespace));
       const owner = await client.getJson<{spec?: {selector?: LabelSelectorJson}}>(

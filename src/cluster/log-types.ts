@@ -1,7 +1,8 @@
 // The log source's contract with the view: what to stream (a target and a request) and what comes back (lines and
 // per-stream statuses). Plain data, so the state layer and tests can use it without touching the network.
 
-// Which pods: one pod, the pods of a label selector, of a workload, or of a node. Or a node's systemd journal for
+// Which pods: one pod, the pods of a label selector, of a workload, or of a node (through the API), or one pod's
+// log files on this node. Or a node's systemd journal for
 // some units, read with journalctl (the node pane): there a unit plays the part of a container, so choosing a unit,
 // all units and the previous boot are the log view's container, all-containers and previous.
 export type LogTarget =
@@ -11,7 +12,11 @@ export type LogTarget =
   | {kind: 'node'; node: string; namespace?: string; allContainers?: boolean}
   | {kind: 'journal'; node: string; units: readonly string[]; unit?: string; allContainers?: boolean;
     // A copied journal directory (journalctl -D) instead of this host's journal.
-    directory?: string};
+    directory?: string}
+  // A pod's log files as the kubelet writes them on this node (/var/log/pods/<ns>_<pod>_<uid>): how the node
+  // pane reads a pod's logs when the API server cannot be asked.
+  | {kind: 'podFiles'; node: string; namespace: string; pod: string; directory: string;
+    containers: readonly string[]; container?: string; allContainers?: boolean};
 
 export type OwnerKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet';
 

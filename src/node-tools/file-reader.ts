@@ -9,7 +9,23 @@ export interface FileReader {
   readTail(path: string, maxBytes: number): Promise<FileRead>;
   list(directory: string): Promise<string[] | undefined>;
   exists(path: string): Promise<boolean>;
+  // A file that grows (a container's log): its last maxBytes now, then what is appended, read through one open
+  // descriptor so a rotation (rename, then a new file at the path) loses nothing written to the old file.
+  openGrowing(path: string, maxBytes: number): Promise<GrowingFile | {problem: string}>;
 }
+
+export interface GrowingFile {
+  // The last maxBytes when opened, starting at a whole line (the whole file when smaller).
+  initial: string;
+  // Everything written since the last call (bounded per call; call again while it returns text).
+  readAppended(): Promise<string>;
+  // True once the path names another file (rotated) or is gone; what the old one still holds stays readable.
+  isReplaced(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// One read of appended text at most this large, so a burst does not stall the screen.
+const APPEND_CHUNK_BYTES = 1024 * 1024;
 
 export function createFileReader(): FileReader {
   return {
@@ -52,7 +68,59 @@ export function createFileReader(): FileReader {
         return false;
       }
     },
+    openGrowing,
   };
+}
+
+async function openGrowing(path: string, maxBytes: number): Promise<GrowingFile | {problem: string}> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return {problem: describeFileError(path, error)};
+  }
+  const opened = handle;
+  const {size, ino} = await opened.stat();
+  const start = Math.max(0, size - maxBytes);
+  const head = Buffer.alloc(size - start);
+  await opened.read(head, 0, head.length, start);
+  const text = head.toString('utf8');
+  let offset = size;
+  // A multi-byte character cut by a read's end waits for the next read.
+  let carry = Buffer.alloc(0);
+  return {
+    initial: start > 0 ? text.slice(text.indexOf('\n') + 1) : text,
+    async readAppended() {
+      const chunk = Buffer.alloc(APPEND_CHUNK_BYTES);
+      const {bytesRead} = await opened.read(chunk, 0, chunk.length, offset);
+      // A truncated file (copytruncate rotation) starts again from its beginning.
+      if (bytesRead === 0 && (await opened.stat()).size < offset) offset = 0;
+      offset += bytesRead;
+      const bytes = Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      const complete = completeUtf8Length(bytes);
+      carry = bytes.subarray(complete);
+      return bytes.subarray(0, complete).toString('utf8');
+    },
+    async isReplaced() {
+      try {
+        return (await stat(path)).ino !== ino;
+      } catch {
+        return true;
+      }
+    },
+    close: () => opened.close(),
+  };
+}
+
+// The length of the bytes that end on a whole UTF-8 character.
+function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
 }
 
 export function describeFileError(path: string, error: unknown): string {

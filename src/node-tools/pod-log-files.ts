@@ -40,31 +40,47 @@ function byRestart(a: string, b: string): number {
 
 export interface PodLogLine {
   timeMs: number | undefined;
+  // The runtime's RFC3339Nano timestamp as written ('' for a line not in the CRI format).
+  time: string;
   stream: 'stdout' | 'stderr' | '';
   text: string;
 }
 
 export function parseCriLogLines(text: string): PodLogLine[] {
-  const lines: PodLogLine[] = [];
+  const parser = createCriLineParser();
+  return [...parser.push(text), ...parser.push('\n')];
+}
+
+// A CRI log read in pieces (a followed file): a line cut by a read's end, and the P(artial) pieces of a long
+// line, wait for the rest; only whole lines come out.
+export function createCriLineParser(): {push(text: string): PodLogLine[]} {
+  let pending = '';
   let partial = '';
-  for (const raw of text.split('\n')) {
-    if (raw === '') continue;
-    const match = /^(\S+) (stdout|stderr) ([FP]) ?(.*)$/.exec(raw);
-    if (!match) {
-      lines.push({timeMs: undefined, stream: '', text: raw});
-      continue;
-    }
-    const [, time = '', stream, tag, body = ''] = match;
-    if (tag === 'P') {
-      partial += body;
-      continue;
-    }
-    const parsed = Date.parse(time);
-    lines.push({timeMs: Number.isNaN(parsed) ? undefined : parsed, stream: stream === 'stderr' ? 'stderr' : 'stdout',
-      text: partial + body});
-    partial = '';
-  }
-  return lines;
+  return {
+    push(text) {
+      const rows = (pending + text).split('\n');
+      pending = rows.pop() ?? '';
+      const lines: PodLogLine[] = [];
+      for (const raw of rows) {
+        if (raw === '') continue;
+        const match = /^(\S+) (stdout|stderr) ([FP]) ?(.*)$/.exec(raw);
+        if (!match) {
+          lines.push({timeMs: undefined, time: '', stream: '', text: raw});
+          continue;
+        }
+        const [, time = '', stream, tag, body = ''] = match;
+        if (tag === 'P') {
+          partial += body;
+          continue;
+        }
+        const parsed = Date.parse(time);
+        lines.push({timeMs: Number.isNaN(parsed) ? undefined : parsed, time,
+          stream: stream === 'stderr' ? 'stderr' : 'stdout', text: partial + body});
+        partial = '';
+      }
+      return lines;
+    },
+  };
 }
 
 const TAIL_BYTES = 256 * 1024;

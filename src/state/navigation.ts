@@ -123,6 +123,8 @@ function logTargetName(target: LogTarget): string {
       return `node ${target.node}`;
     case 'journal':
       return `journal of node ${target.node}`;
+    case 'podFiles':
+      return `${target.namespace}/${target.pod} (log files)`;
   }
 }
 
@@ -139,5 +141,7 @@ function logsCommand(target: LogTarget): string {
       return `kubectl logs -f -A --field-selector spec.nodeName=${target.node}  (one stream per pod)`;
     case 'journal':
       return `journalctl ${target.units.map((unit) => `-u ${unit}`).join(' ')} -f`;
+    case 'podFiles':
+      return `tail -F ${target.directory}/*/*.log`;
   }
 }

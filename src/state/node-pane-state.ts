@@ -18,12 +18,11 @@ export interface RestartDialog {
   focus: 'cancel' | 'restart';
 }
 
-// The journal open in the log reader: one unit, or every watched unit interleaved (unit undefined).
-export interface JournalReader {
-  unit: string | undefined;
-  // Opened with "/": the reader starts with its filter prompt open.
-  withFilter: boolean;
-}
+// What the log reader shows over the pane: a journal (one unit, or every watched unit interleaved when unit is
+// undefined), or the log files of the pod open in the runtime section (one container, or all).
+export type PaneReader =
+  | {kind: 'journal'; unit: string | undefined; withFilter: boolean}
+  | {kind: 'podFiles'; container: string | undefined; withFilter: boolean};
 
 export interface NodePaneState {
   section: NodeSection;
@@ -33,7 +32,7 @@ export interface NodePaneState {
   detailSandboxId: string | undefined;
   // The container opened from the containers view (its inspect and log tail); shares the 'detail' list.
   detailContainerId: string | undefined;
-  journalReader: JournalReader | undefined;
+  reader: PaneReader | undefined;
   dialog: RestartDialog | undefined;
   // Set when the operator confirmed; the pane runs the restart and reports back with 'restartFinished'.
   restartRequested: string | undefined;
@@ -50,8 +49,8 @@ export type NodePaneAction =
   | {type: 'resize'; viewportHeight: number}
   | {type: 'openDetail'; sandboxId: string}
   | {type: 'openContainer'; containerId: string}
-  | {type: 'openJournal'; reader: JournalReader}
-  | {type: 'closeJournal'}
+  | {type: 'openReader'; reader: PaneReader}
+  | {type: 'closeReader'}
   | {type: 'askRestart'; unit: string; refusal: string | undefined}
   | {type: 'restartFinished'; message: string};
 
@@ -62,7 +61,7 @@ export function initialNodePaneState(viewportHeight = 20): NodePaneState {
     Record<ListKey, ListPosition>;
   return {section: 'findings', lists, viewportHeight: Math.max(1, viewportHeight), runtimeView: 'pods',
     detailSandboxId: undefined, detailContainerId: undefined,
-    journalReader: undefined, dialog: undefined, restartRequested: undefined,
+    reader: undefined, dialog: undefined, restartRequested: undefined,
     message: undefined, refreshCount: 0, helpOpen: false};
 }
 
@@ -90,10 +89,10 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
       return moveTo({...state, detailSandboxId: action.sandboxId}, 'detail', 0);
     case 'openContainer':
       return moveTo({...state, detailContainerId: action.containerId}, 'detail', 0);
-    case 'openJournal':
-      return {...state, journalReader: action.reader, message: undefined};
-    case 'closeJournal':
-      return {...state, journalReader: undefined};
+    case 'openReader':
+      return {...state, reader: action.reader, message: undefined};
+    case 'closeReader':
+      return {...state, reader: undefined};
     case 'askRestart':
       return action.refusal ? {...state, message: action.refusal}
         : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};

@@ -130,14 +130,17 @@ export function LogView(props: LogViewProps) {
 }
 
 function initialRequest(target: LogTarget, tail: number): LogRequest {
-  const container = target.kind === 'pod' ? target.container : target.kind === 'journal' ? target.unit : undefined;
+  const container = target.kind === 'pod' || target.kind === 'podFiles' ? target.container
+    : target.kind === 'journal' ? target.unit : undefined;
   return {window: {kind: 'tail', lines: tail}, follow: target.kind === 'pod' ? !target.previous : true,
     previous: target.kind === 'pod' ? target.previous ?? false : false, container,
     allContainers: target.allContainers ?? false};
 }
 
 function prefixMode(target: LogTarget, request: LogRequest): PrefixMode {
-  if (target.kind === 'pod' || target.kind === 'journal') return request.allContainers ? 'container' : 'none';
+  if (target.kind === 'pod' || target.kind === 'journal' || target.kind === 'podFiles') {
+    return request.allContainers ? 'container' : 'none';
+  }
   return request.allContainers ? 'pod-container' : 'pod';
 }
 

@@ -18,6 +18,8 @@ export function describeTarget(target: LogTarget): string {
       return `node/${target.node}${target.namespace ? ` -n ${target.namespace}` : ''}`;
     case 'journal':
       return `node/${target.node}`;
+    case 'podFiles':
+      return `${target.namespace}/${target.pod}`;
   }
 }
 

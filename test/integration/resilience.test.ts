@@ -137,4 +137,14 @@ test('with the API server stopped, kview on a node opens node-only mode: runtime
     assert.match(terminal.selectedLine(), /ticker/, terminal.screen());
     terminal.sendKeys('Enter');
     await eventually('the ticker pod\'s log lines from /var/log/pods', () => /tick \d+/.test(terminal.screen()), 20_000);
+    // Its log file in the log reader, followed from the file while the API server is away.
+    terminal.sendKeys('G');
+    await eventually('a log line selected', () => /tick \d+/.test(terminal.selectedLine()));
+    terminal.sendKeys('Enter');
+    const newest = () => Math.max(-1, ...[...terminal.screen().matchAll(/tick (\d+)/g)].map((match) => Number(match[1])));
+    await eventually('the reader on the ticker\'s file', () => /Logs demo\/ticker \(ticker\)/.test(terminal.screen())
+      && newest() >= 0, 10_000);
+    const first = newest();
+    await eventually('newer ticks followed from the file', () => newest() > first, 10_000);
+    assert.match(terminal.screen(), /tail -F \/var\/log\/pods\/demo_ticker_[^/]+\/ticker\/<latest restart>\.log/);
   });

@@ -1,21 +1,21 @@
 import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
-import {createJournalLogSource, journalCommandLine} from '../../node-tools/journal-log-source.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
 import {commandsFor} from '../../state/keymap.js';
 import {activeList, backLeavesPane, initialNodePaneState, isDetailOpen, nodePaneReducer} from '../../state/node-pane-state.js';
-import type {NodePaneAction} from '../../state/node-pane-state.js';
+import type {NodePaneAction, NodePaneState, PaneReader} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
 import {useViewKeys} from '../input-gate.js';
-import {LogView} from '../LogView.js';
 import type {TypedKey} from '../LogView.js';
-import {isJournalTarget, unitOfTarget, unitTarget} from './journal-lines.js';
+import {isJournalTarget, unitOfTarget} from './journal-lines.js';
 import {LineList} from './LineList.js';
 import {RestartDialog} from './RestartDialog.js';
+import {PaneLogReader} from './PaneLogReader.js';
+import {containerOfPodLogsTarget} from './runtime-lines.js';
 import {SectionTabs} from './SectionTabs.js';
 import {sectionView} from './section-view.js';
 import {useContainerDetail} from './use-container-detail.js';
@@ -58,7 +58,6 @@ export function NodePane(props: NodePaneProps) {
     refreshCount: state.refreshCount});
   const units = useMemo(() => identity ? watchedUnits(identity) : [], [identity]);
   const journal = useJournalPreview(tools, units, props.journalDirectory, state.refreshCount);
-  const journalSource = useMemo(() => createJournalLogSource(tools), [tools]);
   const pod = usePodDetail(tools, identity, report?.runtime, state.detailSandboxId);
   const container = useContainerDetail(tools, identity, report?.runtime, state.detailContainerId);
   useRestartUnit(tools, state.restartRequested, dispatch);
@@ -89,7 +88,7 @@ export function NodePane(props: NodePaneProps) {
     // a journal, what follows (in this read or before the reader is drawn) is kept for the reader.
     const characters = key.ctrl || input.length <= 1 ? [input] : [...input];
     for (const character of characters) {
-      if (latest.current.state.journalReader) typedAhead.current.push({input: character, key});
+      if (latest.current.state.reader) typedAhead.current.push({input: character, key});
       else if (!runCommands(character)) return;
     }
 
@@ -102,13 +101,11 @@ export function NodePane(props: NodePaneProps) {
           return false;
         }
         const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
-        const journalToOpen = state.section === 'journal' ? (isJournalTarget(selected) ? selected : undefined)
-          : state.section === 'units' && selected ? unitTarget(selected) : undefined;
+        const reader = readerFor(command, state, selected);
         if (command === 'app.back' && backLeavesPane(state)) props.onBack?.();
-        else if ((command === 'node.open' || (command === 'app.filter' && state.section === 'journal'))
-          && !state.dialog && journalToOpen) {
+        else if (reader) {
           typedAhead.current = [];
-          apply({type: 'openJournal', reader: {unit: unitOfTarget(journalToOpen), withFilter: command === 'app.filter'}});
+          apply({type: 'openReader', reader});
           return true;
         }
         else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
@@ -126,23 +123,17 @@ export function NodePane(props: NodePaneProps) {
       }
       return true;
     }
-  }, isActive && !state.journalReader);
-  const closeJournal = useCallback(() => dispatch({type: 'closeJournal'}), []);
-  // One target object per reader: the log view reopens its stream whenever the target changes.
-  const readerUnit = state.journalReader?.unit;
-  const journalTarget = useMemo(() => ({kind: 'journal', node: identity?.nodeName ?? '', units, unit: readerUnit,
-    allContainers: readerUnit === undefined, directory: props.journalDirectory} as const),
-  [identity?.nodeName, units, readerUnit, props.journalDirectory]);
+  }, isActive && !state.reader);
+  const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
 
   if (notANode) {
     return <Text color="yellow">{'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: '
       + 'this host does not look like a Kubernetes node (use --journal-dir DIR to read a copied journal).'}</Text>;
   }
-  if (state.journalReader && identity) {
-    return <LogView source={journalSource} target={journalTarget} width={width} height={height} isActive={isActive}
-      onBack={closeJournal} onQuit={props.onQuit} now={tools.now} initialTail={200} initialTimestamps="local"
-      initialPrompt={state.journalReader.withFilter ? 'filter' : undefined} typedAhead={typedAhead.current}
-      equivalentCommand={(request) => journalCommandLine(journalTarget, request)} />;
+  if (state.reader && identity) {
+    return <PaneLogReader reader={state.reader} tools={tools} identity={identity} units={units}
+      journalDirectory={props.journalDirectory} pod={pod.detail} width={width} height={height} isActive={isActive}
+      onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead.current} />;
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -170,4 +161,20 @@ export function NodePane(props: NodePaneProps) {
       <HintBar width={width} scope="node" />
     </Box>
   );
+}
+
+// The reader a key opens, if any: Enter (or /, to filter) on a journal row or a unit, Enter on a container or a log
+// line of the pod open in the runtime section.
+function readerFor(command: string, state: NodePaneState, selected: string | undefined): PaneReader | undefined {
+  const withFilter = command === 'app.filter';
+  if ((command !== 'node.open' && !withFilter) || state.dialog) return undefined;
+  if (state.section === 'journal' && isJournalTarget(selected)) {
+    return {kind: 'journal', unit: unitOfTarget(selected), withFilter};
+  }
+  if (state.section === 'units' && selected && !withFilter) return {kind: 'journal', unit: selected, withFilter};
+  const container = containerOfPodLogsTarget(selected);
+  if (state.section === 'runtime' && state.detailSandboxId !== undefined && container !== undefined) {
+    return {kind: 'podFiles', container, withFilter};
+  }
+  return undefined;
 }

@@ -52,6 +52,7 @@ function capitalised(text: string): string {
 }
 
 export interface ContainerLogTail {
+  container: string;
   file: string;
   lines: PodLogLine[] | undefined;
   problem: string | undefined;
@@ -71,7 +72,7 @@ export function detailLines(detail: PodDetail, logs: readonly ContainerLogTail[]
     ...detail.containers.map((container) => line(`c-${container.id}`, columns([container.name,
       capitalised(container.state), `attempt ${container.attempt}`,
       container.state !== 'exited' || container.exitCode === undefined ? '' : `exit ${container.exitCode}${container.reason ? ` (${container.reason})` : ''}`,
-      shortId(container.id)], [24, 8, 11, 18]))),
+      shortId(container.id)], [24, 8, 11, 18]), {target: podLogsTarget(container.name)})),
     line('shim', detail.shim ? `Processes (containerd-shim pid ${detail.shim.pid})` : 'Processes', {color: 'cyan'}),
     ...detail.processes.map((row) => line(`ps-${row.process.pid}`,
       `${'  '.repeat(row.depth)}${row.process.pid}  ${row.process.commandLine}`)),
@@ -79,11 +80,22 @@ export function detailLines(detail: PodDetail, logs: readonly ContainerLogTail[]
     line('logs', `Log files (${detail.logDirectory?.path ?? 'no directory under the pod log dir'})`, {color: 'cyan'}),
   ];
   for (const log of logs) {
-    lines.push(line(`log-${log.file}`, log.file, {dim: true}));
+    const target = podLogsTarget(log.container);
+    lines.push(line(`log-${log.file}`, `${log.file}  (enter: read and follow it)`, {dim: true, target}));
     if (log.problem) lines.push(problemLine(`lp-${log.file}`, log.problem));
     for (const [index, entry] of (log.lines ?? []).entries()) {
-      lines.push(line(`l-${log.file}-${index}`, `  ${entry.text}`, {color: entry.stream === 'stderr' ? 'yellow' : undefined}));
+      lines.push(line(`l-${log.file}-${index}`, `  ${entry.text}`,
+        {color: entry.stream === 'stderr' ? 'yellow' : undefined, target}));
     }
   }
   return lines;
+}
+
+// Rows of the pod walk that open a container's log files in the log reader.
+export function podLogsTarget(container: string): string {
+  return `podlogs:${container}`;
+}
+
+export function containerOfPodLogsTarget(target: string | undefined): string | undefined {
+  return target?.startsWith('podlogs:') ? target.slice('podlogs:'.length) : undefined;
 }

@@ -29,8 +29,8 @@ export function usePodDetail(tools: NodeTools, identity: NodeIdentity | undefine
         if (!newest) return [];
         const file = `${read.logDirectory?.path}/${container.name}/${newest}`;
         return [readPodLogTail(tools.files, file, LOG_LINES_PER_CONTAINER).then((tail): ContainerLogTail =>
-          'lines' in tail ? {file, lines: tail.lines, problem: undefined} : {file, lines: undefined,
-            problem: tail.problem})];
+          'lines' in tail ? {container: container.name, file, lines: tail.lines, problem: undefined}
+            : {container: container.name, file, lines: undefined, problem: tail.problem})];
       }));
       if (!current) return;
       setDetail(read);
