@@ -10,11 +10,12 @@ kubeconfig="$(bash "$root/test/cluster/cluster.sh" env | sed 's/^export KUBECONF
 session="kview-screenshot-$$"
 
 # shoot NAME KEYS... : starts kview -A, waits for the live table, types KEYS (each followed by a short pause for
-# the view to load), captures the pane.
+# the view to load), captures the pane. KVIEW_ARGS replaces "-A" and READY the text waited for.
 shoot() {
   local name="$1"; shift
-  tmux new-session -d -s "$session" -x 160 -y 30 "$root/bin/kview" --kubeconfig "$kubeconfig" -A
-  for _ in $(seq 1 100); do tmux capture-pane -p -t "$session" | grep -q '● live' && break; sleep 0.1; done
+  # shellcheck disable=SC2086
+  tmux new-session -d -s "$session" -x 160 -y 30 "$root/bin/kview" --kubeconfig "$kubeconfig" ${KVIEW_ARGS:--A}
+  for _ in $(seq 1 100); do tmux capture-pane -p -t "$session" | grep -q "${READY:-● live}" && break; sleep 0.1; done
   for keys in "$@"; do tmux send-keys -t "$session" "$keys"; sleep 0.6; done
   sleep 1.5
   tmux capture-pane -e -p -t "$session" > "$here/$name.ansi"
@@ -32,3 +33,9 @@ shoot events ':events' Enter
 shoot describe-pod ':pods demo' Enter j d
 shoot logs ':pods demo' Enter '/ticker' Enter l
 shoot node-pane n
+# The journal reader on seed 000's kubelet and containerd journal, written with systemd-journal-remote.
+journal="$(mktemp -d)"
+/lib/systemd/systemd-journal-remote --output="$journal/seed.journal" -- \
+  "$root/test/fixtures/node-tools/journal-seed000.export" 2>/dev/null
+KVIEW_ARGS="--journal-dir $journal" READY=Findings shoot journal-reader l l Enter a /Housekeeping Enter x
+rm -rf "$journal"

@@ -55,7 +55,8 @@ export function applyLogCommand(state: LogViewState, command: Command, now: numb
       return reindex(state, {mode: state.index.mode === 'filter' ? 'highlight' : 'filter'});
     case 'logs.cycleContext': {
       const step = CONTEXT_STEPS[(CONTEXT_STEPS.indexOf(state.index.context) + 1) % CONTEXT_STEPS.length] ?? 0;
-      return reindex({...state, message: `context: ${step} lines around each match`}, {context: step});
+      return reindex({...state, message: `context: ${step} line${step === 1 ? '' : 's'} around each match`},
+        {context: step});
     }
     case 'logs.marker':
       return addMarker(state, now);
