@@ -13,6 +13,16 @@ test('every binding is reachable through its own keys', () => {
   }
 });
 
+test('the journal reader shares the log view\'s reading keys; units, boots and priority replace containers', () => {
+  assert.deepEqual(commandsFor('twx/', {}, 'journal'), ['logs.cycleTimestamps', 'logs.toggleWrap', 'logs.cycleContext',
+    'app.filter']);
+  assert.deepEqual(commandsFor('pucab', {}, 'journal'), ['journal.cyclePriority', 'logs.nextContainer',
+    'logs.toggleAllContainers', 'logs.togglePrevious']);
+  assert.deepEqual(commandsFor('pca', {}, 'logs'), ['logs.togglePrevious', 'logs.nextContainer',
+    'logs.toggleAllContainers']);
+  assert.deepEqual(commandsFor('u', {}, 'logs'), []);
+});
+
 test('a burst "jjj" from key repeat is three moves', () => {
   assert.deepEqual(commandsFor('jjj', {}), ['cursor.down', 'cursor.down', 'cursor.down']);
 });
@@ -30,9 +40,10 @@ test('no binding uses a key that tmux, screen or terminal flow control swallows'
 });
 
 test('no key is bound twice within a scope, counting the global keys in every scope', () => {
-  for (const scope of ['table', 'text', 'logs', 'node'] as const) {
+  for (const scope of ['table', 'text', 'logs', 'journal', 'node'] as const) {
     const seen = new Set<string>();
-    for (const binding of keymap.filter((entry) => entry.scope === scope || entry.scope === 'global')) {
+    for (const binding of keymap.filter((entry) => entry.scope === scope || entry.alsoIn?.includes(scope)
+      || entry.scope === 'global')) {
       for (const spec of binding.keys) {
         const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
         assert.ok(!seen.has(id), `${id} bound twice in ${scope}`);
