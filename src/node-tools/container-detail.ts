@@ -32,6 +32,8 @@ export interface ContainerDetail {
   inspect: ContainerInspect | undefined;
   // The command the log lines came from, or the file they were read from.
   logSource: string;
+  // The container's log file on this node, when known (the log reader opens it).
+  logFile: string | undefined;
   logLines: PodLogLine[];
   note: string | undefined;
   problems: string[];
@@ -76,7 +78,7 @@ export function parseCtrInspect(info: JsonObject, listed: RuntimeContainer | und
 export async function readContainerDetail(tools: NodeTools, identity: NodeIdentity, runtime: RuntimeView,
   containerId: string): Promise<ContainerDetail> {
   if (!isRuntimeId(containerId)) {
-    return {inspect: undefined, logSource: '', logLines: [], note: undefined,
+    return {inspect: undefined, logSource: '', logFile: undefined, logLines: [], note: undefined,
       problems: [`refusing container id ${JSON.stringify(containerId)}: not hex`]};
   }
   const id = checkedRuntimeId(containerId);
@@ -89,9 +91,9 @@ export async function readContainerDetail(tools: NodeTools, identity: NodeIdenti
     const problems = [inspect, logs].flatMap((outcome) => outcome.ok ? [] : [outcome.failure.line]);
     // crictl logs copies the container's stdout and stderr to its own; both belong to the log.
     const text = logs.ok ? `${logs.stdout}${logs.stderr}` : '';
-    return {inspect: inspect.ok ? parseCrictlInspect(parseJsonObject(inspect.stdout) ?? {}) : undefined,
-      logSource: `crictl logs --tail ${CONTAINER_LOG_LINES} ${id}`, note: undefined, problems,
-      logLines: parseCriLogLines(text).slice(-CONTAINER_LOG_LINES)};
+    const inspected = inspect.ok ? parseCrictlInspect(parseJsonObject(inspect.stdout) ?? {}) : undefined;
+    return {inspect: inspected, logSource: `crictl logs --tail ${CONTAINER_LOG_LINES} ${id}`,
+      logFile: inspected?.logPath, note: undefined, problems, logLines: parseCriLogLines(text).slice(-CONTAINER_LOG_LINES)};
   }
   const info = await tools.runner.run('ctr', [...ctrGlobalArgs(identity), 'containers', 'info', '--', id]);
   const listed = runtime.containers.find((container) => container.id === id);
@@ -99,11 +101,11 @@ export async function readContainerDetail(tools: NodeTools, identity: NodeIdenti
   const problems = info.ok ? [] : [info.failure.line];
   const logFile = inspect?.logPath ?? await logFileFromPodDirectory(tools, listed);
   if (!logFile) {
-    return {inspect, logSource: '', logLines: [], note: runtime.note, problems: [...problems,
+    return {inspect, logSource: '', logFile: undefined, logLines: [], note: runtime.note, problems: [...problems,
       `no log file for this container under ${tools.paths.podLogDir}`]};
   }
   const tail = await readPodLogTail(tools.files, logFile, CONTAINER_LOG_LINES);
-  return {inspect, logSource: logFile, note: runtime.note, logLines: 'lines' in tail ? tail.lines : [],
+  return {inspect, logSource: logFile, logFile, note: runtime.note, logLines: 'lines' in tail ? tail.lines : [],
     problems: 'problem' in tail ? [...problems, tail.problem] : problems};
 }
 

@@ -10,6 +10,15 @@ export interface PodLogDirectory {
   containers: Array<{name: string; files: string[]}>;
 }
 
+// The pod's log directory and the container a log file belongs to: <dir>/<namespace>_<pod>_<uid>/<container>/N.log.
+export function podLogsOfFile(path: string):
+  {directory: string; namespace: string; pod: string; container: string} | undefined {
+  const match = /^(.*\/([^/]+))\/([^/]+)\/\d+\.log$/.exec(path);
+  const parsed = match ? parsePodLogDirectoryName(match[2] ?? '') : undefined;
+  return match && parsed ? {directory: match[1] ?? '', namespace: parsed.namespace, pod: parsed.pod,
+    container: match[3] ?? ''} : undefined;
+}
+
 // Namespaces and pod names cannot hold "_", so the first two underscores split the directory name.
 export function parsePodLogDirectoryName(name: string): {namespace: string; pod: string; uid: string} | undefined {
   const match = /^([^_]+)_([^_]+)_(.+)$/.exec(name);

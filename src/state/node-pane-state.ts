@@ -19,10 +19,17 @@ export interface RestartDialog {
 }
 
 // What the log reader shows over the pane: a journal (one unit, or every watched unit interleaved when unit is
-// undefined), or the log files of the pod open in the runtime section (one container, or all).
+// undefined), or the log files of a pod opened in the runtime section (one container, or all).
 export type PaneReader =
   | {kind: 'journal'; unit: string | undefined; withFilter: boolean}
-  | {kind: 'podFiles'; container: string | undefined; withFilter: boolean};
+  | {kind: 'podFiles'; pod: PodLogFiles; container: string | undefined; withFilter: boolean};
+
+export interface PodLogFiles {
+  directory: string;
+  namespace: string;
+  pod: string;
+  containers: readonly string[];
+}
 
 export interface NodePaneState {
   section: NodeSection;

@@ -199,6 +199,37 @@ test('containers view: Enter opens the container\'s inspect fields and log tail 
     await waitForFrame(app.lastFrame, (text) => text.includes('crictl containers'));
   });
 
+test('a container\'s log file from its inspect opens in the log reader, with the previous instance on p',
+  async (context) => {
+    // The file as the kubelet writes it, held in memory; the reader reads it through the FileReader.
+    const directory = '/var/log/pods/kube-system_nginx-proxy-playcekube-worker01_291ecb529cae2272abdc54750a1d68f2';
+    const tools = scriptedNodeTools({script: seedScript(), files: {
+      [`${directory}/nginx-proxy/0.log`]: '2023-10-01T09:16:00.1Z stderr F first instance died\n',
+      [`${directory}/nginx-proxy/1.log`]: '2023-10-01T09:16:01.2Z stdout F ready for start up\n'
+        + '2023-10-01T09:16:02.3Z stderr F connect() failed (111: Connection refused)\n'}});
+    const app = renderPane(context, tools);
+    const plain = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+    await waitForFrame(plain, (text) => text.includes('Findings'));
+    app.stdin.write('lll');
+    await waitForFrame(plain, (text) => text.includes('crictl pods'));
+    app.stdin.write('v');
+    await waitForFrame(plain, (text) => text.includes('crictl containers'));
+    app.stdin.write('G');
+    await waitForFrame(app.lastFrame, (text) => /\u001b\[7m[^\n]*033b5209eb3e8/.test(text));
+    app.stdin.write(ENTER);
+    await waitForFrame(plain, (text) => text.includes('Last log lines') && text.includes('enter: read and follow'));
+    app.stdin.write('G');
+    app.stdin.write(ENTER);
+    const reader = await waitForFrame(plain, (text) => text.includes('Logs kube-system/nginx-proxy-playcekube-worker01'
+      + ' (nginx-proxy)') && text.includes('connect() failed'));
+    assert.match(reader, /ready for start up/);
+    assert.ok(!reader.includes('first instance died'), 'the newest instance only');
+    app.stdin.write('p');
+    await waitForFrame(plain, (text) => text.includes('[previous]') && text.includes('first instance died'));
+    app.stdin.write('\u001b');
+    await waitForFrame(plain, (text) => text.includes('Last log lines'));
+  });
+
 test('lookupApiNode is asked about the detected node; a NotReady answer becomes the critical API finding',
   async (context) => {
     const asked: string[] = [];

@@ -1,12 +1,15 @@
 import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
+import type {ContainerDetail} from '../../node-tools/container-detail.js';
 import type {NodeObservations} from '../../node-tools/findings.js';
+import type {PodDetail} from '../../node-tools/pod-detail.js';
+import {podLogsOfFile} from '../../node-tools/pod-log-files.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
 import {commandsFor} from '../../state/keymap.js';
 import {activeList, backLeavesPane, initialNodePaneState, isDetailOpen, nodePaneReducer} from '../../state/node-pane-state.js';
-import type {NodePaneAction, NodePaneState, PaneReader} from '../../state/node-pane-state.js';
+import type {NodePaneAction, NodePaneState, PaneReader, PodLogFiles} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
 import {useViewKeys} from '../input-gate.js';
@@ -101,7 +104,7 @@ export function NodePane(props: NodePaneProps) {
           return false;
         }
         const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
-        const reader = readerFor(command, state, selected);
+        const reader = readerFor(command, state, selected, podLogsOpen(pod.detail, container));
         if (command === 'app.back' && backLeavesPane(state)) props.onBack?.();
         else if (reader) {
           typedAhead.current = [];
@@ -132,7 +135,7 @@ export function NodePane(props: NodePaneProps) {
   }
   if (state.reader && identity) {
     return <PaneLogReader reader={state.reader} tools={tools} identity={identity} units={units}
-      journalDirectory={props.journalDirectory} pod={pod.detail} width={width} height={height} isActive={isActive}
+      journalDirectory={props.journalDirectory} width={width} height={height} isActive={isActive}
       onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead.current} />;
   }
   return (
@@ -165,7 +168,8 @@ export function NodePane(props: NodePaneProps) {
 
 // The reader a key opens, if any: Enter (or /, to filter) on a journal row or a unit, Enter on a container or a log
 // line of the pod open in the runtime section.
-function readerFor(command: string, state: NodePaneState, selected: string | undefined): PaneReader | undefined {
+function readerFor(command: string, state: NodePaneState, selected: string | undefined,
+  podLogs: PodLogFiles | undefined): PaneReader | undefined {
   const withFilter = command === 'app.filter';
   if ((command !== 'node.open' && !withFilter) || state.dialog) return undefined;
   if (state.section === 'journal' && isJournalTarget(selected)) {
@@ -173,8 +177,20 @@ function readerFor(command: string, state: NodePaneState, selected: string | und
   }
   if (state.section === 'units' && selected && !withFilter) return {kind: 'journal', unit: selected, withFilter};
   const container = containerOfPodLogsTarget(selected);
-  if (state.section === 'runtime' && state.detailSandboxId !== undefined && container !== undefined) {
-    return {kind: 'podFiles', container, withFilter};
+  if (state.section === 'runtime' && isDetailOpen(state) && container !== undefined && podLogs) {
+    return {kind: 'podFiles', pod: podLogs, container, withFilter};
   }
   return undefined;
+}
+
+// The log files of the pod walk or container detail on screen.
+function podLogsOpen(pod: PodDetail | undefined, container: ContainerDetail | undefined): PodLogFiles | undefined {
+  const directory = pod?.logDirectory;
+  if (directory) {
+    return {directory: directory.path, namespace: directory.namespace, pod: directory.pod,
+      containers: directory.containers.map((entry) => entry.name)};
+  }
+  const file = container?.logFile ? podLogsOfFile(container.logFile) : undefined;
+  return file ? {directory: file.directory, namespace: file.namespace, pod: file.pod, containers: [file.container]}
+    : undefined;
 }

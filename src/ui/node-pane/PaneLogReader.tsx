@@ -4,7 +4,6 @@ import {createJournalLogSource, journalCommandLine} from '../../node-tools/journ
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {createPodFileLogSource} from '../../node-tools/pod-file-log-source.js';
-import type {PodDetail} from '../../node-tools/pod-detail.js';
 import type {PaneReader} from '../../state/node-pane-state.js';
 import {LogView} from '../LogView.js';
 import type {TypedKey} from '../LogView.js';
@@ -15,8 +14,6 @@ export interface PaneLogReaderProps {
   identity: NodeIdentity;
   units: readonly string[];
   journalDirectory: string | undefined;
-  // The pod open in the runtime section, whose log files a podFiles reader reads.
-  pod: PodDetail | undefined;
   width: number;
   height: number;
   isActive: boolean;
@@ -28,30 +25,18 @@ export interface PaneLogReaderProps {
 // The log view over the pane, reading what the node itself holds: a unit's journal through journalctl, or a
 // pod's files under the kubelet's pod log directory.
 export function PaneLogReader(props: PaneLogReaderProps) {
-  const {reader, tools, identity, units, journalDirectory, pod} = props;
+  const {reader, tools, identity, units, journalDirectory} = props;
   const journalSource = useMemo(() => createJournalLogSource(tools), [tools]);
   const fileSource = useMemo(() => createPodFileLogSource(tools.files, tools.now), [tools]);
-  const readerUnit = reader.kind === 'journal' ? reader.unit : undefined;
-  const readerContainer = reader.kind === 'podFiles' ? reader.container : undefined;
-  const logDirectory = pod?.logDirectory;
-  // Keyed by value: a re-read pod walk must not restart the reader.
-  const directoryPath = logDirectory?.path;
-  const namespace = logDirectory?.namespace ?? '';
-  const podName = logDirectory?.pod ?? '';
-  const containers = logDirectory?.containers.map((container) => container.name).join(' ') ?? '';
-  // One target object per reader: the log view reopens its streams whenever the target changes.
-  const target = useMemo((): LogTarget | undefined => {
+  // One target object per opened reader: the log view reopens its streams whenever the target changes.
+  const target = useMemo((): LogTarget => {
     if (reader.kind === 'journal') {
-      return {kind: 'journal', node: identity.nodeName, units, unit: readerUnit, allContainers: readerUnit === undefined,
-        directory: journalDirectory};
+      return {kind: 'journal', node: identity.nodeName, units, unit: reader.unit,
+        allContainers: reader.unit === undefined, directory: journalDirectory};
     }
-    if (directoryPath === undefined) return undefined;
-    return {kind: 'podFiles', node: identity.nodeName, namespace, pod: podName, directory: directoryPath,
-      containers: containers.split(' ').filter(Boolean), container: readerContainer,
-      allContainers: readerContainer === undefined};
-  }, [reader.kind, identity.nodeName, units, readerUnit, journalDirectory, directoryPath, namespace, podName,
-    containers, readerContainer]);
-  if (!target) return null;
+    return {kind: 'podFiles', node: identity.nodeName, ...reader.pod, container: reader.container,
+      allContainers: reader.container === undefined};
+  }, [reader, identity.nodeName, units, journalDirectory]);
   return <LogView source={target.kind === 'journal' ? journalSource : fileSource} target={target} width={props.width}
     height={props.height} isActive={props.isActive} onBack={props.onBack} onQuit={props.onQuit} now={tools.now}
     initialTail={200} initialTimestamps={target.kind === 'journal' ? 'local' : 'off'}

@@ -1,5 +1,7 @@
 import type {ContainerDetail} from '../../node-tools/container-detail.js';
+import {podLogsOfFile} from '../../node-tools/pod-log-files.js';
 import {line, problemLine} from './pane-line.js';
+import {podLogsTarget} from './runtime-lines.js';
 import type {PaneLine} from './pane-line.js';
 
 function time(ms: number | undefined): string {
@@ -27,8 +29,12 @@ export function containerDetailLines(detail: ContainerDetail): PaneLine[] {
       line('mounts', `Mounts (${inspect.mounts.length})`, {color: 'cyan'}),
       ...inspect.mounts.map((mount, index) => line(`m${index}`, `  ${mount}`)));
   }
-  lines.push(line('logs', `Last log lines (${detail.logSource || 'no log'})`, {color: 'cyan'}),
-    ...detail.logLines.map((entry, index) => line(`l${index}`, `  ${entry.text}`,
-      {color: entry.stream === 'stderr' ? 'yellow' : undefined})));
+  // Rows that open the container's log file in the log reader, when the file is known.
+  const file = detail.logFile ? podLogsOfFile(detail.logFile) : undefined;
+  const target = file ? podLogsTarget(file.container) : undefined;
+  lines.push(line('logs', `Last log lines (${detail.logSource || 'no log'})${target ? '  (enter: read and follow)' : ''}`,
+    {color: 'cyan', target}),
+  ...detail.logLines.map((entry, index) => line(`l${index}`, `  ${entry.text}`,
+    {color: entry.stream === 'stderr' ? 'yellow' : undefined, target})));
   return lines;
 }
