@@ -3,8 +3,12 @@ import type {LogWindow} from '../cluster/log-types.js';
 // A typed since: a duration as kubectl --since takes it (90s, 5m, 1h30m), an RFC 3339 time as --since-time, a
 // time of day (09:30, 09:30:15) meaning the last such moment in local time, or today / yesterday (local midnight,
 // as journalctl --since today; the operator guides read a day's kubelet log that way).
+// A bare number is a line count instead (kubectl logs --tail N, journalctl -n N).
 export function parseSince(text: string, now: number): {window: LogWindow} | {error: string} {
   const trimmed = text.trim();
+  if (/^\d+$/.test(trimmed)) {
+    return Number(trimmed) > 0 ? {window: {kind: 'tail', lines: Number(trimmed)}} : {error: 'a line count above 0'};
+  }
   if (trimmed === 'today' || trimmed === 'yesterday') {
     const midnight = new Date(now);
     midnight.setHours(0, 0, 0, 0);
@@ -28,7 +32,7 @@ export function parseSince(text: string, now: number): {window: LogWindow} | {er
     if (moment.getTime() > now) moment.setDate(moment.getDate() - 1);
     return {window: {kind: 'sinceTime', time: toRfc3339(moment.getTime())}};
   }
-  return {error: `not a duration (5m, 1h30m), a time (09:30, 2026-11-22T09:30:00Z) or today: ${trimmed}`};
+  return {error: `not a duration (5m, 1h30m), a time (09:30, 2026-11-22T09:30:00Z), today or a line count: ${trimmed}`};
 }
 
 function toRfc3339(epochMilliseconds: number): string {

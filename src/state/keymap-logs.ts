@@ -72,7 +72,7 @@ export const logBindings: ReadonlyArray<KeyBinding<LogCommand>> = [
   {command: 'logs.since1h', scope: 'logs', ...shared, keys: [key('5')], description: 'since 1 hour ago'},
   {command: 'logs.sinceAll', scope: 'logs', ...shared, keys: [key('6')], description: 'the whole log'},
   {command: 'logs.sinceTyped', scope: 'logs', ...shared, keys: [key('@')],
-    description: 'since a typed duration (90s, 1h30m), time (09:30, RFC 3339), today or yesterday',
+    description: 'since a typed duration (90s, 1h30m), time (09:30, RFC 3339), today, yesterday; N: last N lines',
     hint: 'since'},
   {command: 'logs.togglePrevious', scope: 'logs', keys: [key('p')],
     description: 'previous (crashed) container instance on/off'},

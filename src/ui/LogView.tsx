@@ -155,6 +155,6 @@ function emptyText(statuses: ReadonlyArray<{pod: string; container: string; phas
 
 function promptLabel(kind: 'filter' | 'since' | 'save'): string {
   if (kind === 'filter') return 'filter (regex, !inverts): /';
-  if (kind === 'since') return 'since (90s, 5m, 1h30m, 09:30, RFC 3339): ';
+  if (kind === 'since') return 'since (90s, 5m, 1h30m, 09:30, RFC 3339, today) or last N lines: ';
   return 'save buffer to: ';
 }

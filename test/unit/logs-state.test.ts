@@ -98,8 +98,11 @@ test('since presets and a typed since change the request and clear the view; a b
   state = run(state, command('logs.sinceTyped'), ...type('yesterday'));
   midnight.setDate(midnight.getDate() - 1);
   assert.deepEqual(state.request.window, {kind: 'sinceTime', time: midnight.toISOString().replace('.000Z', 'Z')});
+  // A bare number is a line count, as kubectl logs --tail and journalctl -n.
+  state = run(state, command('logs.sinceTyped'), ...type('5000'));
+  assert.deepEqual(state.request.window, {kind: 'tail', lines: 5000});
   state = run(state, command('logs.sinceTyped'), ...type('last tuesday'));
-  assert.equal(state.requestVersion, 5);
+  assert.equal(state.requestVersion, 6);
   assert.match(state.message ?? '', /not a duration/);
   state = run(state, command('logs.sinceTail'));
   assert.deepEqual(state.request.window, {kind: 'tail', lines: 100});
