@@ -1,5 +1,6 @@
-import React, {useCallback, useEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
+import type {Key} from 'ink';
 import type {ContainerDetail} from '../../node-tools/container-detail.js';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {PodDetail} from '../../node-tools/pod-detail.js';
@@ -79,7 +80,15 @@ export function NodePane(props: NodePaneProps) {
   const typedAhead = useRef<TypedKey[]>([]);
   latest.current = {state, view, report};
 
-  useViewKeys((input, key) => {
+  // Keys of a burst that came after one changed the list on screen (a section, the runtime view, a detail): they
+  // wait for the render that draws the new list, so "vG" lands on the last row of the new list.
+  const waiting = useRef<Array<{input: string; key: Key}>>([]);
+  const onKey = (input: string, key: Key) => {
+    const characters = key.ctrl || input.length <= 1 ? [input] : [...input];
+    if (waiting.current.length > 0 && !latest.current.state.reader) {
+      waiting.current.push(...characters.map((character) => ({input: character, key})));
+      return;
+    }
     const {view, report} = latest.current;
     // Each action is also applied to the ref's copy (the reducer is pure), so keys arriving before the next
     // render (a burst of "jjj" and Enter) see the cursor where the earlier keys left it.
@@ -88,11 +97,18 @@ export function NodePane(props: NodePaneProps) {
       dispatch(action);
     };
     // Key repeat over a slow link can deliver "jjj" as one read: each character is one command. Once one opened
-    // a journal, what follows (in this read or before the reader is drawn) is kept for the reader.
-    const characters = key.ctrl || input.length <= 1 ? [input] : [...input];
-    for (const character of characters) {
-      if (latest.current.state.reader) typedAhead.current.push({input: character, key});
-      else if (!runCommands(character)) return;
+    // a reader, what follows (in this read or before the reader is drawn) is kept for the reader.
+    for (const [index, character] of characters.entries()) {
+      if (latest.current.state.reader) {
+        typedAhead.current.push({input: character, key});
+        continue;
+      }
+      const shown = listShown(latest.current.state);
+      if (!runCommands(character)) return;
+      if (listShown(latest.current.state) !== shown) {
+        waiting.current.push(...characters.slice(index + 1).map((rest) => ({input: rest, key})));
+        return;
+      }
     }
 
     // The commands one key means; false once the pane has quit.
@@ -126,7 +142,12 @@ export function NodePane(props: NodePaneProps) {
       }
       return true;
     }
-  }, isActive && !state.reader);
+  };
+  useViewKeys(onKey, isActive && !state.reader);
+  useLayoutEffect(() => {
+    const keys = waiting.current.splice(0);
+    for (const typed of keys) onKey(typed.input, typed.key);
+  });
   const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
 
   if (notANode) {
@@ -193,4 +214,10 @@ function podLogsOpen(pod: PodDetail | undefined, container: ContainerDetail | un
   const file = container?.logFile ? podLogsOfFile(container.logFile) : undefined;
   return file ? {directory: file.directory, namespace: file.namespace, pod: file.pod, containers: [file.container]}
     : undefined;
+}
+
+// Which list is on screen; a key that changes it makes the rest of its burst wait for the new list.
+function listShown(state: NodePaneState): string {
+  return [state.section, state.runtimeView, state.detailSandboxId, state.detailContainerId, state.dialog?.unit]
+    .join('/');
 }
