@@ -13,6 +13,53 @@ const inkPatches = [
     to: "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
   },
   {
+    // Moving the cursor past the edge of a table shifts every row by one, and the incremental renderer rewrote
+    // them all (about 5 KB per keystroke on a 200x50 terminal, slow over SSH). When the frame sits at the top of
+    // the screen (kview's full-screen mode says so) and a run of rows is the previous frame's shifted by one, the
+    // terminal scrolls that region itself (DECSTBM and a line feed or reverse index, as vim and less do) and only
+    // the rows that really changed are written.
+    file: /ink[\\/]build[\\/]log-update\.js$/,
+    from: '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
+    to: '        if (visibleCount === previousVisible) previousLines = scrollRegion(previousLines, nextLines, visibleCount, buffer);\n'
+      + '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
+    append: `
+// Worth a scroll only for a long run of shifted rows.
+const MIN_SCROLLED_ROWS = 6;
+function longestRun(count, matches) {
+  let best = {start: 0, length: 0};
+  let start = 0;
+  for (let row = 0; row <= count; row++) {
+    if (row < count && matches(row)) continue;
+    if (row - start > best.length) best = {start, length: row - start};
+    start = row + 1;
+  }
+  return best;
+}
+// Returns what the screen holds after the scroll it asks the terminal for (or the previous lines unchanged).
+function scrollRegion(previousLines, nextLines, count, buffer) {
+  if (globalThis[Symbol.for('kview.frameAtScreenTop')] !== true) return previousLines;
+  // Rows moving up: the new row r shows the old row r + 1 (the cursor went down past the window).
+  const up = longestRun(count - 1, (row) => nextLines[row] === previousLines[row + 1] && nextLines[row] !== nextLines[row + 1]);
+  const down = longestRun(count - 1, (row) => nextLines[row + 1] === previousLines[row] && nextLines[row] !== nextLines[row + 1]);
+  const run = up.length >= down.length ? {...up, direction: 'up'} : {...down, direction: 'down'};
+  if (run.length < MIN_SCROLLED_ROWS) return previousLines;
+  const top = run.start + 1;
+  const bottom = run.start + run.length + 1;
+  const screen = [...previousLines];
+  if (run.direction === 'up') {
+    for (let row = run.start; row < run.start + run.length; row++) screen[row] = previousLines[row + 1];
+    screen[run.start + run.length] = '';
+    buffer.push('\\u001B7\\u001B[' + top + ';' + bottom + 'r\\u001B[' + bottom + ';1H\\n\\u001B[r\\u001B8');
+  } else {
+    for (let row = run.start + 1; row <= run.start + run.length; row++) screen[row] = previousLines[row - 1];
+    screen[run.start] = '';
+    buffer.push('\\u001B7\\u001B[' + top + ';' + bottom + 'r\\u001B[' + top + ';1H\\u001BM\\u001B[r\\u001B8');
+  }
+  return screen;
+}
+`,
+  },
+  {
     // Each frame builds a new Output whose caches start empty, so every unchanged line is re-tokenized on every
     // keystroke (most of a frame's cost on a 200x50 table). One bounded cache shared by all frames keeps them.
     file: /ink[\\/]build[\\/]output\.js$/,
@@ -34,17 +81,122 @@ function sharedOutputCaches() {
     to: '            if (char.styles.length > 0 || chars[i - 1].styles.length > 0) '
       + 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
   },
+  {
+    // Output.get() turns the frame into text by filling a grid of width x height cell objects and styling every
+    // row, although between two keystrokes most rows are the same. It now collects each row's writes first and
+    // reuses the row's text when the same writes were made before (a bounded cache); only changed rows are
+    // styled. The row's key is its writes (x and text, length-prefixed), so a hit is exactly the same row.
+    file: /ink[\\/]build[\\/]output\.js$/,
+    from: '    get() {\n        // Initialize output array with a specific set of rows',
+    to: '    get() {\n        return rowCachedGet(this, sliceAnsi, styledCharsToString);\n    }\n'
+      + '    uncachedGet() {\n        // Initialize output array with a specific set of rows',
+    // The parts of the original the replacement reproduces; if any changed, the replacement must be re-checked.
+    expect: [
+      "                    // Line can be missing if `text` is taller than height of pre-initialized `this.output`\n"
+        + '                    if (!currentLine) {\n                        continue;\n                    }\n'
+        + '                    for (const transformer of transformers) {\n'
+        + '                        line = transformer(line, index);\n                    }\n',
+      '                        if (x + width < clip.x1 || x > clip.x2) {',
+      '                        if (y + height < clip.y1 || y > clip.y2) {',
+      '                            const to = x + width > clip.x2 ? clip.x2 - x : width;\n'
+        + '                            return sliceAnsi(line, from, to);',
+      '                        const to = y + height > clip.y2 ? clip.y2 - y : height;\n'
+        + '                        lines = lines.slice(from, to);',
+      '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+    ],
+    append: `
+const BLANK_CELL = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([])});
+let rowTexts = new Map();
+function rowCachedGet(output, sliceAnsi, styledCharsToString) {
+  const rowWrites = Array.from({length: output.height}, () => []);
+  const clips = [];
+  for (const operation of output.operations) {
+    if (operation.type === 'clip') clips.push(operation.clip);
+    if (operation.type === 'unclip') clips.pop();
+    if (operation.type !== 'write') continue;
+    const {text, transformers} = operation;
+    let {x, y} = operation;
+    let lines = text.split('\\n');
+    const clip = clips.at(-1);
+    if (clip) {
+      const clipHorizontally = typeof clip?.x1 === 'number' && typeof clip?.x2 === 'number';
+      const clipVertically = typeof clip?.y1 === 'number' && typeof clip?.y2 === 'number';
+      if (clipHorizontally) {
+        const width = output.caches.getWidestLine(text);
+        if (x + width < clip.x1 || x > clip.x2) continue;
+      }
+      if (clipVertically && (y + lines.length < clip.y1 || y > clip.y2)) continue;
+      if (clipHorizontally) {
+        lines = lines.map((line) => {
+          const from = x < clip.x1 ? clip.x1 - x : 0;
+          const width = output.caches.getStringWidth(line);
+          const to = x + width > clip.x2 ? clip.x2 - x : width;
+          return sliceAnsi(line, from, to);
+        });
+        if (x < clip.x1) x = clip.x1;
+      }
+      if (clipVertically) {
+        const from = y < clip.y1 ? clip.y1 - y : 0;
+        const height = lines.length;
+        const to = y + height > clip.y2 ? clip.y2 - y : height;
+        lines = lines.slice(from, to);
+        if (y < clip.y1) y = clip.y1;
+      }
+    }
+    let offsetY = 0;
+    for (let [index, line] of lines.entries()) {
+      const writes = rowWrites[y + offsetY];
+      // As the original: a line outside the frame is skipped without moving to the next row.
+      if (!writes) continue;
+      for (const transformer of transformers) line = transformer(line, index);
+      writes.push(\`\${x}:\${line.length}:\${line}\`);
+      offsetY++;
+    }
+  }
+  if (rowTexts.size > 4000) rowTexts = new Map();
+  const texts = rowWrites.map((writes) => {
+    const key = \`\${output.width}|\${writes.join('')}\`;
+    let text = rowTexts.get(key);
+    if (text !== undefined) return text;
+    const row = new Array(output.width).fill(BLANK_CELL);
+    for (const write of writes) {
+      const first = write.indexOf(':');
+      const second = write.indexOf(':', first + 1);
+      let offsetX = Number(write.slice(0, first));
+      for (const character of output.caches.getStyledChars(write.slice(second + 1))) {
+        row[offsetX] = character;
+        const characterWidth = Math.max(1, output.caches.getStringWidth(character.value));
+        for (let index = 1; index < characterWidth; index++) {
+          row[offsetX + index] = {type: 'char', value: '', fullWidth: false, styles: character.styles};
+        }
+        offsetX += characterWidth;
+      }
+    }
+    text = styledCharsToString(row.filter((item) => item !== undefined)).trimEnd();
+    rowTexts.set(key, text);
+    return text;
+  });
+  return {output: texts.join('\\n'), height: rowWrites.length};
+}
+`,
+  },
+
 ];
 const inkFixes = {
   name: 'ink-fixes',
   setup(plugin) {
-    for (const patch of inkPatches) {
-      plugin.onLoad({filter: patch.file}, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        if (!source.includes(patch.from)) throw new Error(`ink changed; re-check the patch in build.mjs (${args.path})`);
-        return {contents: source.replace(patch.from, patch.to) + (patch.append ?? ''), loader: 'js'};
+    // One loader for every patched file, so several patches can apply to the same file.
+    plugin.onLoad({filter: /(ink[\\/]build[\\/](log-update|output)|ansi-tokenize[\\/]build[\\/]styledChars)\.js$/},
+      async (args) => {
+        let source = await readFile(args.path, 'utf8');
+        for (const patch of inkPatches.filter((entry) => entry.file.test(args.path))) {
+          for (const expected of [patch.from, ...patch.expect ?? []]) {
+            if (!source.includes(expected)) throw new Error(`ink changed; re-check the patch in build.mjs (${args.path})`);
+          }
+          source = source.replace(patch.from, patch.to) + (patch.append ?? '');
+        }
+        return {contents: source, loader: 'js'};
       });
-    }
   },
 };
 

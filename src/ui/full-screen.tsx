@@ -3,6 +3,7 @@ import {render} from 'ink';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
+const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
 
 // Full screen like k9s and less: the operator's scrollback is untouched and restored on exit, on a signal and on
 // a crash, so a failure never leaves the terminal in the alternate screen. Roots are one line shorter than the
@@ -14,9 +15,13 @@ export async function runFullScreen(root: ReactElement): Promise<void> {
   const restore = () => {
     if (restored) return;
     restored = true;
+    Reflect.deleteProperty(globalThis, FRAME_AT_SCREEN_TOP);
     stdout.write(LEAVE_ALTERNATE_SCREEN);
   };
   stdout.write(ENTER_ALTERNATE_SCREEN);
+  // The frame starts at the top of the cleared alternate screen and is one line shorter than the terminal, so it
+  // never moves: the bundled Ink may then let the terminal scroll a region of rows (see build.mjs).
+  Reflect.set(globalThis, FRAME_AT_SCREEN_TOP, true);
   process.once('exit', restore);
   const onSignal = (signal: NodeJS.Signals) => {
     restore();
