@@ -1,30 +1,21 @@
-import React, {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef} from 'react';
+import React, {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
-import type {Key} from 'ink';
-import type {ContainerDetail} from '../../node-tools/container-detail.js';
 import type {NodeObservations} from '../../node-tools/findings.js';
-import type {PodDetail} from '../../node-tools/pod-detail.js';
-import {podLogsOfFile} from '../../node-tools/pod-log-files.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
-import {restartRefusal, watchedUnits} from '../../node-tools/unit-reader.js';
-import {commandsFor} from '../../state/keymap.js';
-import {activeList, backLeavesPane, initialNodePaneState, isDetailOpen, nodePaneReducer} from '../../state/node-pane-state.js';
-import type {NodePaneAction, NodePaneState, PaneReader, PodLogFiles} from '../../state/node-pane-state.js';
+import {watchedUnits} from '../../node-tools/unit-reader.js';
+import {activeList, initialNodePaneState, nodePaneReducer} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
-import {useViewKeys} from '../input-gate.js';
-import type {TypedKey} from '../LogView.js';
-import {isJournalTarget, unitOfTarget} from './journal-lines.js';
 import {LineList} from './LineList.js';
 import {RestartDialog} from './RestartDialog.js';
 import {PaneLogReader} from './PaneLogReader.js';
-import {containerOfPodLogsTarget} from './runtime-lines.js';
 import {SectionTabs} from './SectionTabs.js';
 import {sectionView} from './section-view.js';
 import {useContainerDetail} from './use-container-detail.js';
 import {useJournalPreview} from './use-journal-preview.js';
 import {useNodeReport} from './use-node-report.js';
+import {usePaneKeys} from './use-pane-keys.js';
 import {usePodDetail} from './use-pod-detail.js';
 import {useRestartUnit} from './use-restart-unit.js';
 
@@ -74,80 +65,8 @@ export function NodePane(props: NodePaneProps) {
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
-  // Ink re-subscribes the input handler after each paint, so a key typed right after a change could reach an old
-  // closure; the handler reads what is on screen now through this ref instead.
-  const latest = useRef({state, view, report});
-  const typedAhead = useRef<TypedKey[]>([]);
-  latest.current = {state, view, report};
-
-  // Keys of a burst that came after one changed the list on screen (a section, the runtime view, a detail): they
-  // wait for the render that draws the new list, so "vG" lands on the last row of the new list.
-  const waiting = useRef<Array<{input: string; key: Key}>>([]);
-  const onKey = (input: string, key: Key) => {
-    const characters = key.ctrl || input.length <= 1 ? [input] : [...input];
-    if (waiting.current.length > 0 && !latest.current.state.reader) {
-      waiting.current.push(...characters.map((character) => ({input: character, key})));
-      return;
-    }
-    const {view, report} = latest.current;
-    // Each action is also applied to the ref's copy (the reducer is pure), so keys arriving before the next
-    // render (a burst of "jjj" and Enter) see the cursor where the earlier keys left it.
-    const apply = (action: NodePaneAction) => {
-      latest.current.state = nodePaneReducer(latest.current.state, action);
-      dispatch(action);
-    };
-    // Key repeat over a slow link can deliver "jjj" as one read: each character is one command. Once one opened
-    // a reader, what follows (in this read or before the reader is drawn) is kept for the reader.
-    for (const [index, character] of characters.entries()) {
-      if (latest.current.state.reader) {
-        typedAhead.current.push({input: character, key});
-        continue;
-      }
-      const shown = listShown(latest.current.state);
-      if (!runCommands(character)) return;
-      if (listShown(latest.current.state) !== shown) {
-        waiting.current.push(...characters.slice(index + 1).map((rest) => ({input: rest, key})));
-        return;
-      }
-    }
-
-    // The commands one key means; false once the pane has quit.
-    function runCommands(character: string): boolean {
-      for (const command of commandsFor(character, key, 'node')) {
-        const state = latest.current.state;
-        if (command === 'app.quit' && !state.dialog) {
-          (props.onQuit ?? exit)();
-          return false;
-        }
-        const selected = view.lines[state.lists[activeList(state)].cursor]?.target;
-        const reader = readerFor(command, state, selected, podLogsOpen(pod.detail, container));
-        if (command === 'app.back' && backLeavesPane(state)) props.onBack?.();
-        else if (reader) {
-          typedAhead.current = [];
-          apply({type: 'openReader', reader});
-          return true;
-        }
-        else if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
-          && state.runtimeView !== 'images' && selected) {
-          apply(state.runtimeView === 'containers' ? {type: 'openContainer', containerId: selected}
-            : {type: 'openDetail', sandboxId: selected});
-        }
-        else if (command === 'node.restart' && !state.dialog) {
-          const systemdAvailable = !report?.units?.some((reading) => 'problem' in reading
-            && reading.problem.kind === 'no-systemd') && report?.units !== undefined;
-          const unit = state.section === 'units' ? selected : undefined;
-          apply({type: 'askRestart', unit: unit ?? '', refusal: unit ? restartRefusal({readonly,
-            isRoot: tools.isRoot, systemdAvailable}) : 'select a unit in the Units section to restart it'});
-        } else apply({type: 'command', command, rowCount: view.lines.length});
-      }
-      return true;
-    }
-  };
-  useViewKeys(onKey, isActive && !state.reader);
-  useLayoutEffect(() => {
-    const keys = waiting.current.splice(0);
-    for (const typed of keys) onKey(typed.input, typed.key);
-  });
+  const typedAhead = usePaneKeys({state, dispatch, view, report, pod: pod.detail, container, tools, readonly,
+    isActive, onBack: props.onBack, onQuit: props.onQuit ?? exit});
   const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
 
   if (notANode) {
@@ -157,7 +76,7 @@ export function NodePane(props: NodePaneProps) {
   if (state.reader && identity) {
     return <PaneLogReader reader={state.reader} tools={tools} identity={identity} units={units}
       journalDirectory={props.journalDirectory} width={width} height={height} isActive={isActive}
-      onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead.current} />;
+      onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead} />;
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -185,39 +104,4 @@ export function NodePane(props: NodePaneProps) {
       <HintBar width={width} scope="node" />
     </Box>
   );
-}
-
-// The reader a key opens, if any: Enter (or /, to filter) on a journal row or a unit, Enter on a container or a log
-// line of the pod open in the runtime section.
-function readerFor(command: string, state: NodePaneState, selected: string | undefined,
-  podLogs: PodLogFiles | undefined): PaneReader | undefined {
-  const withFilter = command === 'app.filter';
-  if ((command !== 'node.open' && !withFilter) || state.dialog) return undefined;
-  if (state.section === 'journal' && isJournalTarget(selected)) {
-    return {kind: 'journal', unit: unitOfTarget(selected), withFilter};
-  }
-  if (state.section === 'units' && selected && !withFilter) return {kind: 'journal', unit: selected, withFilter};
-  const container = containerOfPodLogsTarget(selected);
-  if (state.section === 'runtime' && isDetailOpen(state) && container !== undefined && podLogs) {
-    return {kind: 'podFiles', pod: podLogs, container, withFilter};
-  }
-  return undefined;
-}
-
-// The log files of the pod walk or container detail on screen.
-function podLogsOpen(pod: PodDetail | undefined, container: ContainerDetail | undefined): PodLogFiles | undefined {
-  const directory = pod?.logDirectory;
-  if (directory) {
-    return {directory: directory.path, namespace: directory.namespace, pod: directory.pod,
-      containers: directory.containers.map((entry) => entry.name)};
-  }
-  const file = container?.logFile ? podLogsOfFile(container.logFile) : undefined;
-  return file ? {directory: file.directory, namespace: file.namespace, pod: file.pod, containers: [file.container]}
-    : undefined;
-}
-
-// Which list is on screen; a key that changes it makes the rest of its burst wait for the new list.
-function listShown(state: NodePaneState): string {
-  return [state.section, state.runtimeView, state.detailSandboxId, state.detailContainerId, state.dialog?.unit]
-    .join('/');
 }

@@ -1,7 +1,7 @@
 import type {ContainerDetail} from '../../node-tools/container-detail.js';
 import {podLogsOfFile} from '../../node-tools/pod-log-files.js';
 import {line, problemLine} from './pane-line.js';
-import {podLogsTarget} from './runtime-lines.js';
+import {podLogsRowTarget} from '../../state/node-pane-keys.js';
 import type {PaneLine} from './pane-line.js';
 
 function time(ms: number | undefined): string {
@@ -31,7 +31,7 @@ export function containerDetailLines(detail: ContainerDetail): PaneLine[] {
   }
   // Rows that open the container's log file in the log reader, when the file is known.
   const file = detail.logFile ? podLogsOfFile(detail.logFile) : undefined;
-  const target = file ? podLogsTarget(file.container) : undefined;
+  const target = file ? podLogsRowTarget(file.container) : undefined;
   lines.push(line('logs', `Last log lines (${detail.logSource || 'no log'})${target ? '  (enter: read and follow)' : ''}`,
     {color: 'cyan', target}),
   ...detail.logLines.map((entry, index) => line(`l${index}`, `  ${entry.text}`,

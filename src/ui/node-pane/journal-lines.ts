@@ -1,25 +1,10 @@
 import type {JournalEntry} from '../../node-tools/journal-entries.js';
+import {journalRowTarget} from '../../state/node-pane-keys.js';
 import {columns, line} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const UNIT_WIDTHS = [34, 5, 5];
-
-// Targets of the Journal section's rows: what Enter (or /) opens in the reader.
-export const ALL_UNITS_TARGET = 'journal:*';
-
-export function unitTarget(unit: string): string {
-  return `journal:${unit}`;
-}
-
-// The unit a row target names; undefined for all units.
-export function unitOfTarget(target: string): string | undefined {
-  return target === ALL_UNITS_TARGET ? undefined : target.slice('journal:'.length);
-}
-
-export function isJournalTarget(target: string | undefined): target is string {
-  return target?.startsWith('journal:') ?? false;
-}
 
 export const journalHeader = line('journal-header', columns(['UNIT', 'ERR', 'WARN', 'LAST WARNING OR ERROR'],
   UNIT_WIDTHS), {dim: true});
@@ -35,15 +20,15 @@ export function journalSectionLines(units: readonly string[], entries: readonly 
     const last = own.at(-1);
     return line(`unit-${unit}`, columns([unit, String(errors), String(own.length - errors),
       last ? `${shortTime(last.timeMs)} ${last.message}` : '-'], UNIT_WIDTHS),
-    {color: errors > 0 ? 'red' : own.length > 0 ? 'yellow' : undefined, target: unitTarget(unit)});
+    {color: errors > 0 ? 'red' : own.length > 0 ? 'yellow' : undefined, target: journalRowTarget(unit)});
   });
   const allRow = line('unit-all', `all units, interleaved by time (${units.join(' + ')})`,
-    {target: ALL_UNITS_TARGET});
+    {target: journalRowTarget(undefined)});
   const latest = [...entries].reverse().map((entry, index) => {
     const unit = unitOf(entry);
     return line(`entry-${entry.cursor || index}`, `${shortTime(entry.timeMs)} ${unit.replace(/\.service$/, '')} `
       + `${entry.identifier}${entry.pid ? `[${entry.pid}]` : ''}: ${entry.message}`,
-    {color: entry.priority <= 3 ? 'red' : 'yellow', target: unitTarget(unit)});
+    {color: entry.priority <= 3 ? 'red' : 'yellow', target: journalRowTarget(unit)});
   });
   return [...unitRows, allRow, ...latest.length > 0
     ? [line('latest-title', 'latest warnings and errors, newest first:', {color: 'cyan'}), ...latest]

@@ -2,6 +2,7 @@ import type {PodDetail} from '../../node-tools/pod-detail.js';
 import type {PodLogLine} from '../../node-tools/pod-log-files.js';
 import {shortId} from '../../node-tools/runtime-model.js';
 import type {RuntimeView} from '../../node-tools/runtime-reader.js';
+import {podLogsRowTarget} from '../../state/node-pane-keys.js';
 import type {RuntimeListView} from '../../state/node-pane-state.js';
 import {columns, formatAge, formatBytes, line, problemLine} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
@@ -72,7 +73,7 @@ export function detailLines(detail: PodDetail, logs: readonly ContainerLogTail[]
     ...detail.containers.map((container) => line(`c-${container.id}`, columns([container.name,
       capitalised(container.state), `attempt ${container.attempt}`,
       container.state !== 'exited' || container.exitCode === undefined ? '' : `exit ${container.exitCode}${container.reason ? ` (${container.reason})` : ''}`,
-      shortId(container.id)], [24, 8, 11, 18]), {target: podLogsTarget(container.name)})),
+      shortId(container.id)], [24, 8, 11, 18]), {target: podLogsRowTarget(container.name)})),
     line('shim', detail.shim ? `Processes (containerd-shim pid ${detail.shim.pid})` : 'Processes', {color: 'cyan'}),
     ...detail.processes.map((row) => line(`ps-${row.process.pid}`,
       `${'  '.repeat(row.depth)}${row.process.pid}  ${row.process.commandLine}`)),
@@ -80,7 +81,7 @@ export function detailLines(detail: PodDetail, logs: readonly ContainerLogTail[]
     line('logs', `Log files (${detail.logDirectory?.path ?? 'no directory under the pod log dir'})`, {color: 'cyan'}),
   ];
   for (const log of logs) {
-    const target = podLogsTarget(log.container);
+    const target = podLogsRowTarget(log.container);
     lines.push(line(`log-${log.file}`, `${log.file}  (enter: read and follow it)`, {dim: true, target}));
     if (log.problem) lines.push(problemLine(`lp-${log.file}`, log.problem));
     for (const [index, entry] of (log.lines ?? []).entries()) {
@@ -89,13 +90,4 @@ export function detailLines(detail: PodDetail, logs: readonly ContainerLogTail[]
     }
   }
   return lines;
-}
-
-// Rows of the pod walk that open a container's log files in the log reader.
-export function podLogsTarget(container: string): string {
-  return `podlogs:${container}`;
-}
-
-export function containerOfPodLogsTarget(target: string | undefined): string | undefined {
-  return target?.startsWith('podlogs:') ? target.slice('podlogs:'.length) : undefined;
 }
