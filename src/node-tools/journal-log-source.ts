@@ -60,7 +60,9 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
     };
     let cursor: string | undefined;
     let attempt = 0;
-    report('connecting', '');
+    // journalctl says so only when it exits, so a followed journal that stays empty explains itself up front.
+    report('connecting', tools.isRoot ? '' : 'not root: journalctl shows the system journal only to members of '
+      + 'the adm or systemd-journal groups');
     while (!signal.aborted) {
       let args: string[];
       try {

@@ -114,4 +114,9 @@ test('a journal that cannot be read says why in one line and is not retried', as
       status: (status) => status.phase === 'failed' && resolve(status)});
   });
   assert.match(failed.message, /refusing unit name "-rf"/);
+  // Without root a followed journal may stay empty without journalctl ever saying why: the reader says it first.
+  const first: StreamStatus[] = [];
+  createJournalLogSource(scriptedNodeTools({script: () => undefined, isRoot: false}), {sleep: async () => undefined})
+    .open(target, request(), {lines: () => undefined, status: (status) => first.push(status)}).stop();
+  assert.match(first[0]?.message ?? '', /^not root: .*adm or systemd-journal/);
 });
