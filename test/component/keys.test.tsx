@@ -171,6 +171,15 @@ test('text views: / searches, n and N walk the matches', async (context) => {
   await press('N', 'N', () => frame().includes('label-5: value-5'));
 });
 
+test('a search typed ahead with its Enter in one read (a slow link) is applied', async (context) => {
+  const {frame, app} = await start(context, {first: {type: 'yaml', kind: NODE_KIND, namespace: undefined,
+    name: 'worker-1'}, world: scriptedWorld({objects: {'nodes//worker-1': {kind: 'Node', metadata: {name: 'worker-1',
+      labels: Object.fromEntries(Array.from({length: 60}, (_, index) => [`label-${index}`, `value-${index}`]))}}}})});
+  await waitForFrame(frame, (text) => text.includes('yaml node/worker-1') && text.includes('label-0: value-0'));
+  app.stdin.write('/value-5\r');
+  await waitForFrame(frame, (text) => text.includes('/value-5: 11 matches'));
+});
+
 test('help, quit and ctrl-c', async (context) => {
   const {frame, press, world} = await start(context);
   await press('?', '?', () => frame().includes('Keys (table view'));
