@@ -52,6 +52,7 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       return;
     }
     const counts = new Map(units.map((unit) => [unit, 0]));
+    const count = () => [...counts.values()].reduce((sum, each) => sum + each, 0);
     const report = (phase: StreamStatus['phase'], message: string) => {
       for (const unit of units) {
         sink.status({streamId: journalStreamId(target.node, unit), pod: target.node, container: unit, phase,
@@ -72,6 +73,10 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
         return;
       }
       let isFirstLine = true;
+      // journalctl -f on a journal without entries for the unit (or without journal files) waits silently.
+      if (request.follow && !request.previous && count() === 0 && attempt === 0) {
+        report('streaming', `no entries yet; following (${journalCommandLine(target, request)})`);
+      }
       const outcome = await tools.runner.follow('journalctl', args, (text) => {
         const entry = parseJournalLine(text);
         if (!entry) return;
@@ -91,7 +96,7 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       const hint = outcome.stderr.split('\n').map((text) => text.trim()).find((text) => /^Hint:|insufficient permissions/i
         .test(text));
       if (!request.follow || request.previous) {
-        const total = [...counts.values()].reduce((sum, count) => sum + count, 0);
+        const total = count();
         report(failure ? 'failed' : 'ended', failure?.line ?? hint
           ?? (total === 0 ? `-- No entries -- (${journalCommandLine(target, request)})` : `${total} entries`));
         return;
