@@ -13,18 +13,19 @@ const inkPatches = [
     to: "buffer.push(ansiEscapes.cursorUp(previousVisible - (previousOutput.endsWith('\\n') ? 0 : 1)));",
   },
   {
-    // Moving the cursor past the edge of a table shifts every row by one, and the incremental renderer rewrote
-    // them all (about 5 KB per keystroke on a 200x50 terminal, slow over SSH). When the frame sits at the top of
-    // the screen (kview's full-screen mode says so) and a run of rows is the previous frame's shifted by one, the
-    // terminal scrolls that region itself (DECSTBM and a line feed or reverse index, as vim and less do) and only
-    // the rows that really changed are written.
+    // Moving the cursor past the edge of a table shifts every row by one (a followed log by the lines it got),
+    // and the incremental renderer rewrote them all (about 5 KB per keystroke on a 200x50 terminal, slow over
+    // SSH). When the frame sits at the top of the screen (kview's full-screen mode says so) and a run of rows is
+    // the previous frame's shifted, the terminal scrolls that region itself (DECSTBM and line feeds or reverse
+    // indexes, as vim and less do) and only the rows that really changed are written.
     file: /ink[\\/]build[\\/]log-update\.js$/,
     from: '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
     to: '        if (visibleCount === previousVisible) previousLines = scrollRegion(previousLines, nextLines, visibleCount, buffer);\n'
       + '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
     append: `
-// Worth a scroll only for a long run of shifted rows.
+// Worth a scroll only for a long run of shifted rows; a log that got many lines at once shifts by more than one.
 const MIN_SCROLLED_ROWS = 6;
+const MAX_SHIFT = 40;
 function longestRun(count, matches) {
   let best = {start: 0, length: 0};
   let start = 0;
@@ -38,22 +39,33 @@ function longestRun(count, matches) {
 // Returns what the screen holds after the scroll it asks the terminal for (or the previous lines unchanged).
 function scrollRegion(previousLines, nextLines, count, buffer) {
   if (globalThis[Symbol.for('kview.frameAtScreenTop')] !== true) return previousLines;
-  // Rows moving up: the new row r shows the old row r + 1 (the cursor went down past the window).
-  const up = longestRun(count - 1, (row) => nextLines[row] === previousLines[row + 1] && nextLines[row] !== nextLines[row + 1]);
-  const down = longestRun(count - 1, (row) => nextLines[row + 1] === previousLines[row] && nextLines[row] !== nextLines[row + 1]);
-  const run = up.length >= down.length ? {...up, direction: 'up'} : {...down, direction: 'down'};
-  if (run.length < MIN_SCROLLED_ROWS) return previousLines;
-  const top = run.start + 1;
-  const bottom = run.start + run.length + 1;
+  let best = {start: 0, length: 0, shift: 0};
+  for (let shift = 1; shift <= Math.min(MAX_SHIFT, count - MIN_SCROLLED_ROWS); shift++) {
+    // Up: the new row r shows the old row r + shift (the cursor went down past the window, a log grew).
+    const up = longestRun(count - shift, (row) => nextLines[row] === previousLines[row + shift]
+      && nextLines[row] !== previousLines[row]);
+    // Down: the new row r + shift shows the old row r.
+    const down = longestRun(count - shift, (row) => nextLines[row + shift] === previousLines[row]
+      && nextLines[row + shift] !== previousLines[row + shift]);
+    if (up.length > best.length) best = {...up, shift};
+    if (down.length > best.length) best = {...down, shift: -shift};
+  }
+  if (best.length < MIN_SCROLLED_ROWS) return previousLines;
+  const shift = Math.abs(best.shift);
+  // The region is the run and the rows it scrolls into; 1-based, inclusive, as DECSTBM takes it.
+  const top = best.start + 1;
+  const bottom = best.start + best.length + shift;
   const screen = [...previousLines];
-  if (run.direction === 'up') {
-    for (let row = run.start; row < run.start + run.length; row++) screen[row] = previousLines[row + 1];
-    screen[run.start + run.length] = '';
-    buffer.push('\\u001B7\\u001B[' + top + ';' + bottom + 'r\\u001B[' + bottom + ';1H\\n\\u001B[r\\u001B8');
+  if (best.shift > 0) {
+    for (let row = best.start; row < best.start + best.length; row++) screen[row] = previousLines[row + shift];
+    for (let row = best.start + best.length; row < bottom; row++) screen[row] = '';
+    buffer.push('\\u001B7\\u001B[' + top + ';' + bottom + 'r\\u001B[' + bottom + ';1H' + '\\n'.repeat(shift)
+      + '\\u001B[r\\u001B8');
   } else {
-    for (let row = run.start + 1; row <= run.start + run.length; row++) screen[row] = previousLines[row - 1];
-    screen[run.start] = '';
-    buffer.push('\\u001B7\\u001B[' + top + ';' + bottom + 'r\\u001B[' + top + ';1H\\u001BM\\u001B[r\\u001B8');
+    for (let row = best.start; row < best.start + best.length; row++) screen[row + shift] = previousLines[row];
+    for (let row = best.start; row < best.start + shift; row++) screen[row] = '';
+    buffer.push('\\u001B7\\u001B[' + top + ';' + bottom + 'r\\u001B[' + top + ';1H' + '\\u001BM'.repeat(shift)
+      + '\\u001B[r\\u001B8');
   }
   return screen;
 }
