@@ -13,6 +13,8 @@ export interface Finding {
   evidence: string;
   // What an operator would type to see it for themselves.
   command: string;
+  // The journal that tells more (the node pane opens it on Enter), with a filter for the lines that matter.
+  read?: {unit: string; filter?: string};
 }
 
 // Everything the checks look at; each part may be missing (a tool absent, no permission, API down).
@@ -28,6 +30,8 @@ export interface NodeObservations {
 
 const HOUR_MS = 3_600_000;
 const CRASH_LOOP_ATTEMPTS = 3;
+// What systemd logs when it restarts a unit.
+const RESTART_PATTERN = 'Scheduled restart job|Main process exited';
 
 const rank: Record<FindingSeverity, number> = {critical: 0, warning: 1, info: 2};
 
@@ -47,19 +51,21 @@ function unitFindings({units = [], journal, nowMs}: NodeObservations): Finding[]
       findings.push({severity: 'warning', title: `${reading.unit} is not installed`, evidence: 'LoadState=not-found',
         command});
     } else if (status.activeState !== 'active') {
-      findings.push({severity: 'critical', title: `${reading.unit} is not active`, command,
+      findings.push({severity: 'critical', title: `${reading.unit} is not active`, command, read: {unit: reading.unit},
         evidence: `ActiveState=${status.activeState} SubState=${status.subState} Result=${status.result}`
           + (status.exitStatus ? ` ExecMainStatus=${status.exitStatus}` : '')});
     }
     const recent = journal?.unit === reading.unit ? journal.entries.filter((entry) => entry.timeMs >= nowMs - HOUR_MS
-      && /Scheduled restart job|Main process exited/.test(entry.message)).length : 0;
+      && new RegExp(RESTART_PATTERN).test(entry.message)).length : 0;
     if (recent > 0) {
-      findings.push({severity: 'critical', title: `${reading.unit} restarted ${recent} times in the last hour`,
+      findings.push({severity: 'critical', title: `${reading.unit} restarted ${times(recent)} in the last hour`,
         evidence: `NRestarts=${status.restarts ?? '?'}; ${recent} restart entries in the journal within the hour`,
-        command: `journalctl -u ${reading.unit} --since -1h | grep -i restart`});
+        command: `journalctl -u ${reading.unit} --since -1h | grep -i restart`,
+        read: {unit: reading.unit, filter: RESTART_PATTERN}});
     } else if ((status.restarts ?? 0) > 0) {
-      findings.push({severity: 'warning', title: `${reading.unit} has restarted ${status.restarts} times`,
-        evidence: `NRestarts=${status.restarts}`, command: `systemctl show ${reading.unit} -p NRestarts`});
+      findings.push({severity: 'warning', title: `${reading.unit} has restarted ${times(status.restarts ?? 0)}`,
+        evidence: `NRestarts=${status.restarts}`, command: `systemctl show ${reading.unit} -p NRestarts`,
+        read: {unit: reading.unit, filter: RESTART_PATTERN}});
     }
   }
   return findings;
@@ -70,8 +76,9 @@ function journalFindings({journal, nowMs}: NodeObservations): Finding[] {
     && entry.timeMs >= nowMs - HOUR_MS) ?? [];
   const last = pleg.at(-1);
   if (!journal || !last) return [];
-  return [{severity: 'critical', title: `PLEG is not healthy (${pleg.length} times in the last hour)`,
-    evidence: last.message.slice(0, 200), command: `journalctl -u ${journal.unit} --since -1h | grep PLEG`}];
+  return [{severity: 'critical', title: `PLEG is not healthy (${times(pleg.length)} in the last hour)`,
+    evidence: last.message.slice(0, 200), command: `journalctl -u ${journal.unit} --since -1h | grep PLEG`,
+    read: {unit: journal.unit, filter: 'PLEG is not healthy'}}];
 }
 
 function runtimeFindings({runtime}: NodeObservations): Finding[] {
@@ -117,8 +124,13 @@ function osFindings({os, nowMs}: NodeObservations): Finding[] {
   return findings;
 }
 
-function apiFindings({apiNode}: NodeObservations): Finding[] {
+function apiFindings({apiNode, journal}: NodeObservations): Finding[] {
   if (!apiNode || apiNode.ready) return [];
   return [{severity: 'critical', title: 'node is NotReady in the API', command: 'kubectl describe node',
-    evidence: `Ready=False ${apiNode.reason}: ${apiNode.message}`.slice(0, 200)}];
+    evidence: `Ready=False ${apiNode.reason}: ${apiNode.message}`.slice(0, 200),
+    read: journal ? {unit: journal.unit} : undefined}];
+}
+
+function times(count: number): string {
+  return `${count} time${count === 1 ? '' : 's'}`;
 }

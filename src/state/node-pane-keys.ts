@@ -25,9 +25,12 @@ const JOURNAL_PREFIX = 'journal:';
 const ALL_UNITS = `${JOURNAL_PREFIX}*`;
 const POD_LOGS_PREFIX = 'podlogs:';
 
-export function journalRowTarget(unit: string | undefined): string {
-  return unit === undefined ? ALL_UNITS : `${JOURNAL_PREFIX}${unit}`;
+// A row that opens a journal: one unit (all when undefined), and for a finding the filter for its lines.
+export function journalRowTarget(unit: string | undefined, filter?: string): string {
+  return (unit === undefined ? ALL_UNITS : `${JOURNAL_PREFIX}${unit}`) + (filter ? `${FILTER_SEPARATOR}${filter}` : '');
 }
+
+const FILTER_SEPARATOR = '\u0000';
 
 export function podLogsRowTarget(container: string): string {
   return `${POD_LOGS_PREFIX}${container}`;
@@ -52,15 +55,16 @@ export function paneKeyOutcome(state: NodePaneState, command: Command, context: 
   return {kind: 'apply', action: {type: 'command', command, rowCount: context.rowCount}};
 }
 
-// The reader a key opens, if any: Enter (or /, to filter) on a journal row, Enter on a unit, Enter (or /) on a
-// container or log row of the pod open in the runtime section.
+// The reader a key opens, if any: Enter (or /, to filter) on a journal row or a finding, Enter on a unit, Enter
+// (or /) on a container or log row of the pod open in the runtime section.
 function readerFor(command: Command, state: NodePaneState, context: PaneKeyContext): PaneReader | undefined {
   const {selected, podLogs} = context;
   const withFilter = command === 'app.filter';
   if ((command !== 'node.open' && !withFilter) || state.dialog || !selected) return undefined;
-  if (state.section === 'journal' && selected.startsWith(JOURNAL_PREFIX)) {
-    return {kind: 'journal', unit: selected === ALL_UNITS ? undefined : selected.slice(JOURNAL_PREFIX.length),
-      withFilter};
+  if ((state.section === 'journal' || state.section === 'findings') && selected.startsWith(JOURNAL_PREFIX)) {
+    const [unit = '', filter] = selected.split(FILTER_SEPARATOR);
+    return {kind: 'journal', unit: unit === ALL_UNITS ? undefined : unit.slice(JOURNAL_PREFIX.length), withFilter,
+      ...filter ? {filter} : {}};
   }
   if (state.section === 'units' && !withFilter) return {kind: 'journal', unit: selected, withFilter};
   if (state.section === 'runtime' && isDetailOpen(state) && selected.startsWith(POD_LOGS_PREFIX) && podLogs) {

@@ -21,7 +21,8 @@ export interface RestartDialog {
 // What the log reader shows over the pane: a journal (one unit, or every watched unit interleaved when unit is
 // undefined), or the log files of a pod opened in the runtime section (one container, or all).
 export type PaneReader =
-  | {kind: 'journal'; unit: string | undefined; withFilter: boolean}
+  // filter: a regular expression applied from the start (a finding's lines).
+  | {kind: 'journal'; unit: string | undefined; withFilter: boolean; filter?: string}
   | {kind: 'podFiles'; pod: PodLogFiles; container: string | undefined; withFilter: boolean};
 
 export interface PodLogFiles {

@@ -36,6 +36,8 @@ export interface LogViewProps {
   // The journal reader starts with times shown (journalctl shows them) and may open with its filter prompt.
   initialTimestamps?: TimestampMode;
   initialPrompt?: 'filter';
+  // A filter in force from the start (a node finding's lines), as if typed after /.
+  initialFilter?: string;
   // Keys typed after the opener asked for this view and before it was drawn; applied first, so none is lost.
   typedAhead?: readonly TypedKey[];
   // q: where there is no App around (the node pane in node-only mode) the caller decides how to quit.
@@ -58,14 +60,23 @@ export function LogView(props: LogViewProps) {
   const quit = props.onQuit ?? exit;
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   const scope = target.kind === 'journal' ? 'journal' : 'logs';
-  const [state, dispatch] = useReducer(logViewReducer, undefined, () => (props.typedAhead ?? []).reduce(
-    (initial, typed) => logViewReducer(initial, {type: 'input', input: typed.input, key: typed.key, now: now()}),
-    initialLogViewState({
+  const [state, dispatch] = useReducer(logViewReducer, undefined, () => {
+    let initial = initialLogViewState({
       request: initialRequest(target, props.initialTail ?? 100), width, height: bodyHeight, limits: props.bufferLimits,
       suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
       scope, timestamps: props.initialTimestamps,
-      prompt: props.initialPrompt ? {kind: props.initialPrompt, text: ''} : undefined,
-    })));
+      prompt: props.initialFilter ? {kind: 'filter', text: props.initialFilter} : undefined,
+    });
+    if (props.initialFilter) {
+      initial = {...logViewReducer(initial, {type: 'promptKey', key: {kind: 'enter'}, now: now()}),
+        message: `filtered to /${props.initialFilter}/ (Esc clears it, H only highlights)`};
+    }
+    if (props.initialPrompt) {
+      initial = {...initial, prompt: {kind: props.initialPrompt, text: initial.index.filter?.source ?? ''}};
+    }
+    return (props.typedAhead ?? []).reduce((state, typed) => logViewReducer(state, {type: 'input', input: typed.input,
+      key: typed.key, now: now()}), initial);
+  });
   // The per-stream list (i) takes up to a third of the body; the log gets the rest.
   const streamCount = Object.keys(state.statuses).length;
   const streamLines = state.showsStreams ? Math.min(streamCount + 1, Math.floor(bodyHeight / 3)) : 0;

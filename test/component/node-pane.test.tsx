@@ -75,6 +75,27 @@ test('restart is not offered with --readonly or without root, and says why', asy
   assert.ok(!frame.includes('Restart kubelet.service?'));
 });
 
+test('Enter on a finding opens the journal that shows it, filtered to its lines', async (context) => {
+  const messages = ['PLEG is not healthy: pleg was last seen active 3m ago', 'Started kubelet',
+    'skipping pod synchronization: PLEG is not healthy'];
+  // Ten minutes after the seed journal's entries, so its PLEG lines are within the last hour.
+  const tools = scriptedNodeTools({script: seedScript({journalMessages: messages}), nowMs: 1725960313000 + 600_000});
+  const app = renderPane(context, tools);
+  const plain = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  const findings = await waitForFrame(plain, (text) => text.includes('PLEG is not healthy (2 times in the last hour)'));
+  assert.match(findings, /see: journalctl -u kubelet\.service --since -1h \| grep PLEG {3}\(enter: read the journal\)/);
+  app.stdin.write(ENTER);
+  const reader = await waitForFrame(plain, (text) => text.includes('Journal node/k8s-master (kubelet.service)')
+    && text.includes('skipping pod synchronization'));
+  assert.match(reader, /filter \/PLEG is not healthy\//);
+  assert.match(reader, /filtered to \/PLEG is not healthy\/ \(Esc clears it, H only highlights\)/);
+  assert.ok(!reader.includes('Started kubelet'), 'only the finding\'s lines');
+  app.stdin.write('\u001b');
+  await waitForFrame(plain, (text) => text.includes('Started kubelet'));
+  app.stdin.write('\u001b');
+  await waitForFrame(plain, (text) => text.includes('PLEG is not healthy (2 times in the last hour)'));
+});
+
 test('journal section: each unit with its errors and latest entry; hostile text is inert there and in the reader',
   async (context) => {
     const hostile = 'evil \u001b]0;pwned\u0007title \u001b[2J cleared';

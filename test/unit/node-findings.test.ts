@@ -28,13 +28,22 @@ test('findings are ordered by severity and carry evidence and the command to see
   assert.deepEqual(findings.map((finding) => [finding.severity, finding.title]), [
     ['critical', 'kubelet.service is not active'],
     ['critical', 'kubelet.service restarted 2 times in the last hour'],
-    ['critical', 'PLEG is not healthy (1 times in the last hour)'],
+    ['critical', 'PLEG is not healthy (1 time in the last hour)'],
     ['critical', 'node is NotReady in the API'],
     ['warning', 'disk /var/lib/containerd is 91% full'],
     ['info', 'rebooted 10 minutes ago'],
   ]);
   assert.equal(findings[1]?.evidence, 'NRestarts=17; 2 restart entries in the journal within the hour');
   assert.equal(findings[4]?.command, 'df -h');
+  // The journal each finding's rows open in the node pane, filtered to the lines that show it.
+  assert.deepEqual(findings.map((finding) => finding.read), [
+    {unit: 'kubelet.service'},
+    {unit: 'kubelet.service', filter: 'Scheduled restart job|Main process exited'},
+    {unit: 'kubelet.service', filter: 'PLEG is not healthy'},
+    {unit: 'kubelet.service'},
+    undefined,
+    undefined,
+  ]);
 });
 
 test('a healthy seed 000 kubelet gives no finding', () => {

@@ -20,6 +20,11 @@ test('Enter and / on journal rows open the reader on one unit or all; Enter on a
   assert.deepEqual(paneKeyOutcome(inSection('units'), 'node.open', context('containerd.service')),
     {kind: 'apply', action: {type: 'openReader', reader: {kind: 'journal', unit: 'containerd.service',
       withFilter: false}}});
+  // A finding's rows open its journal with the filter for its lines.
+  assert.deepEqual(paneKeyOutcome(inSection('findings'), 'node.open',
+    context(journalRowTarget('kubelet.service', 'PLEG is not healthy'))),
+  {kind: 'apply', action: {type: 'openReader', reader: {kind: 'journal', unit: 'kubelet.service', withFilter: false,
+    filter: 'PLEG is not healthy'}}});
   // A row that is no journal row (the "latest" title) opens nothing; the key is the pane's own command.
   assert.deepEqual(paneKeyOutcome(inSection('journal'), 'node.open', context(undefined)),
     {kind: 'apply', action: {type: 'command', command: 'node.open', rowCount: 5}});

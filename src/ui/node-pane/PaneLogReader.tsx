@@ -41,6 +41,7 @@ export function PaneLogReader(props: PaneLogReaderProps) {
     height={props.height} isActive={props.isActive} onBack={props.onBack} onQuit={props.onQuit} now={tools.now}
     initialTail={200} initialTimestamps={target.kind === 'journal' ? 'local' : 'off'}
     initialPrompt={reader.withFilter ? 'filter' : undefined} typedAhead={props.typedAhead}
+    initialFilter={reader.kind === 'journal' ? reader.filter : undefined}
     equivalentCommand={(request) => equivalentCommand(target, request)} />;
 }
 

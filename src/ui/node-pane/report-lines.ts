@@ -2,6 +2,7 @@ import type {Finding} from '../../node-tools/findings.js';
 import type {OsChecks, Part} from '../../node-tools/os-checks.js';
 import {diskLevel, hostMounts} from '../../node-tools/disk-usage.js';
 import type {UnitReading} from '../../node-tools/unit-reader.js';
+import {journalRowTarget} from '../../state/node-pane-keys.js';
 import {columns, formatAge, formatBytes, line, problemLine} from './pane-line.js';
 import type {PaneLine} from './pane-line.js';
 
@@ -10,12 +11,17 @@ const severityColor = {critical: 'red', warning: 'yellow', info: 'cyan'} as cons
 export function findingLines(findings: readonly Finding[]): PaneLine[] {
   if (findings.length === 0) return [line('none', 'No findings: kubelet, runtime, disk and journal look healthy.',
     {color: 'green'})];
-  return findings.flatMap((finding, index) => [
-    line(`f${index}`, `${finding.severity.toUpperCase().padEnd(8)} ${finding.title}`,
-      {color: severityColor[finding.severity]}),
-    line(`f${index}e`, `         evidence: ${finding.evidence}`, {dim: true}),
-    line(`f${index}c`, `         see: ${finding.command}`, {dim: true}),
-  ]);
+  return findings.flatMap((finding, index) => {
+    // Every row of a finding opens the journal that tells more, filtered to its lines.
+    const target = finding.read ? journalRowTarget(finding.read.unit, finding.read.filter) : undefined;
+    return [
+      line(`f${index}`, `${finding.severity.toUpperCase().padEnd(8)} ${finding.title}`,
+        {color: severityColor[finding.severity], target}),
+      line(`f${index}e`, `         evidence: ${finding.evidence}`, {dim: true, target}),
+      line(`f${index}c`, `         see: ${finding.command}${target ? '   (enter: read the journal)' : ''}`,
+        {dim: true, target}),
+    ];
+  });
 }
 
 const UNIT_WIDTHS = [34, 12, 14, 8, 8, 9, 10];
