@@ -62,8 +62,9 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
     let cursor: string | undefined;
     let attempt = 0;
     // journalctl says so only when it exits, so a followed journal that stays empty explains itself up front.
-    report('connecting', tools.isRoot ? '' : 'not root: journalctl shows the system journal only to members of '
-      + 'the adm or systemd-journal groups');
+    const rootNote = tools.isRoot ? '' : 'not root: journalctl shows the system journal only to members of the adm '
+      + 'or systemd-journal groups';
+    report('connecting', rootNote);
     while (!signal.aborted) {
       let args: string[];
       try {
@@ -75,7 +76,8 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       let isFirstLine = true;
       // journalctl -f on a journal without entries for the unit (or without journal files) waits silently.
       if (request.follow && !request.previous && count() === 0 && attempt === 0) {
-        report('streaming', `no entries yet; following (${journalCommandLine(target, request)})`);
+        report('streaming', `no entries yet; following (${journalCommandLine(target, request)})`
+          + (rootNote ? `; ${rootNote}` : ''));
       }
       const outcome = await tools.runner.follow('journalctl', args, (text) => {
         const entry = parseJournalLine(text);
