@@ -1,11 +1,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
-import type {Scope} from '../state/keymap.js';
+import type {Command, Scope} from '../state/keymap.js';
 
 // Every key of the view and the global ones, from the keymap, in as many columns as the terminal allows.
-export function HelpOverlay({height, width = 100, scope}: {height: number; width?: number; scope: Scope}) {
-  const bindings = bindingsForHelp(scope);
+export function HelpOverlay({height, width = 100, scope, hidden = []}: {height: number; width?: number; scope: Scope;
+  hidden?: readonly Command[]}) {
+  const bindings = bindingsForHelp(scope).filter((binding) => !hidden.includes(binding.command));
   const columnCount = Math.max(1, Math.min(3, Math.floor(width / 48)));
   const perColumn = Math.ceil(bindings.length / columnCount);
   const columnWidth = Math.floor(width / columnCount) - 1;

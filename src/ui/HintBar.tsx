@@ -1,11 +1,12 @@
 import React from 'react';
 import {Text} from 'ink';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
-import type {Scope} from '../state/keymap.js';
+import type {Command, Scope} from '../state/keymap.js';
 
 // The view's own hints first, then the global ones, as many as fit the width; ? lists the rest.
-export function HintBar({width, scope}: {width: number; scope: Scope}) {
-  const hinted = bindingsForHelp(scope).filter((binding) => binding.hint);
+// hidden: keys that do nothing where the bar is shown (node-only mode has no App for Esc, ':' and history).
+export function HintBar({width, scope, hidden = []}: {width: number; scope: Scope; hidden?: readonly Command[]}) {
+  const hinted = bindingsForHelp(scope).filter((binding) => binding.hint && !hidden.includes(binding.command));
   const ordered = [...hinted.filter((binding) => binding.scope !== 'global'),
     ...hinted.filter((binding) => binding.scope === 'global')];
   const essential = new Set(['app.toggleHelp', 'app.quit']);

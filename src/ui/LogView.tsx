@@ -9,6 +9,7 @@ import type {LogEntry} from '../state/log-buffer.js';
 import {initialLogViewState, logViewReducer} from '../state/log-view-state.js';
 import type {TimestampMode} from '../state/log-view-state.js';
 import type {InputKey} from '../state/log-input.js';
+import type {Command} from '../state/keymap.js';
 import type {BufferLimits} from '../state/log-buffer.js';
 import {logWindow} from '../state/log-window.js';
 import {HelpOverlay} from './HelpOverlay.js';
@@ -42,6 +43,8 @@ export interface LogViewProps {
   typedAhead?: readonly TypedKey[];
   // q: where there is no App around (the node pane in node-only mode) the caller decides how to quit.
   onQuit?: () => void;
+  // Keys that do nothing where the view is shown (':' and history without the App), left out of hints and help.
+  hiddenKeys?: readonly Command[];
   // The command an operator would type for what is shown, in the message line when there is no message.
   equivalentCommand?: (request: LogRequest) => string;
 }
@@ -123,7 +126,7 @@ export function LogView(props: LogViewProps) {
       <LogTitle state={state} target={target} width={width} />
       <LogStreamsLine statuses={statuses} hint={hint} />
       {state.showsStreams ? <LogStreamList statuses={statuses} height={streamLines} /> : null}
-      {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope={scope} /> : (
+      {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope={scope} hidden={props.hiddenKeys} /> : (
         <LogLines lines={lines} dropped={window.showsDroppedMarker ? state.buffer.dropped : 0} height={logHeight}
           width={width} isWrapping={state.isWrapping} horizontalOffset={state.horizontalOffset}
           emptyText={emptyLines} />
@@ -135,7 +138,7 @@ export function LogView(props: LogViewProps) {
           <Text inverse> </Text>
         </Text>
       ) : <Text dimColor wrap="truncate-end">{state.message ?? props.equivalentCommand?.(state.request) ?? ''}</Text>}
-      <HintBar width={width} scope={scope} />
+      <HintBar width={width} scope={scope} hidden={props.hiddenKeys} />
     </Box>
   );
 }

@@ -250,6 +250,19 @@ test('a container\'s log file from its inspect opens in the log reader, with the
     await waitForFrame(plain, (text) => text.includes('Last log lines'));
   });
 
+test('on its own (node-only mode) the hints leave out the App\'s command line and history; in the App they stay',
+  async (context) => {
+    const alone = renderPane(context, scriptedNodeTools({script: seedScript()}));
+    const plain = (app: typeof alone) => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+    await waitForFrame(() => plain(alone), (text) => text.includes('<tab/l/→> section'));
+    assert.ok(!plain(alone).includes('<:> cmd'));
+    alone.stdin.write('?');
+    const help = await waitForFrame(() => plain(alone), (text) => text.includes('Keys (node view'));
+    assert.ok(!help.includes('history: back') && help.includes('restart the selected unit'));
+    const inApp = renderPane(context, scriptedNodeTools({script: seedScript()}), {onBack: () => undefined});
+    await waitForFrame(() => plain(inApp), (text) => text.includes('<:> cmd'));
+  });
+
 test('lookupApiNode is asked about the detected node; a NotReady answer becomes the critical API finding',
   async (context) => {
     const asked: string[] = [];

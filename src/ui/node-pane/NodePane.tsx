@@ -4,6 +4,7 @@ import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {watchedUnits} from '../../node-tools/unit-reader.js';
+import type {Command} from '../../state/keymap.js';
 import {activeList, initialNodePaneState, nodePaneReducer} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
@@ -40,6 +41,9 @@ export interface NodePaneProps {
   modeLine?: string;
 }
 
+// Keys only the App carries out (its command line and history); node-only mode runs the pane without it.
+const STANDALONE_HIDDEN: readonly Command[] = ['app.command', 'history.back', 'history.forward', 'history.last'];
+
 // Header (2), tabs (1), subtitle (1), message (1), hint bar (1).
 const CHROME_LINES = 6;
 
@@ -68,6 +72,7 @@ export function NodePane(props: NodePaneProps) {
   const typedAhead = usePaneKeys({state, dispatch, view, report, pod: pod.detail, container, tools, readonly,
     isActive, onBack: props.onBack, onQuit: props.onQuit ?? exit});
   const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
+  const hidden = props.onBack ? [] : STANDALONE_HIDDEN;
 
   if (notANode) {
     return <Text color="yellow">{'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: '
@@ -76,7 +81,7 @@ export function NodePane(props: NodePaneProps) {
   if (state.reader && identity) {
     return <PaneLogReader reader={state.reader} tools={tools} identity={identity} units={units}
       journalDirectory={props.journalDirectory} width={width} height={height} isActive={isActive}
-      onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead} />;
+      onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead} hiddenKeys={hidden} />;
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -91,7 +96,7 @@ export function NodePane(props: NodePaneProps) {
       </Text>
       <SectionTabs section={state.section} counts={view.counts} />
       <Text wrap="truncate-end" dimColor>{view.subtitle}</Text>
-      {state.helpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="node" /> : state.dialog
+      {state.helpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={hidden} /> : state.dialog
         ? <Box height={bodyHeight}><RestartDialog dialog={state.dialog} /></Box>
         : (
           <Box flexDirection="column" height={bodyHeight}>
@@ -101,7 +106,7 @@ export function NodePane(props: NodePaneProps) {
           </Box>
         )}
       <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>
-      <HintBar width={width} scope="node" />
+      <HintBar width={width} scope="node" hidden={hidden} />
     </Box>
   );
 }

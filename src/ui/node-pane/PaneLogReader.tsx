@@ -4,6 +4,7 @@ import {createJournalLogSource, journalCommandLine} from '../../node-tools/journ
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {createPodFileLogSource} from '../../node-tools/pod-file-log-source.js';
+import type {Command} from '../../state/keymap.js';
 import type {PaneReader} from '../../state/node-pane-state.js';
 import {LogView} from '../LogView.js';
 import type {TypedKey} from '../LogView.js';
@@ -20,6 +21,7 @@ export interface PaneLogReaderProps {
   onBack: () => void;
   onQuit: (() => void) | undefined;
   typedAhead: readonly TypedKey[];
+  hiddenKeys: readonly Command[];
 }
 
 // The log view over the pane, reading what the node itself holds: a unit's journal through journalctl, or a
@@ -41,7 +43,7 @@ export function PaneLogReader(props: PaneLogReaderProps) {
     height={props.height} isActive={props.isActive} onBack={props.onBack} onQuit={props.onQuit} now={tools.now}
     initialTail={200} initialTimestamps={target.kind === 'journal' ? 'local' : 'off'}
     initialPrompt={reader.withFilter ? 'filter' : undefined} typedAhead={props.typedAhead}
-    initialFilter={reader.kind === 'journal' ? reader.filter : undefined}
+    initialFilter={reader.kind === 'journal' ? reader.filter : undefined} hiddenKeys={props.hiddenKeys}
     equivalentCommand={(request) => equivalentCommand(target, request)} />;
 }
 
