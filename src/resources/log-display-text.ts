@@ -1,31 +1,25 @@
-import {sanitizeText} from './sanitize-text.js';
+import {styledText} from './log-sgr.js';
+import type {StyledText} from './log-sgr.js';
 
-// Log text as the screen may show it: no escape sequences, tabs expanded, and a megabyte line cut for display
-// only (the buffer and a saved file keep it whole).
+// Log text as the screen may show it: no escape sequences (the colours a program wrote become styles kview draws
+// itself), tabs expanded, and a megabyte line cut for display only (the buffer and a saved file keep it whole).
 export const MAX_DISPLAY_CHARACTERS = 8192;
 
-export function displayText(text: string): string {
+export function displayStyledText(text: string): StyledText {
   const clipped = text.length > MAX_DISPLAY_CHARACTERS ? text.slice(0, MAX_DISPLAY_CHARACTERS) : text;
-  const cleaned = expandTabs(sanitizeText(clipped));
+  const styled = styledText(clipped);
   return text.length > MAX_DISPLAY_CHARACTERS
-    ? `${cleaned} … [${text.length - MAX_DISPLAY_CHARACTERS} more characters]` : cleaned;
+    ? {...styled, text: `${styled.text} … [${text.length - MAX_DISPLAY_CHARACTERS} more characters]`} : styled;
 }
 
-function expandTabs(text: string): string {
-  if (!text.includes('\t')) return text;
-  let column = 0;
-  let result = '';
-  for (const character of text) {
-    if (character === '\t') {
-      const spaces = 8 - (column % 8);
-      result += ' '.repeat(spaces);
-      column += spaces;
-    } else {
-      result += character;
-      column += 1;
-    }
-  }
-  return result;
+export function displayText(text: string): string {
+  return displayStyledText(text).text;
+}
+
+// The text a filter is matched against: what the screen shows, so a match never depends on a colour code in
+// between ("ERROR: x" matches a red ERROR), and never cut short.
+export function matchableText(text: string): string {
+  return text.includes('\u001b') ? styledText(text).text : text;
 }
 
 // Timestamps as kubectl --timestamps prints them (UTC), or in the operator's local time, to milliseconds.

@@ -1,10 +1,11 @@
 import stringWidth from 'string-width';
 import type {LogLine} from '../cluster/log-types.js';
-import {colourSlot, displayText, formatTimestamp} from './log-display-text.js';
+import {colourSlot, displayStyledText, displayText, formatTimestamp} from './log-display-text.js';
 import {matchRanges} from './log-filter.js';
 import type {LogFilter} from './log-filter.js';
 import {formatJsonLine} from './log-json.js';
 import type {JsonMode, LogLevel} from './log-json.js';
+import type {SgrStyle, StyledRange} from './log-sgr.js';
 
 // One log line as screen rows of styled segments: stream prefix, timestamp, text with the filter's matches
 // marked. Pure, so the rows a line takes can be measured before anything is rendered.
@@ -13,6 +14,8 @@ export type SegmentStyle = 'plain' | 'prefix' | 'timestamp' | 'match' | 'separat
 export interface Segment {
   text: string;
   style: SegmentStyle;
+  // The colours the program itself wrote for this text (plain and match segments).
+  sgr?: SgrStyle;
 }
 
 export interface FormattedRow {
@@ -40,11 +43,14 @@ export function formatLogLine(line: LogLine, format: RowFormat): FormattedRow[] 
   }
   const prefix = prefixOf(line.streamId, format.prefix);
   const stamp = format.timestamps === 'off' ? '' : `${formatTimestamp(line.timestamp, format.timestamps)} `;
-  const {rows, level} = formatJsonLine(displayText(line.text), format.json);
+  const styled = displayStyledText(line.text);
+  const {rows, level} = formatJsonLine(styled.text, format.json);
+  // The program's colours apply where the text is shown as it came (not reformatted JSON).
+  const ranges = rows.length === 1 && rows[0] === styled.text ? styled.ranges : [];
   return rows.map((text, index) => {
     const head: Segment[] = index === 0 ? [{text: prefix, style: 'prefix'}, {text: stamp, style: 'timestamp'}]
       : [{text: ' '.repeat(stringWidth(prefix + stamp)), style: 'plain'}];
-    return {segments: [...head, ...highlight(text, format.filter)].filter((segment) => segment.text !== ''),
+    return {segments: [...head, ...highlight(text, format.filter, ranges)].filter((segment) => segment.text !== ''),
       level: line.level ?? level, slot};
   });
 }
@@ -57,15 +63,20 @@ function prefixOf(streamId: string, mode: PrefixMode): string {
   return `${pod}/${container} `;
 }
 
-function highlight(text: string, filter: LogFilter | undefined): Segment[] {
+// The text cut where a filter match or a program colour starts or ends, each piece with both.
+function highlight(text: string, filter: LogFilter | undefined, ranges: readonly StyledRange[]): Segment[] {
+  const matches = matchRanges(filter, text);
+  if (matches.length === 0 && ranges.length === 0) return text === '' ? [] : [{text, style: 'plain'}];
+  const cuts = new Set([0, text.length, ...matches.flat(), ...ranges.flatMap((range) => [range.start, range.end])]);
+  const points = [...cuts].filter((point) => point >= 0 && point <= text.length).sort((a, b) => a - b);
   const segments: Segment[] = [];
-  let position = 0;
-  for (const [start, end] of matchRanges(filter, text)) {
-    if (start > position) segments.push({text: text.slice(position, start), style: 'plain'});
-    segments.push({text: text.slice(start, end), style: 'match'});
-    position = end;
+  for (let index = 0; index < points.length - 1; index++) {
+    const start = points[index] ?? 0;
+    const end = points[index + 1] ?? 0;
+    const isMatch = matches.some(([from, to]) => from <= start && end <= to);
+    const sgr = ranges.find((range) => range.start <= start && end <= range.end)?.style;
+    segments.push({text: text.slice(start, end), style: isMatch ? 'match' : 'plain', ...sgr ? {sgr} : {}});
   }
-  if (position < text.length) segments.push({text: text.slice(position), style: 'plain'});
   return segments;
 }
 
@@ -86,7 +97,7 @@ export function shiftSegments(segments: readonly Segment[], offset: number): Seg
       skip -= segment.text.length;
       continue;
     }
-    result.push({text: segment.text.slice(skip), style: segment.style});
+    result.push({...segment, text: segment.text.slice(skip)});
     skip = 0;
   }
   return result;

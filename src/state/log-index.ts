@@ -1,3 +1,4 @@
+import {matchableText} from '../resources/log-display-text.js';
 import {isMatch} from '../resources/log-filter.js';
 import type {LogFilter} from '../resources/log-filter.js';
 import type {LogBuffer, LogEntry} from './log-buffer.js';
@@ -45,7 +46,7 @@ export function indexEntries(index: LogIndex, entries: readonly LogEntry[], olde
       lastShown = entry.seq;
       continue;
     }
-    if (isMatch(filter, entry.line.text)) {
+    if (isMatch(filter, matchableText(entry.line.text))) {
       matched.push(entry.seq);
       // Sequence numbers are contiguous, so the lines before a match are found by arithmetic, even in an
       // earlier batch.

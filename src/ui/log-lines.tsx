@@ -32,8 +32,14 @@ function SegmentText({segment, row, isCurrentMatch}: {segment: Segment; row: For
       return <Text color="cyan">{segment.text}</Text>;
     case 'notice':
       return <Text dimColor italic>{segment.text}</Text>;
-    case 'plain':
-      return <Text color={levelColour(row.level)}>{segment.text}</Text>;
+    case 'plain': {
+      // The program's own colours (made inert and redrawn by kview), else the colour of the line's level.
+      const sgr = segment.sgr;
+      return sgr ? (
+        <Text color={sgr.color ?? levelColour(row.level)} backgroundColor={sgr.backgroundColor} bold={sgr.bold}
+          dimColor={sgr.dim} italic={sgr.italic} underline={sgr.underline} inverse={sgr.inverse}>{segment.text}</Text>
+      ) : <Text color={levelColour(row.level)}>{segment.text}</Text>;
+    }
   }
 }
 

@@ -49,6 +49,21 @@ test('hostile bytes cannot clear the screen, set the title or clipboard, or brea
   for (const row of rows) assert.ok(row.length <= WIDTH, `row of ${row.length}: ${row.slice(0, 40)}`);
 });
 
+test('a program\'s colours are drawn by kview; the escape sequence around them never reaches the terminal',
+  async (context) => {
+    const scripted = scriptedSource();
+    const view = renderLogs(context, scripted.source);
+    await waitForFrame(view.lastFrame, (frame) => frame.includes('Logs'));
+    scripted.push('\u001b[31;1mERROR\u001b[0m db \u001b[2Jdown \u001b]0;owned\u0007\u001b[38;5;208mslow\u001b[m', 'after');
+    const frame = await waitForFrame(view.lastFrame, (text) => text.includes('after'));
+    const row = frame.split('\n').find((line) => line.includes('ERROR')) ?? '';
+    // Ink writes its own SGR for the styles: bold red, then the 256-colour orange.
+    assert.match(row, /\u001b\[1m\u001b\[31mERROR|\u001b\[31m\u001b\[1mERROR/);
+    assert.match(row, /\u001b\[38;5;208mslow/);
+    assert.equal(visibleText(row), 'ERROR db down slow');
+    for (const forbidden of ['\u001b[2J', '\u001b]', '\u0007']) assert.ok(!frame.includes(forbidden), forbidden);
+  });
+
 test('scrolling up pauses follow and counts new lines; G resumes', async (context) => {
   const scripted = scriptedSource();
   const view = renderLogs(context, scripted.source);
