@@ -11,8 +11,8 @@ export interface InputGate {
   // The newest registered handler gets the keys; the returned function removes this one, so a view opened inside
   // another (the journal reader in the node pane) hands the keys back when it closes.
   addViewKeys(handler: {current: KeyHandler}): () => void;
-  // A view with a text prompt of its own (the log filter, the journal filter) claims the keyboard while it is
-  // open, so ':' or '[' typed there is text, not the App's command line or history.
+  // A view with a text prompt of its own (the log view's filter, since or save path) claims the keyboard while
+  // it is open, so ':' or '[' typed there is text, not the App's command line or history.
   claimKeys(claimed: boolean): void;
 }
 
