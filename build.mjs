@@ -20,8 +20,9 @@ const inkPatches = [
     // indexes, as vim and less do) and only the rows that really changed are written.
     file: /ink[\\/]build[\\/]log-update\.js$/,
     from: '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
-    to: '        if (visibleCount === previousVisible) previousLines = scrollRegion(previousLines, nextLines, visibleCount, buffer);\n'
-      + '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
+    to:
+      '        if (visibleCount === previousVisible) previousLines = scrollRegion(previousLines, nextLines, visibleCount, buffer);\n' +
+      '        for (let i = 0; i < visibleCount; i++) {\n            const isLastLine = i === visibleCount - 1;',
     append: `
 // Worth a scroll only for a long run of shifted rows; a log that got many lines at once shifts by more than one.
 const MIN_SCROLLED_ROWS = 6;
@@ -90,8 +91,9 @@ function sharedOutputCaches() {
     // plain text) have none, and two unstyled cells need no diff at all.
     file: /ansi-tokenize[\\/]build[\\/]styledChars\.js$/,
     from: '            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
-    to: '            if (char.styles.length > 0 || chars[i - 1].styles.length > 0) '
-      + 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
+    to:
+      '            if (char.styles.length > 0 || chars[i - 1].styles.length > 0) ' +
+      'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));',
   },
   {
     // Output.get() turns the frame into text by filling a grid of width x height cell objects and styling every
@@ -100,20 +102,21 @@ function sharedOutputCaches() {
     // styled. The row's key is its writes (x and text, length-prefixed), so a hit is exactly the same row.
     file: /ink[\\/]build[\\/]output\.js$/,
     from: '    get() {\n        // Initialize output array with a specific set of rows',
-    to: '    get() {\n        return rowCachedGet(this, sliceAnsi, styledCharsToString);\n    }\n'
-      + '    uncachedGet() {\n        // Initialize output array with a specific set of rows',
+    to:
+      '    get() {\n        return rowCachedGet(this, sliceAnsi, styledCharsToString);\n    }\n' +
+      '    uncachedGet() {\n        // Initialize output array with a specific set of rows',
     // The parts of the original the replacement reproduces; if any changed, the replacement must be re-checked.
     expect: [
-      "                    // Line can be missing if `text` is taller than height of pre-initialized `this.output`\n"
-        + '                    if (!currentLine) {\n                        continue;\n                    }\n'
-        + '                    for (const transformer of transformers) {\n'
-        + '                        line = transformer(line, index);\n                    }\n',
+      '                    // Line can be missing if `text` is taller than height of pre-initialized `this.output`\n' +
+        '                    if (!currentLine) {\n                        continue;\n                    }\n' +
+        '                    for (const transformer of transformers) {\n' +
+        '                        line = transformer(line, index);\n                    }\n',
       '                        if (x + width < clip.x1 || x > clip.x2) {',
       '                        if (y + height < clip.y1 || y > clip.y2) {',
-      '                            const to = x + width > clip.x2 ? clip.x2 - x : width;\n'
-        + '                            return sliceAnsi(line, from, to);',
-      '                        const to = y + height > clip.y2 ? clip.y2 - y : height;\n'
-        + '                        lines = lines.slice(from, to);',
+      '                            const to = x + width > clip.x2 ? clip.x2 - x : width;\n' +
+        '                            return sliceAnsi(line, from, to);',
+      '                        const to = y + height > clip.y2 ? clip.y2 - y : height;\n' +
+        '                        lines = lines.slice(from, to);',
       '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
     ],
     append: `
@@ -192,23 +195,25 @@ function rowCachedGet(output, sliceAnsi, styledCharsToString) {
 }
 `,
   },
-
 ];
 const inkFixes = {
   name: 'ink-fixes',
   setup(plugin) {
     // One loader for every patched file, so several patches can apply to the same file.
-    plugin.onLoad({filter: /(ink[\\/]build[\\/](log-update|output)|ansi-tokenize[\\/]build[\\/]styledChars)\.js$/},
+    plugin.onLoad(
+      {filter: /(ink[\\/]build[\\/](log-update|output)|ansi-tokenize[\\/]build[\\/]styledChars)\.js$/},
       async (args) => {
         let source = await readFile(args.path, 'utf8');
         for (const patch of inkPatches.filter((entry) => entry.file.test(args.path))) {
-          for (const expected of [patch.from, ...patch.expect ?? []]) {
-            if (!source.includes(expected)) throw new Error(`ink changed; re-check the patch in build.mjs (${args.path})`);
+          for (const expected of [patch.from, ...(patch.expect ?? [])]) {
+            if (!source.includes(expected))
+              throw new Error(`ink changed; re-check the patch in build.mjs (${args.path})`);
           }
           source = source.replace(patch.from, patch.to) + (patch.append ?? '');
         }
         return {contents: source, loader: 'js'};
-      });
+      },
+    );
   },
 };
 
@@ -224,7 +229,9 @@ await build({
   // ink imports react-devtools-core only when DEV is set; it is an optional peer that is not installed.
   alias: {'react-devtools-core': './src/ui/devtools-stub.ts'},
   // signal-exit (CommonJS) calls require('assert'), which an ESM bundle only has through createRequire.
-  banner: {js: "import {createRequire as __kviewCreateRequire} from 'node:module'; const require = __kviewCreateRequire(import.meta.url);"},
+  banner: {
+    js: "import {createRequire as __kviewCreateRequire} from 'node:module'; const require = __kviewCreateRequire(import.meta.url);",
+  },
   plugins: [inkFixes],
   logLevel: 'warning',
   legalComments: 'none',

@@ -15,8 +15,9 @@ const suites = [
 ].filter((suite) => only.length === 0 || only.includes(suite.name));
 
 const clusterScript = join(root, 'test/cluster/cluster.sh');
-const kubeconfig = process.env.KVIEW_TEST_KUBECONFIG
-  ?? join(process.env.KVIEW_CLUSTER_DIR ?? join(process.env.HOME ?? '/root', '.cache/kview/cluster'), 'kubeconfig');
+const kubeconfig =
+  process.env.KVIEW_TEST_KUBECONFIG ??
+  join(process.env.KVIEW_CLUSTER_DIR ?? join(process.env.HOME ?? '/root', '.cache/kview/cluster'), 'kubeconfig');
 
 let startedCluster = false;
 let passed = 0;
@@ -39,12 +40,24 @@ for (const suite of suites) {
   }
   const tap = join(mkdtempSync(join(tmpdir(), 'kview-tests-')), `${suite.name}.tap`);
   console.log(`\n== ${suite.name} (${files.length} files)`);
-  spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-    '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {...process.env, KVIEW_TEST_KUBECONFIG: kubeconfig},
-  });
+  spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {...process.env, KVIEW_TEST_KUBECONFIG: kubeconfig},
+    },
+  );
   const counts = summary(readFileSync(tap, 'utf8'));
   passed += counts.pass;
   failed += counts.fail;

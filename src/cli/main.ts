@@ -38,8 +38,13 @@ async function main(argv: string[]): Promise<number> {
     await session.checkPodsReadable(namespace);
   } catch (error) {
     // On a node, an unreachable API server is exactly when the node pane is needed: open it instead of exiting.
-    if (error instanceof KviewError && !options.check && isUnreachable(error) && process.stdout.isTTY
-      && await runsOnNode()) {
+    if (
+      error instanceof KviewError &&
+      !options.check &&
+      isUnreachable(error) &&
+      process.stdout.isTTY &&
+      (await runsOnNode())
+    ) {
       process.stderr.write(`kview: ${error.message}; opening the node pane (node-only mode)\n`);
       await runNodeOnly({reason: error.message, readonly: options.readonly});
       return 0;
@@ -48,13 +53,17 @@ async function main(argv: string[]): Promise<number> {
   }
   if (options.check) {
     const {connection} = session;
-    process.stdout.write(`ok: context ${connection.contextName} (${connection.source}), server ${connection.server}, `
-      + `pods readable in ${namespace ?? 'all namespaces'}\n`);
+    process.stdout.write(
+      `ok: context ${connection.contextName} (${connection.source}), server ${connection.server}, ` +
+        `pods readable in ${namespace ?? 'all namespaces'}\n`,
+    );
     return 0;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    throw new KviewError('kview needs an interactive terminal (stdin and stdout must be a TTY)',
-      'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts');
+    throw new KviewError(
+      'kview needs an interactive terminal (stdin and stdout must be a TTY)',
+      'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts',
+    );
   }
   await runApp(worldFor(session, namespace, options.readonly), {wide: options.wide});
   return 0;
@@ -94,9 +103,14 @@ function report(error: unknown): number {
     process.stderr.write(`kview: ${error.message}\n  hint: see kview --help\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`kview: unexpected failure: ${message.split('\n')[0]}\n  hint: please report this with the command you ran\n`);
+    process.stderr.write(
+      `kview: unexpected failure: ${message.split('\n')[0]}\n  hint: please report this with the command you ran\n`,
+    );
   }
   return 1;
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code), (error: unknown) => process.exit(report(error)));
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => process.exit(report(error)),
+);

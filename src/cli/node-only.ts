@@ -27,6 +27,10 @@ export async function runsOnNode(tools: NodeTools = createSystemNodeTools()): Pr
 
 export async function runNodeOnly(options: NodeOnlyOptions): Promise<void> {
   const journalDirectory = options.journalDirectory === undefined ? undefined : checkedPath(options.journalDirectory);
-  await runNodeOnlyScreen({tools: options.tools ?? createSystemNodeTools(), readonly: options.readonly,
-    modeLine: nodeOnlyModeLine({reason: options.reason, journalDirectory}), journalDirectory});
+  await runNodeOnlyScreen({
+    tools: options.tools ?? createSystemNodeTools(),
+    readonly: options.readonly,
+    modeLine: nodeOnlyModeLine({reason: options.reason, journalDirectory}),
+    journalDirectory,
+  });
 }

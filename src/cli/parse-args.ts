@@ -37,8 +37,15 @@ const SWITCHES: Record<string, 'allNamespaces' | 'readonly' | 'wide' | 'help' | 
 
 // kubectl's spellings: "--flag value", "--flag=value" and "-nvalue".
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = {allNamespaces: false, readonly: false, wide: false, help: false, version: false,
-    check: false, node: false};
+  const options: CliOptions = {
+    allNamespaces: false,
+    readonly: false,
+    wide: false,
+    help: false,
+    version: false,
+    check: false,
+    node: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index] ?? '';
     const equals = argument.indexOf('=');

@@ -12,12 +12,15 @@ export interface AccessQuestion {
 // only the actions RBAC allows. An error answers "no": offering an action that then fails is worse.
 export async function canI(client: ApiClient, question: AccessQuestion): Promise<boolean> {
   try {
-    const review = await client.sendJson<{status?: {allowed?: boolean}}>('POST',
-      '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews', {
+    const review = await client.sendJson<{status?: {allowed?: boolean}}>(
+      'POST',
+      '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      {
         apiVersion: 'authorization.k8s.io/v1',
         kind: 'SelfSubjectAccessReview',
         spec: {resourceAttributes: question},
-      });
+      },
+    );
     return review.status?.allowed === true;
   } catch {
     return false;

@@ -16,8 +16,13 @@ export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,applic
 export function createApiClient(kubeConfig: KubeConfig): ApiClient {
   const server = kubeConfig.getCurrentCluster()?.server ?? '';
 
-  async function open(method: string, path: string, headers: Record<string, string>, body: string | undefined,
-    signal: AbortSignal | undefined): Promise<http.IncomingMessage> {
+  async function open(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<http.IncomingMessage> {
     const url = new URL(server.replace(/\/$/, '') + path);
     const options: https.RequestOptions = {method, headers: {...headers}};
     await kubeConfig.applyToHTTPSOptions(options);
@@ -48,11 +53,20 @@ export function createApiClient(kubeConfig: KubeConfig): ApiClient {
       const response = await open('GET', path, {Accept: accept}, undefined, signal);
       return JSON.parse(await expectOk(response, 'GET', path)) as T;
     },
-    async sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown,
-      contentType = 'application/json'): Promise<T> {
+    async sendJson<T>(
+      method: 'POST' | 'PATCH' | 'DELETE',
+      path: string,
+      body: unknown,
+      contentType = 'application/json',
+    ): Promise<T> {
       const payload = JSON.stringify(body);
-      const response = await open(method, path, {'Content-Type': contentType, Accept: 'application/json'}, payload,
-        undefined);
+      const response = await open(
+        method,
+        path,
+        {'Content-Type': contentType, Accept: 'application/json'},
+        payload,
+        undefined,
+      );
       return JSON.parse(await expectOk(response, method, path)) as T;
     },
     async stream(path, accept, onChunk, signal) {

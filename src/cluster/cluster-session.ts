@@ -45,8 +45,11 @@ export function openClusterSession(request: KubeconfigRequest, watchOptions: Tab
   return sessionFor(connection, request, watchOptions);
 }
 
-function sessionFor(connection: ClusterConnection, request: KubeconfigRequest, watchOptions: TableWatchOptions)
-  : ClusterSession {
+function sessionFor(
+  connection: ClusterConnection,
+  request: KubeconfigRequest,
+  watchOptions: TableWatchOptions,
+): ClusterSession {
   const client = createApiClient(connection.kubeConfig);
   let discovered: Promise<ResourceKind[]> | undefined;
   const watchTable = (kind: ResourceKind, watch: WatchRequest, sink: TableWatchSink) =>

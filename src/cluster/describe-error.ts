@@ -13,24 +13,38 @@ export function describeNetworkError(error: unknown, server: string): KviewError
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'ABORT_ERR') return new KviewError('request aborted', 'none', 'other');
   if (code === 'ECONNREFUSED') {
-    return new KviewError(`the connection to the server ${hostOf(server)} was refused`,
+    return new KviewError(
+      `the connection to the server ${hostOf(server)} was refused`,
       'is the API server up? on a control-plane node check `systemctl status kubelet` and the kube-apiserver pod',
-      'connection-refused');
+      'connection-refused',
+    );
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new KviewError(`cannot resolve the server ${hostOf(server)}`, 'check the server address in your kubeconfig',
-      'unreachable');
+    return new KviewError(
+      `cannot resolve the server ${hostOf(server)}`,
+      'check the server address in your kubeconfig',
+      'unreachable',
+    );
   }
   if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ECONNRESET') {
-    return new KviewError(`cannot reach the server ${hostOf(server)} (${code})`,
-      'check the network path to the API server (VPN, firewall, load balancer)', 'unreachable');
+    return new KviewError(
+      `cannot reach the server ${hostOf(server)} (${code})`,
+      'check the network path to the API server (VPN, firewall, load balancer)',
+      'unreachable',
+    );
   }
   if (code.startsWith('ERR_TLS') || code.includes('CERT') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
-    return new KviewError(`TLS to ${hostOf(server)} failed: ${message}`,
-      'the kubeconfig\'s certificate-authority does not match the server; check the cluster entry', 'tls');
+    return new KviewError(
+      `TLS to ${hostOf(server)} failed: ${message}`,
+      "the kubeconfig's certificate-authority does not match the server; check the cluster entry",
+      'tls',
+    );
   }
-  return new KviewError(`request to ${hostOf(server)} failed: ${message}`, 'check the server address and network',
-    'unreachable');
+  return new KviewError(
+    `request to ${hostOf(server)} failed: ${message}`,
+    'check the server address and network',
+    'unreachable',
+  );
 }
 
 export function describeHttpFailure(status: number, body: string, method: string, path: string): KviewError {
@@ -42,14 +56,21 @@ export function describeHttpFailure(status: number, body: string, method: string
   }
   const serverMessage = parsed.message ?? `HTTP ${status}`;
   if (status === 401) {
-    return new KviewError('the server rejected your credentials (Unauthorized)',
-      'your token or client certificate is expired or wrong; refresh your kubeconfig', 'unauthorized');
+    return new KviewError(
+      'the server rejected your credentials (Unauthorized)',
+      'your token or client certificate is expired or wrong; refresh your kubeconfig',
+      'unauthorized',
+    );
   }
   if (status === 403) {
-    return new KviewError(`forbidden: ${serverMessage}`,
-      `ask for RBAC permission to ${verbOf(method, path)}, or pick a namespace you may read with -n`, 'forbidden');
+    return new KviewError(
+      `forbidden: ${serverMessage}`,
+      `ask for RBAC permission to ${verbOf(method, path)}, or pick a namespace you may read with -n`,
+      'forbidden',
+    );
   }
-  if (status === 404) return new KviewError(`not found: ${serverMessage}`, 'the object or API may not exist', 'not-found');
+  if (status === 404)
+    return new KviewError(`not found: ${serverMessage}`, 'the object or API may not exist', 'not-found');
   if (status === 410) return new KviewError(`expired: ${serverMessage}`, 'the list is re-read', 'gone');
   return new KviewError(`${method} ${path.split('?')[0]} failed: ${serverMessage}`, `HTTP ${status}`, 'other');
 }

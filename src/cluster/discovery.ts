@@ -23,25 +23,27 @@ export async function discoverKinds(client: ApiClient): Promise<ResourceKind[]> 
     const version = group.preferredVersion?.version ?? group.versions[0]?.version;
     if (version) groupVersions.push({group: group.name, version});
   }
-  const lists = await Promise.all(groupVersions.map(async ({group, version}) => {
-    const path = group === '' ? '/api/v1' : `/apis/${group}/${version}`;
-    try {
-      const list = await client.getJson<{resources: ApiResource[]}>(path);
-      return list.resources
-        .filter((resource) => !resource.name.includes('/') && (resource.verbs ?? []).includes('list'))
-        .map((resource): ResourceKind => ({
-          plural: resource.name,
-          singular: resource.singularName || resource.kind.toLowerCase(),
-          kind: resource.kind,
-          group,
-          version,
-          namespaced: resource.namespaced,
-          shortNames: resource.shortNames ?? [],
-          verbs: resource.verbs ?? [],
-        }));
-    } catch {
-      return [];
-    }
-  }));
+  const lists = await Promise.all(
+    groupVersions.map(async ({group, version}) => {
+      const path = group === '' ? '/api/v1' : `/apis/${group}/${version}`;
+      try {
+        const list = await client.getJson<{resources: ApiResource[]}>(path);
+        return list.resources
+          .filter((resource) => !resource.name.includes('/') && (resource.verbs ?? []).includes('list'))
+          .map((resource): ResourceKind => ({
+            plural: resource.name,
+            singular: resource.singularName || resource.kind.toLowerCase(),
+            kind: resource.kind,
+            group,
+            version,
+            namespaced: resource.namespaced,
+            shortNames: resource.shortNames ?? [],
+            verbs: resource.verbs ?? [],
+          }));
+      } catch {
+        return [];
+      }
+    }),
+  );
   return lists.flat();
 }

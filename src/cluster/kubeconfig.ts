@@ -35,9 +35,16 @@ export function loadClusterConnection(request: KubeconfigRequest): ClusterConnec
   const {kubeConfig, source} = discover(request, fileExists);
   if (request.context) {
     if (!kubeConfig.getContextObject(request.context)) {
-      const known = kubeConfig.getContexts().map((context) => context.name).join(', ') || 'none';
-      throw new KviewError(`context "${request.context}" does not exist in ${source}`, `known contexts: ${known}`,
-        'bad-configuration');
+      const known =
+        kubeConfig
+          .getContexts()
+          .map((context) => context.name)
+          .join(', ') || 'none';
+      throw new KviewError(
+        `context "${request.context}" does not exist in ${source}`,
+        `known contexts: ${known}`,
+        'bad-configuration',
+      );
     }
     kubeConfig.setCurrentContext(request.context);
   }
@@ -45,8 +52,11 @@ export function loadClusterConnection(request: KubeconfigRequest): ClusterConnec
   const context = kubeConfig.getContextObject(contextName);
   const cluster = kubeConfig.getCurrentCluster();
   if (!context || !cluster) {
-    throw new KviewError(`${source} has no usable current context`,
-      'pick one with --context NAME, or set current-context in the file', 'bad-configuration');
+    throw new KviewError(
+      `${source} has no usable current context`,
+      'pick one with --context NAME, or set current-context in the file',
+      'bad-configuration',
+    );
   }
   return {
     kubeConfig,
@@ -62,8 +72,11 @@ export function loadClusterConnection(request: KubeconfigRequest): ClusterConnec
 function discover(request: KubeconfigRequest, fileExists: (path: string) => boolean) {
   if (request.kubeconfigPath) {
     if (!fileExists(request.kubeconfigPath)) {
-      throw new KviewError(`kubeconfig file ${request.kubeconfigPath} does not exist`,
-        'check the path given to --kubeconfig', 'no-configuration');
+      throw new KviewError(
+        `kubeconfig file ${request.kubeconfigPath} does not exist`,
+        'check the path given to --kubeconfig',
+        'no-configuration',
+      );
     }
     return {kubeConfig: loadFiles([request.kubeconfigPath]), source: request.kubeconfigPath};
   }
@@ -83,9 +96,11 @@ function discover(request: KubeconfigRequest, fileExists: (path: string) => bool
   if (request.isRoot && fileExists(KUBEADM_ADMIN_CONF)) {
     return {kubeConfig: loadFiles([KUBEADM_ADMIN_CONF]), source: KUBEADM_ADMIN_CONF};
   }
-  throw new KviewError('no configuration has been provided (no --kubeconfig, KUBECONFIG, ~/.kube/config or in-cluster account)',
+  throw new KviewError(
+    'no configuration has been provided (no --kubeconfig, KUBECONFIG, ~/.kube/config or in-cluster account)',
     'export KUBECONFIG=/etc/kubernetes/admin.conf on a control-plane node, or copy it to ~/.kube/config',
-    'no-configuration');
+    'no-configuration',
+  );
 }
 
 // kubectl's merge: the first file that defines a name (or a current-context) wins; later files only add.
@@ -100,8 +115,11 @@ function loadFiles(paths: string[]): KubeConfig {
       single.loadFromFile(path);
     } catch (error) {
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new KviewError(`cannot read kubeconfig ${path}: ${reason}`, 'check the file is valid kubeconfig YAML',
-        'bad-configuration');
+      throw new KviewError(
+        `cannot read kubeconfig ${path}: ${reason}`,
+        'check the file is valid kubeconfig YAML',
+        'bad-configuration',
+      );
     }
     for (const cluster of single.getClusters()) if (!clusters.has(cluster.name)) clusters.set(cluster.name, cluster);
     for (const user of single.getUsers()) if (!users.has(user.name)) users.set(user.name, user);

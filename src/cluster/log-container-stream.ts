@@ -21,8 +21,14 @@ export interface ContainerStreamTiming {
 // Follows one container for as long as it lives: reconnects a broken stream from the last timestamp without
 // duplicates, and when the container restarts fetches the rest of the old instance (previous=true) before going
 // on with the new one under a separator line. Ends only when the container will not run again or on abort.
-export async function runContainerStream(client: ApiClient, timing: ContainerStreamTiming, ref: StreamRef,
-  query: ContainerLogQuery, sink: LogSink, signal: AbortSignal): Promise<void> {
+export async function runContainerStream(
+  client: ApiClient,
+  timing: ContainerStreamTiming,
+  ref: StreamRef,
+  query: ContainerLogQuery,
+  sink: LogSink,
+  signal: AbortSignal,
+): Promise<void> {
   const streamId = streamIdOf(ref);
   let delivered = 0;
   let resume: ResumePoint | undefined;
@@ -61,8 +67,8 @@ export async function runContainerStream(client: ApiClient, timing: ContainerStr
       await retryAfter(caught);
       continue;
     }
-    const current: ContainerLogQuery = isFirstRequest || !resume ? query
-      : {...query, window: {kind: 'sinceTime', time: resumeSinceTime(resume)}};
+    const current: ContainerLogQuery =
+      isFirstRequest || !resume ? query : {...query, window: {kind: 'sinceTime', time: resumeSinceTime(resume)}};
     const outcome = await requestLogOnce(client, ref, streamId, current, resume, emit, signal);
     resume = outcome.resume;
     if (signal.aborted) return;
@@ -107,8 +113,9 @@ export async function runContainerStream(client: ApiClient, timing: ContainerStr
 
   // After a follow stream ends: the same instance still running means the connection broke; a new containerID
   // means a restart; a terminated container that will not restart means the end.
-  async function whatNext(before: ContainerStatusJson | undefined): Promise<'reconnect' | 'restarted' | 'ended' |
-    'stop'> {
+  async function whatNext(
+    before: ContainerStatusJson | undefined,
+  ): Promise<'reconnect' | 'restarted' | 'ended' | 'stop'> {
     for (;;) {
       let pod: PodJson;
       try {
@@ -125,8 +132,10 @@ export async function runContainerStream(client: ApiClient, timing: ContainerStr
       const after = containerStatusOf(pod, ref.container);
       // A stream opened before the container first started has no containerID to compare: with the restart count
       // unchanged, the instance that started is the one that was streamed, not a restart.
-      const baseline = !before?.containerID && after?.containerID
-        && (after.restartCount ?? 0) === (before?.restartCount ?? 0) ? after : before;
+      const baseline =
+        !before?.containerID && after?.containerID && (after.restartCount ?? 0) === (before?.restartCount ?? 0)
+          ? after
+          : before;
       const sameInstance = (after?.containerID ?? '') === (baseline?.containerID ?? '');
       if (sameInstance && after?.state?.running) return 'reconnect';
       if (!sameInstance && after?.containerID) {
@@ -149,13 +158,22 @@ export async function runContainerStream(client: ApiClient, timing: ContainerStr
     const restarts = (after.restartCount ?? 0) - (before?.restartCount ?? 0);
     if (before?.containerID && restarts === 1) {
       const window = resume ? {kind: 'sinceTime' as const, time: resumeSinceTime(resume)} : {kind: 'all' as const};
-      const outcome = await requestLogOnce(client, ref, streamId, {window, follow: false, previous: true}, resume,
-        emit, signal);
+      const outcome = await requestLogOnce(
+        client,
+        ref,
+        streamId,
+        {window, follow: false, previous: true},
+        resume,
+        emit,
+        signal,
+      );
       resume = outcome.resume;
       emitUnterminated(outcome.unterminated);
       if (outcome.error) {
-        notice(`could not re-read the end of the previous instance (${serverReason(outcome.error)}); lines it wrote `
-          + 'after the last one shown, if any, are not shown');
+        notice(
+          `could not re-read the end of the previous instance (${serverReason(outcome.error)}); lines it wrote ` +
+            'after the last one shown, if any, are not shown',
+        );
       }
     } else if (restarts > 1) {
       notice(`${restarts - 1} earlier restarts happened out of sight; the kubelet keeps only the last one's log`);

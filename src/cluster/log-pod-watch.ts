@@ -24,8 +24,13 @@ interface PodEvent {
 
 // List then watch whole pod objects (the log streams need container statuses, which the Table rendering omits),
 // re-listing after any failure like the table watch does.
-export function watchPods(client: ApiClient, namespace: string | undefined, selector: {label?: string; field?: string},
-  sink: PodWatchSink, sleep: (milliseconds: number, signal: AbortSignal) => Promise<void>): {stop: () => void} {
+export function watchPods(
+  client: ApiClient,
+  namespace: string | undefined,
+  selector: {label?: string; field?: string},
+  sink: PodWatchSink,
+  sleep: (milliseconds: number, signal: AbortSignal) => Promise<void>,
+): {stop: () => void} {
   const controller = new AbortController();
   const signal = controller.signal;
   const base = new URLSearchParams();
@@ -43,19 +48,24 @@ export function watchPods(client: ApiClient, namespace: string | undefined, sele
       query.set('allowWatchBookmarks', 'true');
       const lines = splitLines();
       let failure: KviewError | undefined;
-      await client.stream(`${podsPath(namespace)}?${query}`, 'application/json', (chunk) => {
-        for (const line of lines.push(chunk)) {
-          if (failure || line.trim() === '') continue;
-          const event = JSON.parse(line) as PodEvent;
-          if (event.type === 'ERROR') {
-            failure = new KviewError(event.object.message ?? 'watch error', '', 'gone');
-            continue;
+      await client.stream(
+        `${podsPath(namespace)}?${query}`,
+        'application/json',
+        (chunk) => {
+          for (const line of lines.push(chunk)) {
+            if (failure || line.trim() === '') continue;
+            const event = JSON.parse(line) as PodEvent;
+            if (event.type === 'ERROR') {
+              failure = new KviewError(event.object.message ?? 'watch error', '', 'gone');
+              continue;
+            }
+            resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
+            if (event.type === 'DELETED') sink.remove(event.object);
+            else if (event.type !== 'BOOKMARK') sink.upsert(event.object);
           }
-          resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
-          if (event.type === 'DELETED') sink.remove(event.object);
-          else if (event.type !== 'BOOKMARK') sink.upsert(event.object);
-        }
-      }, signal);
+        },
+        signal,
+      );
       if (failure) throw failure;
       if (signal.aborted) return;
     }

@@ -42,8 +42,11 @@ export function podPath(namespace: string, pod: string): string {
 
 export function containerStatusOf(pod: PodJson, container: string): ContainerStatusJson | undefined {
   const status = pod.status ?? {};
-  return [...status.containerStatuses ?? [], ...status.initContainerStatuses ?? [],
-    ...status.ephemeralContainerStatuses ?? []].find((entry) => entry.name === container);
+  return [
+    ...(status.containerStatuses ?? []),
+    ...(status.initContainerStatuses ?? []),
+    ...(status.ephemeralContainerStatuses ?? []),
+  ].find((entry) => entry.name === container);
 }
 
 // As kubectl: the annotation if it names a container of the pod, else the first container.
@@ -62,8 +65,14 @@ export function containersOfPod(pod: PodJson): ContainerInfo[] {
   ];
   return listed.map(([name, kind]) => {
     const status = containerStatusOf(pod, name);
-    return {name, kind, isDefault: name === defaultName, state: describeState(status),
-      isCrashLooping: status?.state?.waiting?.reason === 'CrashLoopBackOff', restartCount: status?.restartCount ?? 0};
+    return {
+      name,
+      kind,
+      isDefault: name === defaultName,
+      state: describeState(status),
+      isCrashLooping: status?.state?.waiting?.reason === 'CrashLoopBackOff',
+      restartCount: status?.restartCount ?? 0,
+    };
   });
 }
 

@@ -22,8 +22,15 @@ export interface RequestOutcome {
 }
 
 // One GET of a container's log: every complete line not already delivered goes to onLines, one batch per chunk.
-export async function requestLogOnce(client: ApiClient, ref: StreamRef, streamId: string, query: ContainerLogQuery,
-  resume: ResumePoint | undefined, onLines: (lines: LogLine[]) => void, signal: AbortSignal): Promise<RequestOutcome> {
+export async function requestLogOnce(
+  client: ApiClient,
+  ref: StreamRef,
+  streamId: string,
+  query: ContainerLogQuery,
+  resume: ResumePoint | undefined,
+  onLines: (lines: LogLine[]) => void,
+  signal: AbortSignal,
+): Promise<RequestOutcome> {
   const splitter = splitLines();
   const isNew = skipDelivered(resume);
   let point = resume;

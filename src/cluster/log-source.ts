@@ -21,8 +21,12 @@ export interface LogSourceOptions {
 export const POD_WATCH_STREAM_ID = 'pods';
 
 export function createLogSource(client: ApiClient, options: LogSourceOptions = {}): LogSource {
-  const timing: ContainerStreamTiming = {pollMs: 1000, retryDelaysMs: [250, 500, 1000, 2000, 4000],
-    sleep: abortableSleep, ...options.timing};
+  const timing: ContainerStreamTiming = {
+    pollMs: 1000,
+    retryDelaysMs: [250, 500, 1000, 2000, 4000],
+    sleep: abortableSleep,
+    ...options.timing,
+  };
   const maxStreams = options.maxStreams ?? 20;
 
   return {
@@ -49,9 +53,19 @@ export function createLogSource(client: ApiClient, options: LogSourceOptions = {
       return;
     }
     const queries = new Map<string, ContainerLogQuery>();
-    const pool = createStreamPool(maxStreams, (ref, streamSignal) => runContainerStream(client, timing, ref,
-      queries.get(streamIdOf(ref)) ?? {window: request.window, follow: request.follow, previous: request.previous},
-      sink, streamSignal), sink);
+    const pool = createStreamPool(
+      maxStreams,
+      (ref, streamSignal) =>
+        runContainerStream(
+          client,
+          timing,
+          ref,
+          queries.get(streamIdOf(ref)) ?? {window: request.window, follow: request.follow, previous: request.previous},
+          sink,
+          streamSignal,
+        ),
+      sink,
+    );
     const isMultiPod = target.kind !== 'pod';
     let isFirstSnapshot = true;
 
@@ -63,44 +77,59 @@ export function createLogSource(client: ApiClient, options: LogSourceOptions = {
         const id = streamIdOf(ref);
         if (queries.has(id)) continue;
         // Every line of a pod that appeared after the view opened is new, whatever the tail or since window.
-        queries.set(id, {window: appearedLater ? {kind: 'all'} : request.window, follow: request.follow,
-          previous: request.previous});
-        if (appearedLater && isMultiPod) sink.lines([{streamId: id, timestamp: '', text: `+ ${name} › ${container}`,
-          kind: 'notice'}]);
+        queries.set(id, {
+          window: appearedLater ? {kind: 'all'} : request.window,
+          follow: request.follow,
+          previous: request.previous,
+        });
+        if (appearedLater && isMultiPod)
+          sink.lines([{streamId: id, timestamp: '', text: `+ ${name} › ${container}`, kind: 'notice'}]);
         pool.add(ref);
       }
     };
     const removePod = (pod: PodJson) => {
       for (const id of pool.idsOfPod(pod.metadata?.namespace ?? '', pod.metadata?.name ?? '')) {
-        if (isMultiPod) sink.lines([{streamId: id, timestamp: '', text: `- ${pod.metadata?.name ?? ''}`,
-          kind: 'notice'}]);
+        if (isMultiPod)
+          sink.lines([{streamId: id, timestamp: '', text: `- ${pod.metadata?.name ?? ''}`, kind: 'notice'}]);
         // A pod that comes back under the same name (a StatefulSet's) is streamed again from its start.
         queries.delete(id);
         pool.remove(id);
       }
     };
 
-    const watch = watchPods(client, selection.namespace, selection, {
-      snapshot(pods) {
-        const present = new Set(pods.map((pod) => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}/`));
-        for (const id of pool.ids()) {
-          if ([...present].some((prefix) => id.startsWith(prefix))) continue;
-          queries.delete(id);
-          pool.remove(id);
-        }
-        for (const pod of pods) addPod(pod, !isFirstSnapshot);
-        watchStatus('streaming', pods.length === 0 ? `no pods match ${describeSelection(selection)} (yet)`
-          : `${pods.length} pods`);
-        isFirstSnapshot = false;
+    const watch = watchPods(
+      client,
+      selection.namespace,
+      selection,
+      {
+        snapshot(pods) {
+          const present = new Set(pods.map((pod) => `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}/`));
+          for (const id of pool.ids()) {
+            if ([...present].some((prefix) => id.startsWith(prefix))) continue;
+            queries.delete(id);
+            pool.remove(id);
+          }
+          for (const pod of pods) addPod(pod, !isFirstSnapshot);
+          watchStatus(
+            'streaming',
+            pods.length === 0 ? `no pods match ${describeSelection(selection)} (yet)` : `${pods.length} pods`,
+          );
+          isFirstSnapshot = false;
+        },
+        upsert: (pod) => addPod(pod, true),
+        remove: removePod,
+        failed: (message) => watchStatus('reconnecting', message),
       },
-      upsert: (pod) => addPod(pod, true),
-      remove: removePod,
-      failed: (message) => watchStatus('reconnecting', message),
-    }, timing.sleep);
-    signal.addEventListener('abort', () => {
-      watch.stop();
-      pool.stop();
-    }, {once: true});
+      timing.sleep,
+    );
+    signal.addEventListener(
+      'abort',
+      () => {
+        watch.stop();
+        pool.stop();
+      },
+      {once: true},
+    );
   }
 }
 

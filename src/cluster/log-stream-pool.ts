@@ -19,14 +19,22 @@ export function createStreamPool(limit: number, run: StreamRunner, sink: LogSink
   function start(id: string, entry: Entry) {
     entry.state = 'running';
     running += 1;
-    void run(entry.ref, entry.controller.signal).catch((error: unknown) => {
-      sink.status({streamId: id, pod: entry.ref.pod, container: entry.ref.container, phase: 'failed',
-        message: error instanceof Error ? error.message : String(error), lines: 0});
-    }).finally(() => {
-      entry.state = 'finished';
-      running -= 1;
-      startQueued();
-    });
+    void run(entry.ref, entry.controller.signal)
+      .catch((error: unknown) => {
+        sink.status({
+          streamId: id,
+          pod: entry.ref.pod,
+          container: entry.ref.container,
+          phase: 'failed',
+          message: error instanceof Error ? error.message : String(error),
+          lines: 0,
+        });
+      })
+      .finally(() => {
+        entry.state = 'finished';
+        running -= 1;
+        startQueued();
+      });
   }
 
   function startQueued() {
@@ -48,8 +56,14 @@ export function createStreamPool(limit: number, run: StreamRunner, sink: LogSink
         start(id, entry);
       } else {
         queue.push(id);
-        sink.status({streamId: id, pod: ref.pod, container: ref.container, phase: 'queued',
-          message: `waiting for a free stream (at most ${limit} at once)`, lines: 0});
+        sink.status({
+          streamId: id,
+          pod: ref.pod,
+          container: ref.container,
+          phase: 'queued',
+          message: `waiting for a free stream (at most ${limit} at once)`,
+          lines: 0,
+        });
       }
       return true;
     },
@@ -58,11 +72,18 @@ export function createStreamPool(limit: number, run: StreamRunner, sink: LogSink
       if (!entry) return;
       entries.delete(id);
       entry.controller.abort();
-      sink.status({streamId: id, pod: entry.ref.pod, container: entry.ref.container, phase: 'removed',
-        message: 'the pod is gone', lines: 0});
+      sink.status({
+        streamId: id,
+        pod: entry.ref.pod,
+        container: entry.ref.container,
+        phase: 'removed',
+        message: 'the pod is gone',
+        lines: 0,
+      });
     },
     idsOfPod(namespace: string, pod: string): string[] {
-      return [...entries.values()].filter((entry) => entry.ref.namespace === namespace && entry.ref.pod === pod)
+      return [...entries.values()]
+        .filter((entry) => entry.ref.namespace === namespace && entry.ref.pod === pod)
         .map((entry) => streamIdOf(entry.ref));
     },
     ids(): string[] {

@@ -22,8 +22,11 @@ const OWNER_PATHS: Record<OwnerKind, string> = {
 
 // Every target becomes a pod list+watch query, so one pod, a selector, a workload and a node all pick up pods
 // that appear later and drop pods that go away.
-export async function podSelectionOf(client: ApiClient, target: LogTarget, signal?: AbortSignal):
-  Promise<PodSelection> {
+export async function podSelectionOf(
+  client: ApiClient,
+  target: LogTarget,
+  signal?: AbortSignal,
+): Promise<PodSelection> {
   switch (target.kind) {
     case 'pod':
       return {namespace: target.namespace, field: `metadata.name=${target.pod}`};
@@ -32,13 +35,16 @@ export async function podSelectionOf(client: ApiClient, target: LogTarget, signa
     case 'node':
       return {namespace: target.namespace, field: `spec.nodeName=${target.node}`};
     case 'journal':
-      throw new Error('a node\'s journal is read on the node with journalctl, not through the API server');
+      throw new Error("a node's journal is read on the node with journalctl, not through the API server");
     case 'podFiles':
-      throw new Error('a pod\'s log files are read on its node, not through the API server');
+      throw new Error("a pod's log files are read on its node, not through the API server");
     case 'owner': {
       const collection = OWNER_PATHS[target.ownerKind].replace('NS', encodeURIComponent(target.namespace));
       const owner = await client.getJson<{spec?: {selector?: LabelSelectorJson}}>(
-        `/${collection}/${encodeURIComponent(target.name)}`, 'application/json', signal);
+        `/${collection}/${encodeURIComponent(target.name)}`,
+        'application/json',
+        signal,
+      );
       return {namespace: target.namespace, label: labelSelectorText(owner.spec?.selector ?? {})};
     }
   }

@@ -10,22 +10,33 @@ export type LogTarget =
   | {kind: 'selector'; namespace: string; labelSelector: string; allContainers?: boolean}
   | {kind: 'owner'; namespace: string; ownerKind: OwnerKind; name: string; allContainers?: boolean}
   | {kind: 'node'; node: string; namespace?: string; allContainers?: boolean}
-  | {kind: 'journal'; node: string; units: readonly string[]; unit?: string; allContainers?: boolean;
-    // A copied journal directory (journalctl -D) instead of this host's journal.
-    directory?: string}
+  | {
+      kind: 'journal';
+      node: string;
+      units: readonly string[];
+      unit?: string;
+      allContainers?: boolean;
+      // A copied journal directory (journalctl -D) instead of this host's journal.
+      directory?: string;
+    }
   // A pod's log files as the kubelet writes them on this node (/var/log/pods/<ns>_<pod>_<uid>): how the node
   // pane reads a pod's logs when the API server cannot be asked.
-  | {kind: 'podFiles'; node: string; namespace: string; pod: string; directory: string;
-    containers: readonly string[]; container?: string; allContainers?: boolean};
+  | {
+      kind: 'podFiles';
+      node: string;
+      namespace: string;
+      pod: string;
+      directory: string;
+      containers: readonly string[];
+      container?: string;
+      allContainers?: boolean;
+    };
 
 export type OwnerKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet';
 
 // Where the log starts, as kubectl logs --tail / --since / --since-time, or the whole log.
 export type LogWindow =
-  | {kind: 'tail'; lines: number}
-  | {kind: 'since'; seconds: number}
-  | {kind: 'sinceTime'; time: string}
-  | {kind: 'all'};
+  {kind: 'tail'; lines: number} | {kind: 'since'; seconds: number} | {kind: 'sinceTime'; time: string} | {kind: 'all'};
 
 export interface LogRequest {
   window: LogWindow;
@@ -61,14 +72,7 @@ export interface LogLine {
 }
 
 export type StreamPhase =
-  | 'queued'
-  | 'connecting'
-  | 'streaming'
-  | 'reconnecting'
-  | 'waiting'
-  | 'ended'
-  | 'failed'
-  | 'removed';
+  'queued' | 'connecting' | 'streaming' | 'reconnecting' | 'waiting' | 'ended' | 'failed' | 'removed';
 
 export interface StreamStatus {
   streamId: string;

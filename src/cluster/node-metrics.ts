@@ -17,7 +17,8 @@ export async function nodeUsage(client: ApiClient): Promise<Map<string, NodeUsag
     const list = await client.getJson<NodeMetricsList>('/apis/metrics.k8s.io/v1beta1/nodes');
     const usage = new Map<string, NodeUsage>();
     for (const item of list.items ?? []) {
-      if (item.metadata?.name) usage.set(item.metadata.name, {cpu: item.usage?.cpu ?? '0', memory: item.usage?.memory ?? '0'});
+      if (item.metadata?.name)
+        usage.set(item.metadata.name, {cpu: item.usage?.cpu ?? '0', memory: item.usage?.memory ?? '0'});
     }
     return usage;
   } catch {

@@ -2,14 +2,22 @@ import type {ApiClient} from './api-client.js';
 import {objectPath, POD_KIND, NODE_KIND} from './resource-kind.js';
 import type {ResourceKind} from './resource-kind.js';
 
-export async function deleteObject(client: ApiClient, kind: ResourceKind, namespace: string | undefined, name: string)
-  : Promise<void> {
+export async function deleteObject(
+  client: ApiClient,
+  kind: ResourceKind,
+  namespace: string | undefined,
+  name: string,
+): Promise<void> {
   await client.sendJson('DELETE', objectPath(kind, namespace, name), {kind: 'DeleteOptions', apiVersion: 'v1'});
 }
 
 export async function setUnschedulable(client: ApiClient, node: string, unschedulable: boolean): Promise<void> {
-  await client.sendJson('PATCH', objectPath(NODE_KIND, undefined, node), {spec: {unschedulable}},
-    'application/strategic-merge-patch+json');
+  await client.sendJson(
+    'PATCH',
+    objectPath(NODE_KIND, undefined, node),
+    {spec: {unschedulable}},
+    'application/strategic-merge-patch+json',
+  );
 }
 
 export interface DrainOptions {
@@ -22,8 +30,12 @@ export interface DrainOptions {
 }
 
 interface PodSummary {
-  metadata: {name: string; namespace: string; annotations?: Record<string, string>;
-    ownerReferences?: Array<{kind: string; controller?: boolean}>};
+  metadata: {
+    name: string;
+    namespace: string;
+    annotations?: Record<string, string>;
+    ownerReferences?: Array<{kind: string; controller?: boolean}>;
+  };
   spec?: {volumes?: Array<{emptyDir?: unknown}>};
   status?: {phase?: string};
 }
@@ -50,7 +62,10 @@ export function planDrain(pods: PodSummary[], options: DrainOptions): DrainPlan 
       plan.evict.push({namespace: pod.metadata.namespace, name: pod.metadata.name});
     } else if (!controller && !options.force) {
       plan.blockers.push(`${id} has no controller (use force)`);
-    } else if ((pod.spec?.volumes ?? []).some((volume) => volume.emptyDir !== undefined) && !options.deleteEmptyDirData) {
+    } else if (
+      (pod.spec?.volumes ?? []).some((volume) => volume.emptyDir !== undefined) &&
+      !options.deleteEmptyDirData
+    ) {
       plan.blockers.push(`${id} uses emptyDir data (allow deleting emptyDir data)`);
     } else {
       plan.evict.push({namespace: pod.metadata.namespace, name: pod.metadata.name});
@@ -60,10 +75,15 @@ export function planDrain(pods: PodSummary[], options: DrainOptions): DrainPlan 
 }
 
 // Cordon, then evict through the Eviction API so PodDisruptionBudgets are honoured, as kubectl drain does.
-export async function drainNode(client: ApiClient, node: string, options: DrainOptions,
-  progress: (message: string) => void): Promise<DrainPlan> {
+export async function drainNode(
+  client: ApiClient,
+  node: string,
+  options: DrainOptions,
+  progress: (message: string) => void,
+): Promise<DrainPlan> {
   const pods = await client.getJson<{items: PodSummary[]}>(
-    `/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}`);
+    `/api/v1/pods?fieldSelector=${encodeURIComponent(`spec.nodeName=${node}`)}`,
+  );
   const plan = planDrain(pods.items, options);
   if (plan.blockers.length > 0) return plan;
   await setUnschedulable(client, node, true);
@@ -74,7 +94,8 @@ export async function drainNode(client: ApiClient, node: string, options: DrainO
       kind: 'Eviction',
       metadata: {name: pod.name, namespace: pod.namespace},
       ...(options.gracePeriodSeconds !== undefined
-        ? {deleteOptions: {gracePeriodSeconds: options.gracePeriodSeconds}} : {}),
+        ? {deleteOptions: {gracePeriodSeconds: options.gracePeriodSeconds}}
+        : {}),
     });
   }
   return plan;

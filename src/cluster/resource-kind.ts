@@ -11,8 +11,16 @@ export interface ResourceKind {
 }
 
 function core(plural: string, kind: string, namespaced: boolean, shortNames: string[]): ResourceKind {
-  return {plural, singular: kind.toLowerCase(), kind, group: '', version: 'v1', namespaced, shortNames,
-    verbs: ['get', 'list', 'watch', 'delete', 'patch']};
+  return {
+    plural,
+    singular: kind.toLowerCase(),
+    kind,
+    group: '',
+    version: 'v1',
+    namespaced,
+    shortNames,
+    verbs: ['get', 'list', 'watch', 'delete', 'patch'],
+  };
 }
 
 // The kinds kview has dedicated views for, usable before (or without) discovery.
@@ -21,8 +29,16 @@ export const NODE_KIND = core('nodes', 'Node', false, ['no']);
 export const EVENT_KIND = core('events', 'Event', true, ['ev']);
 export const NAMESPACE_KIND = core('namespaces', 'Namespace', false, ['ns']);
 // Node heartbeats, which describe node shows as its Lease.
-export const LEASE_KIND: ResourceKind = {plural: 'leases', singular: 'lease', kind: 'Lease', group: 'coordination.k8s.io',
-  version: 'v1', namespaced: true, shortNames: [], verbs: ['get', 'list', 'watch']};
+export const LEASE_KIND: ResourceKind = {
+  plural: 'leases',
+  singular: 'lease',
+  kind: 'Lease',
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  namespaced: true,
+  shortNames: [],
+  verbs: ['get', 'list', 'watch'],
+};
 export const BUILTIN_KINDS: readonly ResourceKind[] = [POD_KIND, NODE_KIND, EVENT_KIND, NAMESPACE_KIND];
 
 // The dedicated kinds by their Kind name, as events name their involved objects.

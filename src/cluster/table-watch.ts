@@ -33,8 +33,12 @@ const DEFAULT_RETRY_DELAYS = [250, 500, 1000, 2000, 3000];
 
 // List (paginated) then watch, both in the server's Table rendering so every cell is the one kubectl prints.
 // Any failure re-lists from scratch: a fresh snapshot can never keep a row that was deleted while disconnected.
-export function startTableWatch(client: ApiClient, collectionPath: string, sink: TableWatchSink,
-  options: TableWatchOptions = {}): {stop: () => void} {
+export function startTableWatch(
+  client: ApiClient,
+  collectionPath: string,
+  sink: TableWatchSink,
+  options: TableWatchOptions = {},
+): {stop: () => void} {
   const controller = new AbortController();
   const signal = controller.signal;
   const pageSize = options.pageSize ?? 2000;
@@ -69,34 +73,44 @@ export function startTableWatch(client: ApiClient, collectionPath: string, sink:
   // Resolves when the server ends the watch normally; throws on a broken stream or an ERROR event.
   async function watchFrom(resourceVersion: string): Promise<string> {
     let current = resourceVersion;
-    const query = selection(new URLSearchParams({
-      watch: '1',
-      resourceVersion,
-      allowWatchBookmarks: 'true',
-      timeoutSeconds: String(300 + Math.floor(Math.random() * 300)),
-    }));
+    const query = selection(
+      new URLSearchParams({
+        watch: '1',
+        resourceVersion,
+        allowWatchBookmarks: 'true',
+        timeoutSeconds: String(300 + Math.floor(Math.random() * 300)),
+      }),
+    );
     const lines = splitLines();
     let failure: KviewError | undefined;
-    await client.stream(`${collectionPath}?${query}`, TABLE_ACCEPT, (chunk) => {
-      const batch: RowChange[] = [];
-      for (const line of lines.push(chunk)) {
-        if (failure || line.trim() === '') continue;
-        const event = JSON.parse(line) as WatchEventLine;
-        if (event.type === 'ERROR') {
-          const code = event.object.code ?? 0;
-          failure = new KviewError(event.object.message ?? 'watch error', code === 410 ? 'the list is re-read' : '',
-            code === 410 ? 'gone' : 'other');
-          continue;
+    await client.stream(
+      `${collectionPath}?${query}`,
+      TABLE_ACCEPT,
+      (chunk) => {
+        const batch: RowChange[] = [];
+        for (const line of lines.push(chunk)) {
+          if (failure || line.trim() === '') continue;
+          const event = JSON.parse(line) as WatchEventLine;
+          if (event.type === 'ERROR') {
+            const code = event.object.code ?? 0;
+            failure = new KviewError(
+              event.object.message ?? 'watch error',
+              code === 410 ? 'the list is re-read' : '',
+              code === 410 ? 'gone' : 'other',
+            );
+            continue;
+          }
+          current = event.object.metadata?.resourceVersion ?? current;
+          if (event.type === 'BOOKMARK') continue;
+          for (const row of event.object.rows ?? []) {
+            current = row.object?.metadata?.resourceVersion ?? current;
+            batch.push({type: event.type, row});
+          }
         }
-        current = event.object.metadata?.resourceVersion ?? current;
-        if (event.type === 'BOOKMARK') continue;
-        for (const row of event.object.rows ?? []) {
-          current = row.object?.metadata?.resourceVersion ?? current;
-          batch.push({type: event.type, row});
-        }
-      }
-      if (batch.length > 0) sink.changes(batch);
-    }, signal);
+        if (batch.length > 0) sink.changes(batch);
+      },
+      signal,
+    );
     if (failure) throw failure;
     return current;
   }

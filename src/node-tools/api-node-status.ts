@@ -9,6 +9,9 @@ export function apiNodeReadiness(node: unknown): NodeObservations['apiNode'] | u
   const ready = conditions.find((condition) => condition.type === 'Ready');
   if (!ready) return undefined;
   const status = asString(ready.status);
-  return {ready: status === 'True', reason: asString(ready.reason) || `Ready=${status}`,
-    message: asString(ready.message)};
+  return {
+    ready: status === 'True',
+    reason: asString(ready.reason) || `Ready=${status}`,
+    message: asString(ready.message),
+  };
 }

@@ -13,11 +13,17 @@ export interface BootRecord {
 export function parseLastReboot(text: string): BootRecord[] {
   const records: BootRecord[] = [];
   for (const line of text.split('\n')) {
-    const match = /^reboot\s+system boot\s+(\S+)\s+(\w{3} \w{3} +\d+ [\d:]+ \d{4})(?: - (\w{3} \w{3} +\d+ [\d:]+ \d{4}))?/
-      .exec(line);
+    const match =
+      /^reboot\s+system boot\s+(\S+)\s+(\w{3} \w{3} +\d+ [\d:]+ \d{4})(?: - (\w{3} \w{3} +\d+ [\d:]+ \d{4}))?/.exec(
+        line,
+      );
     if (!match) continue;
-    records.push({kernel: match[1] ?? '', bootedAtMs: localDate(match[2]), endedAtMs: localDate(match[3]),
-      line: line.trim()});
+    records.push({
+      kernel: match[1] ?? '',
+      bootedAtMs: localDate(match[2]),
+      endedAtMs: localDate(match[3]),
+      line: line.trim(),
+    });
   }
   return records;
 }

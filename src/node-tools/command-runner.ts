@@ -10,14 +10,7 @@ export interface RunOptions {
 }
 
 export type FailureKind =
-  | 'missing'
-  | 'permission'
-  | 'no-systemd'
-  | 'exit'
-  | 'timeout'
-  | 'aborted'
-  | 'too-large'
-  | 'unsafe-argument';
+  'missing' | 'permission' | 'no-systemd' | 'exit' | 'timeout' | 'aborted' | 'too-large' | 'unsafe-argument';
 
 export interface CommandFailure {
   kind: FailureKind;
@@ -33,8 +26,12 @@ export type CommandOutcome =
 export interface CommandRunner {
   run(command: string, args: readonly string[], options?: RunOptions): Promise<CommandOutcome>;
   // Streams stdout line by line until the process ends or the signal aborts it (journalctl -f, tail -F).
-  follow(command: string, args: readonly string[], onLine: (line: string) => void,
-    options: {signal: AbortSignal}): Promise<CommandOutcome>;
+  follow(
+    command: string,
+    args: readonly string[],
+    onLine: (line: string) => void,
+    options: {signal: AbortSignal},
+  ): Promise<CommandOutcome>;
 }
 
 // The command as an operator would type it, for evidence lines and hints; only ever displayed, never executed.
@@ -49,10 +46,17 @@ function quoteForDisplay(word: string): string {
 
 // Turns how a command ended into one line, with the usual causes on a node named plainly.
 export function describeExit(command: string, exitCode: number, stderr: string): CommandFailure {
-  const firstLine = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? '';
+  const firstLine =
+    stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line !== '') ?? '';
   if (/System has not been booted with systemd|Failed to connect to bus|systemd is not running/i.test(stderr)) {
-    return {kind: 'no-systemd', exitCode,
-      line: `${command}: systemd is not PID 1 on this host (System has not been booted with systemd)`};
+    return {
+      kind: 'no-systemd',
+      exitCode,
+      line: `${command}: systemd is not PID 1 on this host (System has not been booted with systemd)`,
+    };
   }
   if (/permission denied|operation not permitted|EACCES|must be root|access denied/i.test(stderr)) {
     return {kind: 'permission', exitCode, line: `${command}: permission denied (${firstLine}); try again as root`};

@@ -64,7 +64,8 @@ export function mergeCrictlInspect(container: RuntimeContainer, document: JsonOb
   const pid = asNumber(info.pid);
   return {
     ...container,
-    state: containerState(asString(status.state)) === 'unknown' ? container.state : containerState(asString(status.state)),
+    state:
+      containerState(asString(status.state)) === 'unknown' ? container.state : containerState(asString(status.state)),
     createdAtMs: timestampMs(status.createdAt) ?? container.createdAtMs,
     finishedAtMs: timestampMs(status.finishedAt),
     exitCode: asNumber(status.exitCode),

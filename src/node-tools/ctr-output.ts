@@ -35,8 +35,17 @@ export function parseCtrImages(text: string): RuntimeImage[] {
   return [...byDigest.values()];
 }
 
-const UNITS: Record<string, number> = {B: 1, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3, TiB: 1024 ** 4,
-  kB: 1000, KB: 1000, MB: 1000 ** 2, GB: 1000 ** 3};
+const UNITS: Record<string, number> = {
+  B: 1,
+  KiB: 1024,
+  MiB: 1024 ** 2,
+  GiB: 1024 ** 3,
+  TiB: 1024 ** 4,
+  kB: 1000,
+  KB: 1000,
+  MB: 1000 ** 2,
+  GB: 1000 ** 3,
+};
 
 export function parseHumanSize(text: string): number | undefined {
   const match = /^([\d.]+) ?([KMGT]?i?B|kB)$/.exec(text.trim());
@@ -61,8 +70,11 @@ export type CtrRecord =
 // `ctr containers info -- ID`. The task (if any) decides running or not; `criStatus` is the CRI plugin's status
 // file for the container (<containerd root>/io.containerd.grpc.v1.cri/containers/<id>/status), which keeps the
 // exit code after the task is gone.
-export function parseCtrContainerInfo(info: JsonObject, task: CtrTask | undefined,
-  criStatus: JsonObject | undefined): CtrRecord | undefined {
+export function parseCtrContainerInfo(
+  info: JsonObject,
+  task: CtrTask | undefined,
+  criStatus: JsonObject | undefined,
+): CtrRecord | undefined {
   const labels = asStringMap(info.Labels);
   const metadata = criMetadata(info);
   const config = asObject(metadata.Config);
@@ -70,22 +82,44 @@ export function parseCtrContainerInfo(info: JsonObject, task: CtrTask | undefine
   const id = asString(info.ID);
   const createdAtMs = timestampMs(info.CreatedAt);
   if (labels['io.cri-containerd.kind'] === 'sandbox') {
-    return {kind: 'sandbox', logDirectory: asString(config.log_directory), sandbox: {
-      id, name: labels['io.kubernetes.pod.name'] ?? '', namespace: labels['io.kubernetes.pod.namespace'] ?? '',
-      uid: labels['io.kubernetes.pod.uid'] ?? '', attempt, ready: task?.status === 'RUNNING', createdAtMs,
-      staticPod: asStringMap(config.annotations)['kubernetes.io/config.source'] === 'file',
-    }};
+    return {
+      kind: 'sandbox',
+      logDirectory: asString(config.log_directory),
+      sandbox: {
+        id,
+        name: labels['io.kubernetes.pod.name'] ?? '',
+        namespace: labels['io.kubernetes.pod.namespace'] ?? '',
+        uid: labels['io.kubernetes.pod.uid'] ?? '',
+        attempt,
+        ready: task?.status === 'RUNNING',
+        createdAtMs,
+        staticPod: asStringMap(config.annotations)['kubernetes.io/config.source'] === 'file',
+      },
+    };
   }
   if (labels['io.cri-containerd.kind'] !== 'container') return undefined;
   const exitCode = criStatus ? asNumber(criStatus.ExitCode) : undefined;
   const finishedAtMs = criStatus ? timestampMs(criStatus.FinishedAt) : undefined;
-  return {kind: 'container', logFile: asString(config.log_path), container: {
-    id, sandboxId: asString(metadata.SandboxID), name: labels['io.kubernetes.container.name'] ?? '',
-    podName: labels['io.kubernetes.pod.name'] ?? '', podNamespace: labels['io.kubernetes.pod.namespace'] ?? '',
-    attempt, state: stateOf(task, finishedAtMs), image: asString(info.Image), createdAtMs, finishedAtMs, exitCode,
-    reason: criStatus ? asString(criStatus.Reason) : '', pid: task?.status === 'RUNNING' ? task.pid : undefined,
-    logPath: undefined,
-  }};
+  return {
+    kind: 'container',
+    logFile: asString(config.log_path),
+    container: {
+      id,
+      sandboxId: asString(metadata.SandboxID),
+      name: labels['io.kubernetes.container.name'] ?? '',
+      podName: labels['io.kubernetes.pod.name'] ?? '',
+      podNamespace: labels['io.kubernetes.pod.namespace'] ?? '',
+      attempt,
+      state: stateOf(task, finishedAtMs),
+      image: asString(info.Image),
+      createdAtMs,
+      finishedAtMs,
+      exitCode,
+      reason: criStatus ? asString(criStatus.Reason) : '',
+      pid: task?.status === 'RUNNING' ? task.pid : undefined,
+      logPath: undefined,
+    },
+  };
 }
 
 function stateOf(task: CtrTask | undefined, finishedAtMs: number | undefined): ContainerState {

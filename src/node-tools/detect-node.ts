@@ -7,8 +7,9 @@ import type {ProcessEntry} from './process-table.js';
 // Finds out whether kview runs on a Kubernetes node and which kind: the running kubelet (or k3s/RKE2/MicroK8s
 // process) first, because its flags name the real root dir, runtime socket and node name; then the directories
 // each distribution leaves behind, for a node whose kubelet is down (which is when the pane matters most).
-export async function detectNode(tools: Pick<NodeTools, 'runner' | 'files' | 'hostname' | 'paths'>):
-  Promise<NodeIdentity | undefined> {
+export async function detectNode(
+  tools: Pick<NodeTools, 'runner' | 'files' | 'hostname' | 'paths'>,
+): Promise<NodeIdentity | undefined> {
   const evidence: string[] = [];
   const table = await tools.runner.run('ps', PROCESS_TABLE_ARGS, {timeoutMs: 5000});
   const processes = table.ok ? parseProcessTable(table.stdout) : [];
@@ -22,17 +23,21 @@ export async function detectNode(tools: Pick<NodeTools, 'runner' | 'files' | 'ho
   const endpoint = flagValue(kubeletLine, 'container-runtime-endpoint');
   const runtimeSocket = endpoint ? endpoint.replace(/^unix:\/\//, '') : profile.runtimeSocket;
   const kubeletRootDir = flagValue(kubeletLine, 'root-dir') ?? profile.kubeletRootDir;
-  const manifestsDir = await staticPodPath(tools, kubeletLine) ?? profile.manifestsDir;
+  const manifestsDir = (await staticPodPath(tools, kubeletLine)) ?? profile.manifestsDir;
   const containerd = processes.find((entry) => executableName(entry.commandLine) === 'containerd');
-  const containerdRoot = await containerdRootOf(tools, containerd) ?? profile.containerdRoot;
-  const crictlConfig = profile.crictlConfig
-    ?? (await tools.files.exists(tools.paths.crictlDefaultConfig) ? tools.paths.crictlDefaultConfig : undefined);
+  const containerdRoot = (await containerdRootOf(tools, containerd)) ?? profile.containerdRoot;
+  const crictlConfig =
+    profile.crictlConfig ??
+    ((await tools.files.exists(tools.paths.crictlDefaultConfig)) ? tools.paths.crictlDefaultConfig : undefined);
   return {
     nodeName: flagValue(kubeletLine, 'hostname-override') ?? tools.hostname,
     flavour,
-    kubeletUnit: flavour === 'k3s' && /\bagent\b/.test(kubeletLine) ? 'k3s-agent.service'
-      : flavour === 'rke2' && processes.some((entry) => /^rke2 agent\b|\/rke2 agent\b/.test(entry.commandLine))
-        ? 'rke2-agent.service' : profile.kubeletUnits[0] ?? 'kubelet.service',
+    kubeletUnit:
+      flavour === 'k3s' && /\bagent\b/.test(kubeletLine)
+        ? 'k3s-agent.service'
+        : flavour === 'rke2' && processes.some((entry) => /^rke2 agent\b|\/rke2 agent\b/.test(entry.commandLine))
+          ? 'rke2-agent.service'
+          : (profile.kubeletUnits[0] ?? 'kubelet.service'),
     runtimeUnit: runtimeSocket.includes('crio') ? 'crio.service' : profile.runtimeUnits[0],
     runtimeSocket,
     crictlConfig,
@@ -48,8 +53,12 @@ export async function detectNode(tools: Pick<NodeTools, 'runner' | 'files' | 'ho
 
 function isKubeletProcess(entry: ProcessEntry): boolean {
   const name = executableName(entry.commandLine);
-  return name === 'kubelet' || name === 'kubelite' || /^(k3s|rke2) (server|agent)\b/.test(entry.commandLine)
-    || ((name === 'k3s' || name === 'rke2') && /\b(server|agent)\b/.test(entry.commandLine));
+  return (
+    name === 'kubelet' ||
+    name === 'kubelite' ||
+    /^(k3s|rke2) (server|agent)\b/.test(entry.commandLine) ||
+    ((name === 'k3s' || name === 'rke2') && /\b(server|agent)\b/.test(entry.commandLine))
+  );
 }
 
 function flavourOfProcess(entry: ProcessEntry): Flavour {
@@ -60,11 +69,18 @@ function flavourOfProcess(entry: ProcessEntry): Flavour {
   return 'kubeadm';
 }
 
-async function flavourOfFiles(tools: Pick<NodeTools, 'files' | 'paths'>, evidence: string[]):
-  Promise<Flavour | undefined> {
+async function flavourOfFiles(
+  tools: Pick<NodeTools, 'files' | 'paths'>,
+  evidence: string[],
+): Promise<Flavour | undefined> {
   const {markers} = tools.paths;
-  const order: Array<[Flavour, string]> = [['rke2', markers.rke2], ['k3s', markers.k3s],
-    ['microk8s', markers.microk8s], ['kubeadm', markers.kubeadm], ['kubeadm', markers.kubelet]];
+  const order: Array<[Flavour, string]> = [
+    ['rke2', markers.rke2],
+    ['k3s', markers.k3s],
+    ['microk8s', markers.microk8s],
+    ['kubeadm', markers.kubeadm],
+    ['kubeadm', markers.kubelet],
+  ];
   for (const [flavour, path] of order) {
     if (await tools.files.exists(path)) {
       evidence.push(`no kubelet process; ${path} exists`);
@@ -84,9 +100,12 @@ async function staticPodPath(tools: Pick<NodeTools, 'files'>, kubeletLine: strin
   return /^staticPodPath:\s*["']?([^"'\s]+)/m.exec(read.text)?.[1];
 }
 
-async function containerdRootOf(tools: Pick<NodeTools, 'files'>, containerd: ProcessEntry | undefined):
-  Promise<string | undefined> {
-  const config = containerd ? flagValue(containerd.commandLine, 'config') ?? flagValue(containerd.commandLine, 'c')
+async function containerdRootOf(
+  tools: Pick<NodeTools, 'files'>,
+  containerd: ProcessEntry | undefined,
+): Promise<string | undefined> {
+  const config = containerd
+    ? (flagValue(containerd.commandLine, 'config') ?? flagValue(containerd.commandLine, 'c'))
     : undefined;
   if (!config) return undefined;
   const read = await tools.files.readText(config);

@@ -15,8 +15,14 @@ export function parseDiskUsage(text: string): MountUsage[] {
   for (const line of text.split('\n').slice(1)) {
     const match = /^(\S+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)%\s+(.+)$/.exec(line);
     if (!match) continue;
-    mounts.push({filesystem: match[1] ?? '', sizeKb: Number(match[2]), usedKb: Number(match[3]),
-      availableKb: Number(match[4]), usedPercent: Number(match[5]), mountPoint: match[6] ?? ''});
+    mounts.push({
+      filesystem: match[1] ?? '',
+      sizeKb: Number(match[2]),
+      usedKb: Number(match[3]),
+      availableKb: Number(match[4]),
+      usedPercent: Number(match[5]),
+      mountPoint: match[6] ?? '',
+    });
   }
   return mounts;
 }
@@ -24,8 +30,12 @@ export function parseDiskUsage(text: string): MountUsage[] {
 // The mounts an operator means by "the disk": not each container's overlay, shm or secret tmpfs, which mirror
 // the filesystem under them and would bury it.
 export function hostMounts(mounts: readonly MountUsage[]): MountUsage[] {
-  return mounts.filter((mount) => !['overlay', 'shm', 'devtmpfs', 'tmpfs'].includes(mount.filesystem)
-    && mount.sizeKb > 0 && !/\/(pods|sandboxes|io\.containerd\.runtime\.v2\.task)\//.test(mount.mountPoint));
+  return mounts.filter(
+    (mount) =>
+      !['overlay', 'shm', 'devtmpfs', 'tmpfs'].includes(mount.filesystem) &&
+      mount.sizeKb > 0 &&
+      !/\/(pods|sandboxes|io\.containerd\.runtime\.v2\.task)\//.test(mount.mountPoint),
+  );
 }
 
 export function diskLevel(usedPercent: number): 'ok' | 'warning' | 'critical' {

@@ -36,9 +36,13 @@ const RESTART_PATTERN = 'Scheduled restart job|Main process exited';
 const rank: Record<FindingSeverity, number> = {critical: 0, warning: 1, info: 2};
 
 export function nodeFindings(observed: NodeObservations): Finding[] {
-  return [...unitFindings(observed), ...journalFindings(observed), ...runtimeFindings(observed),
-    ...osFindings(observed), ...apiFindings(observed)]
-    .sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return [
+    ...unitFindings(observed),
+    ...journalFindings(observed),
+    ...runtimeFindings(observed),
+    ...osFindings(observed),
+    ...apiFindings(observed),
+  ].sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
 
 function unitFindings({units = [], journal, nowMs}: NodeObservations): Finding[] {
@@ -48,45 +52,78 @@ function unitFindings({units = [], journal, nowMs}: NodeObservations): Finding[]
     const {status} = reading;
     const command = `systemctl status ${reading.unit}`;
     if (status.loadState === 'not-found') {
-      findings.push({severity: 'warning', title: `${reading.unit} is not installed`, evidence: 'LoadState=not-found',
-        command});
+      findings.push({
+        severity: 'warning',
+        title: `${reading.unit} is not installed`,
+        evidence: 'LoadState=not-found',
+        command,
+      });
     } else if (status.activeState !== 'active') {
-      findings.push({severity: 'critical', title: `${reading.unit} is not active`, command, read: {unit: reading.unit},
-        evidence: `ActiveState=${status.activeState} SubState=${status.subState} Result=${status.result}`
-          + (status.exitStatus ? ` ExecMainStatus=${status.exitStatus}` : '')});
+      findings.push({
+        severity: 'critical',
+        title: `${reading.unit} is not active`,
+        command,
+        read: {unit: reading.unit},
+        evidence:
+          `ActiveState=${status.activeState} SubState=${status.subState} Result=${status.result}` +
+          (status.exitStatus ? ` ExecMainStatus=${status.exitStatus}` : ''),
+      });
     }
-    const recent = journal?.unit === reading.unit ? journal.entries.filter((entry) => entry.timeMs >= nowMs - HOUR_MS
-      && new RegExp(RESTART_PATTERN).test(entry.message)).length : 0;
+    const recent =
+      journal?.unit === reading.unit
+        ? journal.entries.filter(
+            (entry) => entry.timeMs >= nowMs - HOUR_MS && new RegExp(RESTART_PATTERN).test(entry.message),
+          ).length
+        : 0;
     if (recent > 0) {
-      findings.push({severity: 'critical', title: `${reading.unit} restarted ${times(recent)} in the last hour`,
+      findings.push({
+        severity: 'critical',
+        title: `${reading.unit} restarted ${times(recent)} in the last hour`,
         evidence: `NRestarts=${status.restarts ?? '?'}; ${recent} restart entries in the journal within the hour`,
         command: `journalctl -u ${reading.unit} --since -1h | grep -i restart`,
-        read: {unit: reading.unit, filter: RESTART_PATTERN}});
+        read: {unit: reading.unit, filter: RESTART_PATTERN},
+      });
     } else if ((status.restarts ?? 0) > 0) {
-      findings.push({severity: 'warning', title: `${reading.unit} has restarted ${times(status.restarts ?? 0)}`,
-        evidence: `NRestarts=${status.restarts}`, command: `systemctl show ${reading.unit} -p NRestarts`,
-        read: {unit: reading.unit, filter: RESTART_PATTERN}});
+      findings.push({
+        severity: 'warning',
+        title: `${reading.unit} has restarted ${times(status.restarts ?? 0)}`,
+        evidence: `NRestarts=${status.restarts}`,
+        command: `systemctl show ${reading.unit} -p NRestarts`,
+        read: {unit: reading.unit, filter: RESTART_PATTERN},
+      });
     }
   }
   return findings;
 }
 
 function journalFindings({journal, nowMs}: NodeObservations): Finding[] {
-  const pleg = journal?.entries.filter((entry) => entry.message.includes('PLEG is not healthy')
-    && entry.timeMs >= nowMs - HOUR_MS) ?? [];
+  const pleg =
+    journal?.entries.filter(
+      (entry) => entry.message.includes('PLEG is not healthy') && entry.timeMs >= nowMs - HOUR_MS,
+    ) ?? [];
   const last = pleg.at(-1);
   if (!journal || !last) return [];
-  return [{severity: 'critical', title: `PLEG is not healthy (${times(pleg.length)} in the last hour)`,
-    evidence: last.message.slice(0, 200), command: `journalctl -u ${journal.unit} --since -1h | grep PLEG`,
-    read: {unit: journal.unit, filter: 'PLEG is not healthy'}}];
+  return [
+    {
+      severity: 'critical',
+      title: `PLEG is not healthy (${times(pleg.length)} in the last hour)`,
+      evidence: last.message.slice(0, 200),
+      command: `journalctl -u ${journal.unit} --since -1h | grep PLEG`,
+      read: {unit: journal.unit, filter: 'PLEG is not healthy'},
+    },
+  ];
 }
 
 function runtimeFindings({runtime}: NodeObservations): Finding[] {
   if (!runtime) return [];
   const findings: Finding[] = [];
   for (const condition of runtime.conditions.filter((entry) => !entry.ready)) {
-    findings.push({severity: 'critical', title: `container runtime: ${condition.type} is false`,
-      evidence: `${condition.reason}: ${condition.message}`.slice(0, 200), command: 'crictl info'});
+    findings.push({
+      severity: 'critical',
+      title: `container runtime: ${condition.type} is false`,
+      evidence: `${condition.reason}: ${condition.message}`.slice(0, 200),
+      command: 'crictl info',
+    });
   }
   const looping = new Map<string, {attempt: number; exitCode: number | undefined; name: string}>();
   for (const container of runtime.containers) {
@@ -97,9 +134,12 @@ function runtimeFindings({runtime}: NodeObservations): Finding[] {
     }
   }
   for (const [key, {attempt, exitCode, name}] of looping) {
-    findings.push({severity: 'warning', title: `container ${key} is crash-looping`,
+    findings.push({
+      severity: 'warning',
+      title: `container ${key} is crash-looping`,
       evidence: `attempt ${attempt}, exited${exitCode === undefined ? '' : ` with code ${exitCode}`}`,
-      command: runtime.source === 'crictl' ? `crictl ps -a --name '^${name}$'` : 'ctr -n k8s.io tasks ls'});
+      command: runtime.source === 'crictl' ? `crictl ps -a --name '^${name}$'` : 'ctr -n k8s.io tasks ls',
+    });
   }
   return findings;
 }
@@ -111,24 +151,37 @@ function osFindings({os, nowMs}: NodeObservations): Finding[] {
     for (const mount of hostMounts(os.mounts.value)) {
       const level = diskLevel(mount.usedPercent);
       if (level === 'ok') continue;
-      findings.push({severity: level, title: `disk ${mount.mountPoint} is ${mount.usedPercent}% full`,
-        evidence: `${mount.filesystem} ${mount.usedKb} of ${mount.sizeKb} KiB used`, command: 'df -h'});
+      findings.push({
+        severity: level,
+        title: `disk ${mount.mountPoint} is ${mount.usedPercent}% full`,
+        evidence: `${mount.filesystem} ${mount.usedKb} of ${mount.sizeKb} KiB used`,
+        command: 'df -h',
+      });
     }
   }
   if ('value' in os.uptimeSeconds && os.uptimeSeconds.value < HOUR_MS / 1000) {
     const minutes = Math.floor(os.uptimeSeconds.value / 60);
-    findings.push({severity: 'info', title: `rebooted ${minutes} minutes ago`,
+    findings.push({
+      severity: 'info',
+      title: `rebooted ${minutes} minutes ago`,
       evidence: `up ${minutes} min (since ${new Date(nowMs - os.uptimeSeconds.value * 1000).toISOString()})`,
-      command: 'last -x reboot'});
+      command: 'last -x reboot',
+    });
   }
   return findings;
 }
 
 function apiFindings({apiNode, journal}: NodeObservations): Finding[] {
   if (!apiNode || apiNode.ready) return [];
-  return [{severity: 'critical', title: 'node is NotReady in the API', command: 'kubectl describe node',
-    evidence: `Ready=False ${apiNode.reason}: ${apiNode.message}`.slice(0, 200),
-    read: journal ? {unit: journal.unit} : undefined}];
+  return [
+    {
+      severity: 'critical',
+      title: 'node is NotReady in the API',
+      command: 'kubectl describe node',
+      evidence: `Ready=False ${apiNode.reason}: ${apiNode.message}`.slice(0, 200),
+      read: journal ? {unit: journal.unit} : undefined,
+    },
+  ];
 }
 
 function times(count: number): string {

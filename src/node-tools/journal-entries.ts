@@ -1,7 +1,7 @@
 import {checkedPath, checkedText, checkedUnitName, UnsafeArgumentError} from './safe-argument.js';
 
 export const JOURNAL_PRIORITIES = ['emerg', 'alert', 'crit', 'err', 'warning', 'notice', 'info', 'debug'] as const;
-export type JournalPriority = typeof JOURNAL_PRIORITIES[number];
+export type JournalPriority = (typeof JOURNAL_PRIORITIES)[number];
 
 export interface JournalQuery {
   // One or more units, interleaved by time as journalctl merges them.

@@ -1,6 +1,13 @@
 import {abortableSleep} from '../cluster/abortable-sleep.js';
-import type {ContainerInfo, LogLine, LogRequest, LogSink, LogSource, LogTarget, StreamStatus}
-  from '../cluster/log-types.js';
+import type {
+  ContainerInfo,
+  LogLine,
+  LogRequest,
+  LogSink,
+  LogSource,
+  LogTarget,
+  StreamStatus,
+} from '../cluster/log-types.js';
 import type {CommandFailure} from './command-runner.js';
 import {displayCommand} from './command-runner.js';
 import {journalctlArgs, parseJournalLine} from './journal-entries.js';
@@ -20,12 +27,19 @@ export interface JournalSourceTiming {
 }
 
 // Failures that another try cannot fix.
-const FINAL_FAILURES: ReadonlySet<CommandFailure['kind']> = new Set(['missing', 'permission', 'no-systemd',
-  'unsafe-argument']);
+const FINAL_FAILURES: ReadonlySet<CommandFailure['kind']> = new Set([
+  'missing',
+  'permission',
+  'no-systemd',
+  'unsafe-argument',
+]);
 
 export function createJournalLogSource(tools: NodeTools, timing: Partial<JournalSourceTiming> = {}): LogSource {
-  const {retryDelaysMs, sleep}: JournalSourceTiming = {retryDelaysMs: [250, 500, 1000, 2000, 4000],
-    sleep: abortableSleep, ...timing};
+  const {retryDelaysMs, sleep}: JournalSourceTiming = {
+    retryDelaysMs: [250, 500, 1000, 2000, 4000],
+    sleep: abortableSleep,
+    ...timing,
+  };
   return {
     async containersOf(target) {
       return target.kind === 'journal' ? target.units.map(unitInfo) : [];
@@ -33,8 +47,14 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
     open(target, request, sink) {
       const controller = new AbortController();
       if (target.kind !== 'journal') {
-        sink.status({streamId: 'journal', pod: '', container: '', phase: 'failed', lines: 0,
-          message: 'the journal source reads systemd units only'});
+        sink.status({
+          streamId: 'journal',
+          pod: '',
+          container: '',
+          phase: 'failed',
+          lines: 0,
+          message: 'the journal source reads systemd units only',
+        });
       } else {
         void stream(target, request, sink, controller.signal);
       }
@@ -47,23 +67,36 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
     try {
       units = unitsOf(target, request);
     } catch (error) {
-      sink.status({streamId: 'journal', pod: target.node, container: '', phase: 'failed', lines: 0,
-        message: error instanceof Error ? error.message : String(error)});
+      sink.status({
+        streamId: 'journal',
+        pod: target.node,
+        container: '',
+        phase: 'failed',
+        lines: 0,
+        message: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     const counts = new Map(units.map((unit) => [unit, 0]));
     const count = () => [...counts.values()].reduce((sum, each) => sum + each, 0);
     const report = (phase: StreamStatus['phase'], message: string) => {
       for (const unit of units) {
-        sink.status({streamId: journalStreamId(target.node, unit), pod: target.node, container: unit, phase,
-          lines: counts.get(unit) ?? 0, message});
+        sink.status({
+          streamId: journalStreamId(target.node, unit),
+          pod: target.node,
+          container: unit,
+          phase,
+          lines: counts.get(unit) ?? 0,
+          message,
+        });
       }
     };
     let cursor: string | undefined;
     let attempt = 0;
     // journalctl says so only when it exits, so a followed journal that stays empty explains itself up front.
-    const rootNote = tools.isRoot ? '' : 'not root: journalctl shows the system journal only to members of the adm '
-      + 'or systemd-journal groups';
+    const rootNote = tools.isRoot
+      ? ''
+      : 'not root: journalctl shows the system journal only to members of the adm ' + 'or systemd-journal groups';
     report('connecting', rootNote);
     while (!signal.aborted) {
       let args: string[];
@@ -76,31 +109,44 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       let isFirstLine = true;
       // journalctl -f on a journal without entries for the unit (or without journal files) waits silently.
       if (request.follow && !request.previous && count() === 0 && attempt === 0) {
-        report('streaming', `no entries yet; following (${journalCommandLine(target, request)})`
-          + (rootNote ? `; ${rootNote}` : ''));
+        report(
+          'streaming',
+          `no entries yet; following (${journalCommandLine(target, request)})` + (rootNote ? `; ${rootNote}` : ''),
+        );
       }
-      const outcome = await tools.runner.follow('journalctl', args, (text) => {
-        const entry = parseJournalLine(text);
-        if (!entry) return;
-        if (isFirstLine) {
-          isFirstLine = false;
-          attempt = 0;
-          report('streaming', '');
-        }
-        cursor = entry.cursor || cursor;
-        const line = journalLogLine(entry, target.node, units);
-        const unit = line.streamId.slice(line.streamId.lastIndexOf('/') + 1);
-        counts.set(unit, (counts.get(unit) ?? 0) + 1);
-        sink.lines([line]);
-      }, {signal});
+      const outcome = await tools.runner.follow(
+        'journalctl',
+        args,
+        (text) => {
+          const entry = parseJournalLine(text);
+          if (!entry) return;
+          if (isFirstLine) {
+            isFirstLine = false;
+            attempt = 0;
+            report('streaming', '');
+          }
+          cursor = entry.cursor || cursor;
+          const line = journalLogLine(entry, target.node, units);
+          const unit = line.streamId.slice(line.streamId.lastIndexOf('/') + 1);
+          counts.set(unit, (counts.get(unit) ?? 0) + 1);
+          sink.lines([line]);
+        },
+        {signal},
+      );
       if (signal.aborted) return;
       const failure = outcome.ok ? undefined : outcome.failure;
-      const hint = outcome.stderr.split('\n').map((text) => text.trim()).find((text) => /^Hint:|insufficient permissions/i
-        .test(text));
+      const hint = outcome.stderr
+        .split('\n')
+        .map((text) => text.trim())
+        .find((text) => /^Hint:|insufficient permissions/i.test(text));
       if (!request.follow || request.previous) {
         const total = count();
-        report(failure ? 'failed' : 'ended', failure?.line ?? hint
-          ?? (total === 0 ? `-- No entries -- (${journalCommandLine(target, request)})` : `${total} entries`));
+        report(
+          failure ? 'failed' : 'ended',
+          failure?.line ??
+            hint ??
+            (total === 0 ? `-- No entries -- (${journalCommandLine(target, request)})` : `${total} entries`),
+        );
         return;
       }
       if (failure && FINAL_FAILURES.has(failure.kind)) {
@@ -109,8 +155,11 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       }
       const delay = retryDelaysMs[Math.min(attempt, retryDelaysMs.length - 1)] ?? 1000;
       attempt += 1;
-      report('reconnecting', `journalctl --follow ended (${failure?.line ?? 'exit 0'}); resuming `
-        + `${cursor ? 'after the last entry' : 'from the start'} in ${delay} ms`);
+      report(
+        'reconnecting',
+        `journalctl --follow ended (${failure?.line ?? 'exit 0'}); resuming ` +
+          `${cursor ? 'after the last entry' : 'from the start'} in ${delay} ms`,
+      );
       await sleep(delay, signal);
     }
   }
@@ -130,11 +179,19 @@ export function unitsOf(target: JournalTarget, request: LogRequest): string[] {
 
 // The log view's window as journalctl options. Times go as "@epoch" (exact whatever the host's time zone); a
 // resumed follow starts after the last entry it delivered, whatever the window said.
-export function journalQueryFor(target: JournalTarget, request: LogRequest, nowMs: number, afterCursor?: string):
-  JournalQuery {
-  const base: JournalQuery = {units: unitsOf(target, request), directory: target.directory,
-    priority: request.priority, follow: request.follow && !request.previous,
-    boot: request.previous ? -1 : undefined};
+export function journalQueryFor(
+  target: JournalTarget,
+  request: LogRequest,
+  nowMs: number,
+  afterCursor?: string,
+): JournalQuery {
+  const base: JournalQuery = {
+    units: unitsOf(target, request),
+    directory: target.directory,
+    priority: request.priority,
+    follow: request.follow && !request.previous,
+    boot: request.previous ? -1 : undefined,
+  };
   if (afterCursor !== undefined) return {...base, afterCursor, lines: 'all'};
   const window = request.window;
   switch (window.kind) {
@@ -152,9 +209,14 @@ export function journalQueryFor(target: JournalTarget, request: LogRequest, nowM
 // The command an operator would type for what the reader shows (displayed only, never run).
 export function journalCommandLine(target: JournalTarget, request: LogRequest): string {
   try {
-    return displayCommand('journalctl', journalctlArgs({...journalQueryFor(target, request, 0), since: undefined})
-      .filter((word) => word !== '--no-pager' && word !== '--output=json'))
-      + (request.window.kind === 'since' || request.window.kind === 'sinceTime' ? ' --since=…' : '');
+    return (
+      displayCommand(
+        'journalctl',
+        journalctlArgs({...journalQueryFor(target, request, 0), since: undefined}).filter(
+          (word) => word !== '--no-pager' && word !== '--output=json',
+        ),
+      ) + (request.window.kind === 'since' || request.window.kind === 'sinceTime' ? ' --since=…' : '')
+    );
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -165,9 +227,14 @@ export function journalCommandLine(target: JournalTarget, request: LogRequest): 
 export function journalLogLine(entry: JournalEntry, node: string, units: readonly string[]): LogLine {
   const unit = [entry.unit, entry.subjectUnit].find((name) => units.includes(name)) ?? units[0] ?? entry.unit;
   const source = `${entry.identifier || 'journal'}${entry.pid ? `[${entry.pid}]` : ''}`;
-  return {streamId: journalStreamId(node, unit), timestamp: entry.timestamp, text: `${source}: ${entry.message}`,
-    kind: 'line', level: entry.priority <= 3 ? 'error' : entry.priority === 4 ? 'warning'
-      : entry.priority === 7 ? 'debug' : undefined};
+  return {
+    streamId: journalStreamId(node, unit),
+    timestamp: entry.timestamp,
+    text: `${source}: ${entry.message}`,
+    kind: 'line',
+    level:
+      entry.priority <= 3 ? 'error' : entry.priority === 4 ? 'warning' : entry.priority === 7 ? 'debug' : undefined,
+  };
 }
 
 function unitInfo(unit: string, index: number): ContainerInfo {

@@ -2,7 +2,7 @@
 export type JsonObject = Record<string, unknown>;
 
 export function asObject(value: unknown): JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value as JsonObject : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as JsonObject) : {};
 }
 
 export function asArray(value: unknown): unknown[] {

@@ -23,26 +23,50 @@ export interface NodeReport {
 const FINDINGS_JOURNAL_LINES = 500;
 
 // One pass of every check; all parts run at once and each failure stays inside its part.
-export async function readNodeReport(tools: NodeTools, identity: NodeIdentity,
-  options: {journalDirectory?: string; apiNode?: NodeObservations['apiNode']} = {}): Promise<NodeReport> {
+export async function readNodeReport(
+  tools: NodeTools,
+  identity: NodeIdentity,
+  options: {journalDirectory?: string; apiNode?: NodeObservations['apiNode']} = {},
+): Promise<NodeReport> {
   const [units, runtime, os, journal] = await Promise.all([
     options.journalDirectory ? Promise.resolve(undefined) : readUnits(tools, watchedUnits(identity)),
     readRuntime(tools, identity),
     readOsChecks(tools),
-    readJournal(tools, {units: [identity.kubeletUnit], lines: FINDINGS_JOURNAL_LINES, since: '-1h',
-      directory: options.journalDirectory}),
+    readJournal(tools, {
+      units: [identity.kubeletUnit],
+      lines: FINDINGS_JOURNAL_LINES,
+      since: '-1h',
+      directory: options.journalDirectory,
+    }),
   ]);
   const readAtMs = tools.now();
-  const findings = nodeFindings({nowMs: readAtMs, units, runtime, os, apiNode: options.apiNode,
-    journal: 'entries' in journal ? {unit: identity.kubeletUnit, entries: journal.entries} : undefined});
+  const findings = nodeFindings({
+    nowMs: readAtMs,
+    units,
+    runtime,
+    os,
+    apiNode: options.apiNode,
+    journal: 'entries' in journal ? {unit: identity.kubeletUnit, entries: journal.entries} : undefined,
+  });
   return {units, runtime, os, findings, readAtMs};
 }
 
 // For a copied journal read on a machine that is no node: kubeadm's places, with this host's name.
 export function offlineIdentity(hostname: string): NodeIdentity {
   const profile = flavourProfiles.kubeadm;
-  return {nodeName: hostname, flavour: 'kubeadm', kubeletUnit: 'kubelet.service', runtimeUnit: 'containerd.service',
-    runtimeSocket: profile.runtimeSocket, crictlConfig: undefined, containerdRoot: profile.containerdRoot,
-    kubeletRootDir: profile.kubeletRootDir, manifestsDir: profile.manifestsDir, podLogDir: '/var/log/pods',
-    kubeletPid: undefined, runtimePid: undefined, evidence: ['no kubelet found; reading a copied journal']};
+  return {
+    nodeName: hostname,
+    flavour: 'kubeadm',
+    kubeletUnit: 'kubelet.service',
+    runtimeUnit: 'containerd.service',
+    runtimeSocket: profile.runtimeSocket,
+    crictlConfig: undefined,
+    containerdRoot: profile.containerdRoot,
+    kubeletRootDir: profile.kubeletRootDir,
+    manifestsDir: profile.manifestsDir,
+    podLogDir: '/var/log/pods',
+    kubeletPid: undefined,
+    runtimePid: undefined,
+    evidence: ['no kubelet found; reading a copied journal'],
+  };
 }

@@ -21,8 +21,13 @@ export const defaultNodePaths: NodePaths = {
   kernLog: '/var/log/kern.log',
   procUptime: '/proc/uptime',
   crictlDefaultConfig: '/etc/crictl.yaml',
-  markers: {kubeadm: '/etc/kubernetes', kubelet: '/var/lib/kubelet', k3s: '/var/lib/rancher/k3s',
-    rke2: '/var/lib/rancher/rke2', microk8s: '/var/snap/microk8s'},
+  markers: {
+    kubeadm: '/etc/kubernetes',
+    kubelet: '/var/lib/kubelet',
+    k3s: '/var/lib/rancher/k3s',
+    rke2: '/var/lib/rancher/rke2',
+    microk8s: '/var/snap/microk8s',
+  },
 };
 
 // The node pane's whole world: how it runs commands, reads files and tells the time. Tests hand in their own.

@@ -15,8 +15,12 @@ export function parseNodePortRules(text: string): NodePortRule[] {
     const match = /^(\S+)\s+(tcp|udp|sctp)\s+\S+\s+\S+\s+\S+\s*(?:\/\*\s*(.*?)\s*\*\/)?(.*)$/.exec(line);
     if (!match || match[1] === 'target') continue;
     const port = /dpt:(\d+)/.exec(match[4] ?? '')?.[1];
-    rules.push({target: match[1] ?? '', protocol: match[2] ?? '', service: match[3] ?? '',
-      port: port ? Number(port) : undefined});
+    rules.push({
+      target: match[1] ?? '',
+      protocol: match[2] ?? '',
+      service: match[3] ?? '',
+      port: port ? Number(port) : undefined,
+    });
   }
   return rules;
 }

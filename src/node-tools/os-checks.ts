@@ -31,7 +31,13 @@ export async function readOsChecks(tools: NodeTools, logLines = 50): Promise<OsC
   };
   const tail = async (path: string): Promise<Part<string[]>> => {
     const read = await tools.files.readTail(path, LOG_TAIL_BYTES);
-    return read.ok ? {value: read.text.split('\n').filter((line) => line !== '').slice(-logLines)}
+    return read.ok
+      ? {
+          value: read.text
+            .split('\n')
+            .filter((line) => line !== '')
+            .slice(-logLines),
+        }
       : {problem: read.problem};
   };
   const [mounts, uptime, boots, interfaces, routes, nodePorts, syslogTail, kernLogTail] = await Promise.all([
@@ -40,15 +46,24 @@ export async function readOsChecks(tools: NodeTools, logLines = 50): Promise<OsC
     command('last', LAST_REBOOT_ARGS, parseLastReboot),
     command('ip', ['-j', 'addr'], parseInterfaces),
     command('ip', ['-j', 'route'], parseRoutes),
-    tools.isRoot ? command('iptables', NODEPORT_ARGS, parseNodePortRules)
+    tools.isRoot
+      ? command('iptables', NODEPORT_ARGS, parseNodePortRules)
       : Promise.resolve({problem: 'iptables: needs root; run kview as root to see NodePort rules'}),
     tail(tools.paths.syslog),
     tail(tools.paths.kernLog),
   ]);
   const seconds = uptime.ok ? parseUptimeSeconds(uptime.text) : undefined;
   return {
-    mounts, boots, interfaces, routes, nodePorts, syslogTail, kernLogTail,
-    uptimeSeconds: seconds !== undefined ? {value: seconds}
-      : {problem: uptime.ok ? `${tools.paths.procUptime}: unreadable` : uptime.problem},
+    mounts,
+    boots,
+    interfaces,
+    routes,
+    nodePorts,
+    syslogTail,
+    kernLogTail,
+    uptimeSeconds:
+      seconds !== undefined
+        ? {value: seconds}
+        : {problem: uptime.ok ? `${tools.paths.procUptime}: unreadable` : uptime.problem},
   };
 }

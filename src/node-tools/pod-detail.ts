@@ -20,8 +20,12 @@ export interface PodDetail {
   problems: string[];
 }
 
-export async function readPodDetail(tools: NodeTools, identity: NodeIdentity, sandbox: RuntimeSandbox,
-  allContainers: readonly RuntimeContainer[]): Promise<PodDetail> {
+export async function readPodDetail(
+  tools: NodeTools,
+  identity: NodeIdentity,
+  sandbox: RuntimeSandbox,
+  allContainers: readonly RuntimeContainer[],
+): Promise<PodDetail> {
   const problems: string[] = [];
   const [table, logDirectories, manifests] = await Promise.all([
     tools.runner.run('ps', PROCESS_TABLE_ARGS, {timeoutMs: 5000}),
@@ -35,12 +39,15 @@ export async function readPodDetail(tools: NodeTools, identity: NodeIdentity, sa
   const manifest = manifestForPod(manifests, sandbox.name, identity.nodeName);
   return {
     sandbox,
-    containers: allContainers.filter((container) => container.sandboxId === sandbox.id)
+    containers: allContainers
+      .filter((container) => container.sandboxId === sandbox.id)
       .sort((a, b) => a.name.localeCompare(b.name) || b.attempt - a.attempt),
     shim,
     processes: shim ? processTree(processes, shim.pid) : [],
-    logDirectory: logDirectories.find((directory) => directory.uid === sandbox.uid
-      || (directory.namespace === sandbox.namespace && directory.pod === sandbox.name)),
+    logDirectory: logDirectories.find(
+      (directory) =>
+        directory.uid === sandbox.uid || (directory.namespace === sandbox.namespace && directory.pod === sandbox.name),
+    ),
     manifest: sandbox.staticPod || manifest ? manifest : undefined,
     problems,
   };

@@ -1,6 +1,14 @@
 import {abortableSleep} from '../cluster/abortable-sleep.js';
-import type {ContainerInfo, LogLine, LogRequest, LogSink, LogSource, LogTarget, LogWindow, StreamStatus}
-  from '../cluster/log-types.js';
+import type {
+  ContainerInfo,
+  LogLine,
+  LogRequest,
+  LogSink,
+  LogSource,
+  LogTarget,
+  LogWindow,
+  StreamStatus,
+} from '../cluster/log-types.js';
 import {streamIdOf} from '../cluster/log-types.js';
 import type {FileReader, GrowingFile} from './file-reader.js';
 import {createCriLineParser} from './pod-log-files.js';
@@ -21,19 +29,29 @@ export interface PodFileTiming {
 const WHOLE_FILE = Number.MAX_SAFE_INTEGER;
 const TAIL_BYTES = 4 * 1024 * 1024;
 
-export function createPodFileLogSource(files: FileReader, now: () => number, timing: Partial<PodFileTiming> = {}):
-  LogSource {
+export function createPodFileLogSource(
+  files: FileReader,
+  now: () => number,
+  timing: Partial<PodFileTiming> = {},
+): LogSource {
   const {pollMs, sleep}: PodFileTiming = {pollMs: 250, sleep: abortableSleep, ...timing};
   return {
     async containersOf(target) {
       if (target.kind !== 'podFiles') return [];
-      return target.containers.map((name, index): ContainerInfo => ({name, kind: 'regular', isDefault: index === 0,
-        state: '', isCrashLooping: false, restartCount: 0}));
+      return target.containers.map((name, index): ContainerInfo => ({
+        name,
+        kind: 'regular',
+        isDefault: index === 0,
+        state: '',
+        isCrashLooping: false,
+        restartCount: 0,
+      }));
     },
     open(target, request, sink) {
       const controller = new AbortController();
       if (target.kind === 'podFiles') {
-        const chosen = request.allContainers ? target.containers
+        const chosen = request.allContainers
+          ? target.containers
           : [request.container ?? target.container ?? target.containers[0] ?? ''];
         for (const container of chosen) void followContainer(target, container, request, sink, controller.signal);
       }
@@ -41,26 +59,41 @@ export function createPodFileLogSource(files: FileReader, now: () => number, tim
     },
   };
 
-  async function followContainer(target: PodFilesTarget, container: string, request: LogRequest, sink: LogSink,
-    signal: AbortSignal) {
+  async function followContainer(
+    target: PodFilesTarget,
+    container: string,
+    request: LogRequest,
+    sink: LogSink,
+    signal: AbortSignal,
+  ) {
     const streamId = streamIdOf({namespace: target.namespace, pod: target.pod, container});
     const directory = `${target.directory}/${container}`;
     let count = 0;
-    const status = (phase: StreamStatus['phase'], message: string) => sink.status({streamId, pod: target.pod,
-      container, phase, message, lines: count});
+    const status = (phase: StreamStatus['phase'], message: string) =>
+      sink.status({streamId, pod: target.pod, container, phase, message, lines: count});
     const emit = (lines: readonly PodLogLine[]) => {
       if (lines.length === 0) return;
       count += lines.length;
-      sink.lines(lines.map((line): LogLine => ({streamId, timestamp: fixedNanoseconds(line.time), text: line.text,
-        kind: 'line'})));
+      sink.lines(
+        lines.map((line): LogLine => ({
+          streamId,
+          timestamp: fixedNanoseconds(line.time),
+          text: line.text,
+          kind: 'line',
+        })),
+      );
     };
     const isFollowing = request.follow && !request.previous;
     status('connecting', `reading ${directory}`);
     let instance = await chooseInstance(directory, request.previous);
     while (instance === undefined) {
       if (!isFollowing) {
-        status('ended', request.previous ? `no previous instance: ${directory} holds one log file at most`
-          : `no log file in ${directory}`);
+        status(
+          'ended',
+          request.previous
+            ? `no previous instance: ${directory} holds one log file at most`
+            : `no log file in ${directory}`,
+        );
         return;
       }
       status('waiting', `no log file in ${directory} yet`);
@@ -89,11 +122,11 @@ export function createPodFileLogSource(files: FileReader, now: () => number, tim
         continue;
       }
       const newer = await chooseInstance(directory, false);
-      if (newer === undefined && await files.list(directory) === undefined) {
+      if (newer === undefined && (await files.list(directory)) === undefined) {
         status('ended', `${directory} is gone (the pod was removed from this node)`);
         break;
       }
-      const rotated = newer === instance && await file.isReplaced();
+      const rotated = newer === instance && (await file.isReplaced());
       if (newer !== undefined && (newer > instance || rotated)) {
         const next = await files.openGrowing(path(newer), WHOLE_FILE);
         // Between the kubelet's rename and the runtime's reopen the path is briefly absent: keep the old file.
@@ -101,8 +134,9 @@ export function createPodFileLogSource(files: FileReader, now: () => number, tim
           emit(parser.push('\n'));
           await file.close();
           if (newer > instance) {
-            sink.lines([{streamId, timestamp: '', text: `── ${container} restarted: instance ${newer} ──`,
-              kind: 'separator'}]);
+            sink.lines([
+              {streamId, timestamp: '', text: `── ${container} restarted: instance ${newer} ──`, kind: 'separator'},
+            ]);
           }
           file = next;
           instance = newer;
@@ -119,8 +153,11 @@ export function createPodFileLogSource(files: FileReader, now: () => number, tim
 
   // The newest instance's file (the restart count in its name), or the one before it for the previous instance.
   async function chooseInstance(directory: string, previous: boolean): Promise<number | undefined> {
-    const restarts = (await files.list(directory) ?? []).map((name) => /^(\d+)\.log$/.exec(name)?.[1])
-      .filter((digits): digits is string => digits !== undefined).map(Number).sort((a, b) => a - b);
+    const restarts = ((await files.list(directory)) ?? [])
+      .map((name) => /^(\d+)\.log$/.exec(name)?.[1])
+      .filter((digits): digits is string => digits !== undefined)
+      .map(Number)
+      .sort((a, b) => a - b);
     return restarts.at(previous ? -2 : -1);
   }
 }

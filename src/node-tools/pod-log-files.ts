@@ -11,12 +11,14 @@ export interface PodLogDirectory {
 }
 
 // The pod's log directory and the container a log file belongs to: <dir>/<namespace>_<pod>_<uid>/<container>/N.log.
-export function podLogsOfFile(path: string):
-  {directory: string; namespace: string; pod: string; container: string} | undefined {
+export function podLogsOfFile(
+  path: string,
+): {directory: string; namespace: string; pod: string; container: string} | undefined {
   const match = /^(.*\/([^/]+))\/([^/]+)\/\d+\.log$/.exec(path);
   const parsed = match ? parsePodLogDirectoryName(match[2] ?? '') : undefined;
-  return match && parsed ? {directory: match[1] ?? '', namespace: parsed.namespace, pod: parsed.pod,
-    container: match[3] ?? ''} : undefined;
+  return match && parsed
+    ? {directory: match[1] ?? '', namespace: parsed.namespace, pod: parsed.pod, container: match[3] ?? ''}
+    : undefined;
 }
 
 // Namespaces and pod names cannot hold "_", so the first two underscores split the directory name.
@@ -26,15 +28,15 @@ export function parsePodLogDirectoryName(name: string): {namespace: string; pod:
 }
 
 export async function listPodLogDirectories(files: FileReader, podLogDir: string): Promise<PodLogDirectory[]> {
-  const names = await files.list(podLogDir) ?? [];
+  const names = (await files.list(podLogDir)) ?? [];
   const directories: PodLogDirectory[] = [];
   for (const name of names) {
     const parsed = parsePodLogDirectoryName(name);
     if (!parsed) continue;
     const path = `${podLogDir}/${name}`;
     const containers = [];
-    for (const container of await files.list(path) ?? []) {
-      const logs = (await files.list(`${path}/${container}`) ?? []).filter((file) => /^\d+\.log/.test(file));
+    for (const container of (await files.list(path)) ?? []) {
+      const logs = ((await files.list(`${path}/${container}`)) ?? []).filter((file) => /^\d+\.log/.test(file));
       containers.push({name: container, files: logs.sort(byRestart)});
     }
     directories.push({path, ...parsed, containers});
@@ -44,7 +46,7 @@ export async function listPodLogDirectories(files: FileReader, podLogDir: string
 
 // "0.log" < "1.log" < "1.log.20240910-182513.gz" < "2.log": the newest is last.
 function byRestart(a: string, b: string): number {
-  return (parseInt(a, 10) - parseInt(b, 10)) || a.localeCompare(b);
+  return parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b);
 }
 
 export interface PodLogLine {
@@ -83,8 +85,12 @@ export function createCriLineParser(): {push(text: string): PodLogLine[]} {
           continue;
         }
         const parsed = Date.parse(time);
-        lines.push({timeMs: Number.isNaN(parsed) ? undefined : parsed, time,
-          stream: stream === 'stderr' ? 'stderr' : 'stdout', text: partial + body});
+        lines.push({
+          timeMs: Number.isNaN(parsed) ? undefined : parsed,
+          time,
+          stream: stream === 'stderr' ? 'stderr' : 'stdout',
+          text: partial + body,
+        });
         partial = '';
       }
       return lines;
@@ -95,8 +101,11 @@ export function createCriLineParser(): {push(text: string): PodLogLine[]} {
 const TAIL_BYTES = 256 * 1024;
 
 // The last lines of a container's current log file (the kubelet's rotated files are older).
-export async function readPodLogTail(files: FileReader, path: string, lines: number):
-  Promise<{lines: PodLogLine[]} | {problem: string}> {
+export async function readPodLogTail(
+  files: FileReader,
+  path: string,
+  lines: number,
+): Promise<{lines: PodLogLine[]} | {problem: string}> {
   const read = await files.readTail(path, TAIL_BYTES);
   if (!read.ok) return {problem: read.problem};
   return {lines: parseCriLogLines(read.text).slice(-lines)};

@@ -13,8 +13,12 @@ export function parseProcessTable(text: string): ProcessEntry[] {
   for (const line of text.split('\n')) {
     const match = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/.exec(line);
     if (!match) continue;
-    entries.push({pid: Number(match[1]), parentPid: Number(match[2]), elapsedSeconds: Number(match[3]),
-      commandLine: match[4] ?? ''});
+    entries.push({
+      pid: Number(match[1]),
+      parentPid: Number(match[2]),
+      elapsedSeconds: Number(match[3]),
+      commandLine: match[4] ?? '',
+    });
   }
   return entries;
 }
@@ -38,8 +42,11 @@ export function flagValue(commandLine: string, flag: string): string | undefined
 // The containerd shim that owns a pod sandbox: "containerd-shim-runc-v2 -namespace k8s.io -id <sandbox id> ...".
 // crictl shows 13-character id prefixes, so a prefix is enough.
 export function findShim(processes: readonly ProcessEntry[], sandboxId: string): ProcessEntry | undefined {
-  return processes.find((entry) => executableName(entry.commandLine).startsWith('containerd-shim')
-    && (flagValue(entry.commandLine, 'id') ?? '').startsWith(sandboxId));
+  return processes.find(
+    (entry) =>
+      executableName(entry.commandLine).startsWith('containerd-shim') &&
+      (flagValue(entry.commandLine, 'id') ?? '').startsWith(sandboxId),
+  );
 }
 
 export interface ProcessTreeRow {

@@ -21,7 +21,8 @@ export type RuntimeView = RuntimeInventory & {conditions: RuntimeCondition[]};
 const INSPECT_LIMIT = 20;
 
 export function crictlGlobalArgs(identity: NodeIdentity): string[] {
-  return identity.crictlConfig ? [`--config=${checkedPath(identity.crictlConfig)}`]
+  return identity.crictlConfig
+    ? [`--config=${checkedPath(identity.crictlConfig)}`]
     : [`--runtime-endpoint=unix://${checkedPath(identity.runtimeSocket)}`, '--timeout=5s'];
 }
 
@@ -43,27 +44,46 @@ export async function readRuntime(tools: NodeTools, identity: NodeIdentity): Pro
   const problems: string[] = [];
   const json = (outcome: CommandOutcome): JsonObject => {
     if (!outcome.ok) problems.push(outcome.failure.line);
-    return outcome.ok ? parseJsonObject(outcome.stdout) ?? {} : {};
+    return outcome.ok ? (parseJsonObject(outcome.stdout) ?? {}) : {};
   };
   const sandboxes = parseCrictlPods(json(pods));
   const listed = parseCrictlContainers(json(containers));
-  const view: RuntimeView = {source: 'crictl', note: undefined, sandboxes, containers: listed,
-    images: parseCrictlImages(json(images)), conditions: runtimeConditions(json(info)), problems};
-  view.containers = await Promise.all(listed.map(async (container, index) => {
-    // An id that is not plain hex came from a confused or hostile runtime: it is listed, never passed on.
-    if (container.state === 'running' || index >= INSPECT_LIMIT || !isRuntimeId(container.id)) return container;
-    const inspect = await tools.runner.run('crictl', [...global, 'inspect', '-o', 'json', '--',
-      checkedRuntimeId(container.id)]);
-    return inspect.ok ? mergeCrictlInspect(container, parseJsonObject(inspect.stdout) ?? {}) : container;
-  }));
+  const view: RuntimeView = {
+    source: 'crictl',
+    note: undefined,
+    sandboxes,
+    containers: listed,
+    images: parseCrictlImages(json(images)),
+    conditions: runtimeConditions(json(info)),
+    problems,
+  };
+  view.containers = await Promise.all(
+    listed.map(async (container, index) => {
+      // An id that is not plain hex came from a confused or hostile runtime: it is listed, never passed on.
+      if (container.state === 'running' || index >= INSPECT_LIMIT || !isRuntimeId(container.id)) return container;
+      const inspect = await tools.runner.run('crictl', [
+        ...global,
+        'inspect',
+        '-o',
+        'json',
+        '--',
+        checkedRuntimeId(container.id),
+      ]);
+      return inspect.ok ? mergeCrictlInspect(container, parseJsonObject(inspect.stdout) ?? {}) : container;
+    }),
+  );
   return view;
 }
 
 function runtimeConditions(info: JsonObject): RuntimeCondition[] {
   return asArray(asObject(info.status).conditions).map((item) => {
     const condition = asObject(item);
-    return {type: asString(condition.type), ready: condition.status === true, reason: asString(condition.reason),
-      message: asString(condition.message)};
+    return {
+      type: asString(condition.type),
+      ready: condition.status === true,
+      reason: asString(condition.reason),
+      message: asString(condition.message),
+    };
   });
 }
 
@@ -75,19 +95,28 @@ async function readThroughCtr(tools: NodeTools, identity: NodeIdentity, why: str
     tools.runner.run('ctr', [...global, 'tasks', 'ls']),
     tools.runner.run('ctr', [...global, 'images', 'ls']),
   ]);
-  const problems = [ids, tasks, images].flatMap((outcome) => outcome.ok ? [] : [outcome.failure.line]);
+  const problems = [ids, tasks, images].flatMap((outcome) => (outcome.ok ? [] : [outcome.failure.line]));
   const taskMap = tasks.ok ? parseCtrTasks(tasks.stdout) : new Map();
   const sandboxes: RuntimeSandbox[] = [];
   const containers: Array<{container: RuntimeContainer; logFile: string}> = [];
   const logDirectories = new Map<string, string>();
-  const idList = ids.ok ? ids.stdout.split('\n').map((id) => id.trim()).filter(isRuntimeId) : [];
+  const idList = ids.ok
+    ? ids.stdout
+        .split('\n')
+        .map((id) => id.trim())
+        .filter(isRuntimeId)
+    : [];
   await inBatches(idList, 4, async (id) => {
     const info = await tools.runner.run('ctr', [...global, 'containers', 'info', '--', checkedRuntimeId(id)]);
     if (!info.ok) return;
     const statusFile = await tools.files.readText(
-      `${identity.containerdRoot}/io.containerd.grpc.v1.cri/containers/${id}/status`);
-    const record = parseCtrContainerInfo(parseJsonObject(info.stdout) ?? {}, taskMap.get(id),
-      statusFile.ok ? parseJsonObject(statusFile.text) : undefined);
+      `${identity.containerdRoot}/io.containerd.grpc.v1.cri/containers/${id}/status`,
+    );
+    const record = parseCtrContainerInfo(
+      parseJsonObject(info.stdout) ?? {},
+      taskMap.get(id),
+      statusFile.ok ? parseJsonObject(statusFile.text) : undefined,
+    );
     if (record?.kind === 'sandbox') {
       sandboxes.push(record.sandbox);
       logDirectories.set(record.sandbox.id, record.logDirectory);
@@ -98,12 +127,17 @@ async function readThroughCtr(tools: NodeTools, identity: NodeIdentity, why: str
   const newestFirst = <T extends {createdAtMs: number | undefined}>(a: T, b: T) =>
     (b.createdAtMs ?? 0) - (a.createdAtMs ?? 0);
   return {
-    source: 'ctr', note, problems, conditions: [],
+    source: 'ctr',
+    note,
+    problems,
+    conditions: [],
     sandboxes: sandboxes.sort(newestFirst),
-    containers: containers.map(({container, logFile}) => {
-      const directory = logDirectories.get(container.sandboxId);
-      return {...container, logPath: directory && logFile ? `${directory}/${logFile}` : undefined};
-    }).sort(newestFirst),
+    containers: containers
+      .map(({container, logFile}) => {
+        const directory = logDirectories.get(container.sandboxId);
+        return {...container, logPath: directory && logFile ? `${directory}/${logFile}` : undefined};
+      })
+      .sort(newestFirst),
     images: images.ok ? parseCtrImages(images.stdout) : [],
   };
 }

@@ -1,7 +1,10 @@
 // Names that reach a command line come from the cluster (pod and container ids) or from the user (unit names,
 // a journal directory). They are checked before use so none can be read as an option or smuggle a second line.
 export class UnsafeArgumentError extends Error {
-  constructor(readonly what: string, readonly value: string) {
+  constructor(
+    readonly what: string,
+    readonly value: string,
+  ) {
     super(`refusing ${what} ${JSON.stringify(value)}: it could be read as an option or holds control characters`);
   }
 }

@@ -30,8 +30,12 @@ function stop(child: ChildProcess): void {
   }, KILL_GRACE_MS).unref();
 }
 
-function runToEnd(command: string, args: readonly string[], env: NodeJS.ProcessEnv,
-  options: RunOptions): Promise<CommandOutcome> {
+function runToEnd(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: RunOptions,
+): Promise<CommandOutcome> {
   const maxBytes = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
   const okExitCodes = options.okExitCodes ?? [0];
   return new Promise((resolve) => {
@@ -65,8 +69,12 @@ function runToEnd(command: string, args: readonly string[], env: NodeJS.ProcessE
       const out = Buffer.concat(stdout).toString('utf8');
       const err = Buffer.concat(stderr).toString('utf8');
       if (spawnError) {
-        resolve({ok: false, stdout: out, stderr: err,
-          failure: describeSpawnError(command, spawnError.code, spawnError.message)});
+        resolve({
+          ok: false,
+          stdout: out,
+          stderr: err,
+          failure: describeSpawnError(command, spawnError.code, spawnError.message),
+        });
       } else if (ending) {
         resolve({ok: false, stdout: out, stderr: err, failure: describeEnding(command, ending, options, maxBytes)});
       } else if (code !== null && okExitCodes.includes(code)) {
@@ -78,8 +86,12 @@ function runToEnd(command: string, args: readonly string[], env: NodeJS.ProcessE
   });
 }
 
-function describeEnding(command: string, ending: 'timeout' | 'aborted' | 'too-large', options: RunOptions,
-  maxBytes: number) {
+function describeEnding(
+  command: string,
+  ending: 'timeout' | 'aborted' | 'too-large',
+  options: RunOptions,
+  maxBytes: number,
+) {
   switch (ending) {
     case 'timeout':
       return {kind: ending, line: `${command}: no answer within ${(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000}s`};
@@ -90,8 +102,13 @@ function describeEnding(command: string, ending: 'timeout' | 'aborted' | 'too-la
   }
 }
 
-function followLines(command: string, args: readonly string[], env: NodeJS.ProcessEnv,
-  onLine: (line: string) => void, signal: AbortSignal): Promise<CommandOutcome> {
+function followLines(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  onLine: (line: string) => void,
+  signal: AbortSignal,
+): Promise<CommandOutcome> {
   return new Promise((resolve) => {
     const child = start(command, args, env);
     const onAbort = () => stop(child);
@@ -118,7 +135,12 @@ function followLines(command: string, args: readonly string[], env: NodeJS.Proce
       signal.removeEventListener('abort', onAbort);
       if (pending !== '') onLine(pending);
       if (spawnError) {
-        resolve({ok: false, stdout: '', stderr, failure: describeSpawnError(command, spawnError.code, spawnError.message)});
+        resolve({
+          ok: false,
+          stdout: '',
+          stderr,
+          failure: describeSpawnError(command, spawnError.code, spawnError.message),
+        });
       } else if (signal.aborted || code === 0) {
         resolve({ok: true, stdout: '', stderr, exitCode: code ?? 0});
       } else {

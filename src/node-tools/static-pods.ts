@@ -22,7 +22,7 @@ export function manifestPodName(text: string): string | undefined {
 
 export async function readStaticPodManifests(files: FileReader, directory: string): Promise<StaticPodManifest[]> {
   const manifests: StaticPodManifest[] = [];
-  for (const file of await files.list(directory) ?? []) {
+  for (const file of (await files.list(directory)) ?? []) {
     if (!/\.(ya?ml|json)$/.test(file)) continue;
     const path = `${directory}/${file}`;
     const read = await files.readText(path);
@@ -32,7 +32,10 @@ export async function readStaticPodManifests(files: FileReader, directory: strin
   return manifests;
 }
 
-export function manifestForPod(manifests: readonly StaticPodManifest[], podName: string,
-  nodeName: string): StaticPodManifest | undefined {
+export function manifestForPod(
+  manifests: readonly StaticPodManifest[],
+  podName: string,
+  nodeName: string,
+): StaticPodManifest | undefined {
   return manifests.find((manifest) => manifest.name === podName || `${manifest.name}-${nodeName}` === podName);
 }

@@ -1,9 +1,23 @@
 import {checkedUnitName} from './safe-argument.js';
 
 // The properties kview reads; `systemctl show` is systemd's stable machine interface, `status` is for people.
-export const UNIT_PROPERTIES = ['Id', 'Description', 'LoadState', 'ActiveState', 'SubState', 'UnitFileState',
-  'MainPID', 'ActiveEnterTimestamp', 'StateChangeTimestamp', 'NRestarts', 'Result', 'ExecMainStatus',
-  'MemoryCurrent', 'FragmentPath', 'DropInPaths'] as const;
+export const UNIT_PROPERTIES = [
+  'Id',
+  'Description',
+  'LoadState',
+  'ActiveState',
+  'SubState',
+  'UnitFileState',
+  'MainPID',
+  'ActiveEnterTimestamp',
+  'StateChangeTimestamp',
+  'NRestarts',
+  'Result',
+  'ExecMainStatus',
+  'MemoryCurrent',
+  'FragmentPath',
+  'DropInPaths',
+] as const;
 
 export function systemctlShowArgs(unit: string): string[] {
   return ['show', '--no-pager', `--property=${UNIT_PROPERTIES.join(',')}`, '--', checkedUnitName(unit)];
@@ -50,7 +64,9 @@ export function parseSystemctlShow(text: string, unit: string): UnitStatus {
     exitStatus: wholeNumber(get('ExecMainStatus')),
     memoryBytes: wholeNumber(get('MemoryCurrent')),
     fragmentPath: get('FragmentPath'),
-    dropInPaths: get('DropInPaths').split(' ').filter((path) => path !== ''),
+    dropInPaths: get('DropInPaths')
+      .split(' ')
+      .filter((path) => path !== ''),
   };
 }
 
@@ -72,7 +88,13 @@ export function parseSystemdTimestamp(value: string): number | undefined {
   if (unix) return Number(unix[1]) * 1000;
   const match = /(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as
-    [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return new Date(year, month - 1, day, hour, minute, second).getTime();
 }

@@ -8,19 +8,24 @@ import type {UnitStatus} from './systemctl-show.js';
 export type UnitReading = {unit: string; status: UnitStatus} | {unit: string; problem: CommandFailure};
 
 export function watchedUnits(identity: NodeIdentity): string[] {
-  return [identity.kubeletUnit, ...identity.runtimeUnit ? [identity.runtimeUnit] : []];
+  return [identity.kubeletUnit, ...(identity.runtimeUnit ? [identity.runtimeUnit] : [])];
 }
 
 export async function readUnits(tools: NodeTools, units: readonly string[]): Promise<UnitReading[]> {
-  return Promise.all(units.map(async (unit): Promise<UnitReading> => {
-    const outcome = await tools.runner.run('systemctl', systemctlShowArgs(unit), {timeoutMs: 5000});
-    return outcome.ok ? {unit, status: parseSystemctlShow(outcome.stdout, unit)} : {unit, problem: outcome.failure};
-  }));
+  return Promise.all(
+    units.map(async (unit): Promise<UnitReading> => {
+      const outcome = await tools.runner.run('systemctl', systemctlShowArgs(unit), {timeoutMs: 5000});
+      return outcome.ok ? {unit, status: parseSystemctlShow(outcome.stdout, unit)} : {unit, problem: outcome.failure};
+    }),
+  );
 }
 
 // Why restarting is not offered, or undefined when it is.
-export function restartRefusal(options: {readonly: boolean; isRoot: boolean; systemdAvailable: boolean}):
-  string | undefined {
+export function restartRefusal(options: {
+  readonly: boolean;
+  isRoot: boolean;
+  systemdAvailable: boolean;
+}): string | undefined {
   if (options.readonly) return 'restart is not offered: kview runs with --readonly';
   if (!options.isRoot) return 'restart is not offered: kview is not running as root';
   if (!options.systemdAvailable) return 'restart is not offered: systemd is not running on this host';

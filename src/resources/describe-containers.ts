@@ -6,8 +6,14 @@ export interface ContainerSpec {
   command?: string[];
   args?: string[];
   ports?: Array<{containerPort: number; hostPort?: number; protocol?: string}>;
-  env?: Array<{name: string; value?: string; valueFrom?: Record<string, {key?: string; name?: string;
-    fieldPath?: string; apiVersion?: string; resource?: string; optional?: boolean}>}>;
+  env?: Array<{
+    name: string;
+    value?: string;
+    valueFrom?: Record<
+      string,
+      {key?: string; name?: string; fieldPath?: string; apiVersion?: string; resource?: string; optional?: boolean}
+    >;
+  }>;
   resources?: {limits?: Record<string, string>; requests?: Record<string, string>};
   volumeMounts?: Array<{name: string; mountPath: string; readOnly?: boolean; subPath?: string}>;
   livenessProbe?: Probe;
@@ -26,8 +32,12 @@ interface Probe {
   failureThreshold?: number;
 }
 
-type State = Partial<Record<'running' | 'waiting' | 'terminated', {startedAt?: string; finishedAt?: string;
-  reason?: string; message?: string; exitCode?: number; signal?: number}>>;
+type State = Partial<
+  Record<
+    'running' | 'waiting' | 'terminated',
+    {startedAt?: string; finishedAt?: string; reason?: string; message?: string; exitCode?: number; signal?: number}
+  >
+>;
 
 export interface ContainerStatusShape {
   name: string;
@@ -40,8 +50,11 @@ export interface ContainerStatusShape {
 }
 
 // kubectl's describeContainers: basic info, command, state, resources, probes, environment, mounts.
-export function describeContainers(label: string, containers: ContainerSpec[], statuses: ContainerStatusShape[])
-  : string[] {
+export function describeContainers(
+  label: string,
+  containers: ContainerSpec[],
+  statuses: ContainerStatusShape[],
+): string[] {
   if (containers.length === 0) return [`${label}:\t<none>`];
   const lines = [`${label}:`];
   for (const container of containers) {
@@ -53,9 +66,13 @@ export function describeContainers(label: string, containers: ContainerSpec[], s
     const ports = (container.ports ?? []).map((port) => `${port.containerPort}/${port.protocol ?? 'TCP'}`);
     const hostPorts = (container.ports ?? []).map((port) => `${port.hostPort ?? 0}/${port.protocol ?? 'TCP'}`);
     lines.push(ports.length > 1 ? `    Ports:\t${ports.join(', ')}` : `    Port:\t${ports[0] ?? '<none>'}`);
-    lines.push(hostPorts.length > 1 ? `    Host Ports:\t${hostPorts.join(', ')}`
-      : `    Host Port:\t${hostPorts[0] ?? '<none>'}`);
-    for (const [title, values] of [['Command', container.command], ['Args', container.args]] as const) {
+    lines.push(
+      hostPorts.length > 1 ? `    Host Ports:\t${hostPorts.join(', ')}` : `    Host Port:\t${hostPorts[0] ?? '<none>'}`,
+    );
+    for (const [title, values] of [
+      ['Command', container.command],
+      ['Args', container.args],
+    ] as const) {
       if ((values ?? []).length === 0) continue;
       lines.push(`    ${title}:`);
       for (const value of values ?? []) for (const part of value.split('\n')) lines.push(`      ${part}`);
@@ -65,13 +82,23 @@ export function describeContainers(label: string, containers: ContainerSpec[], s
       if (status.lastState?.terminated) lines.push(...stateLines('Last State', status.lastState));
       lines.push(`    Ready:\t${status.ready ? 'True' : 'False'}`, `    Restart Count:\t${status.restartCount ?? 0}`);
     }
-    for (const [title, values] of [['Limits', container.resources?.limits],
-      ['Requests', container.resources?.requests]] as const) {
+    for (const [title, values] of [
+      ['Limits', container.resources?.limits],
+      ['Requests', container.resources?.requests],
+    ] as const) {
       if (!values || Object.keys(values).length === 0) continue;
-      lines.push(`    ${title}:`, ...Object.keys(values).sort().map((name) => `      ${name}:\t${values[name]}`));
+      lines.push(
+        `    ${title}:`,
+        ...Object.keys(values)
+          .sort()
+          .map((name) => `      ${name}:\t${values[name]}`),
+      );
     }
-    for (const [title, probe] of [['Liveness', container.livenessProbe], ['Readiness', container.readinessProbe],
-      ['Startup', container.startupProbe]] as const) {
+    for (const [title, probe] of [
+      ['Liveness', container.livenessProbe],
+      ['Readiness', container.readinessProbe],
+      ['Startup', container.startupProbe],
+    ] as const) {
       if (probe) lines.push(`    ${title}:\t${probeText(probe)}`);
     }
     lines.push(...environmentLines(container), ...mountLines(container));
@@ -88,7 +115,10 @@ function stateLines(title: string, state: State | undefined): string[] {
     if (terminated.message) lines.push(`      Message:\t${terminated.message}`);
     lines.push(`      Exit Code:\t${terminated.exitCode ?? 0}`);
     if ((terminated.signal ?? 0) > 0) lines.push(`      Signal:\t${terminated.signal}`);
-    lines.push(`      Started:\t${rfc1123z(terminated.startedAt)}`, `      Finished:\t${rfc1123z(terminated.finishedAt)}`);
+    lines.push(
+      `      Started:\t${rfc1123z(terminated.startedAt)}`,
+      `      Finished:\t${rfc1123z(terminated.finishedAt)}`,
+    );
     return lines;
   }
   const lines = [`    ${title}:\tWaiting`];
@@ -97,8 +127,9 @@ function stateLines(title: string, state: State | undefined): string[] {
 }
 
 function probeText(probe: Probe): string {
-  const timing = `delay=${probe.initialDelaySeconds ?? 0}s timeout=${probe.timeoutSeconds ?? 1}s `
-    + `period=${probe.periodSeconds ?? 10}s #success=${probe.successThreshold ?? 1} #failure=${probe.failureThreshold ?? 3}`;
+  const timing =
+    `delay=${probe.initialDelaySeconds ?? 0}s timeout=${probe.timeoutSeconds ?? 1}s ` +
+    `period=${probe.periodSeconds ?? 10}s #success=${probe.successThreshold ?? 1} #failure=${probe.failureThreshold ?? 3}`;
   if (probe.exec) return `exec [${(probe.exec.command ?? []).join(' ')}] ${timing}`;
   if (probe.httpGet) {
     const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase();
@@ -113,8 +144,9 @@ function environmentLines(container: ContainerSpec): string[] {
   const lines = [env.length === 0 ? '    Environment:\t<none>' : '    Environment:'];
   for (const variable of env) {
     if (!variable.valueFrom) {
-      (variable.value ?? '').split('\n').forEach((part, index) =>
-        lines.push(index === 0 ? `      ${variable.name}:\t${part}` : `      \t${part}`));
+      (variable.value ?? '')
+        .split('\n')
+        .forEach((part, index) => lines.push(index === 0 ? `      ${variable.name}:\t${part}` : `      \t${part}`));
       continue;
     }
     const [source, reference] = Object.entries(variable.valueFrom)[0] ?? [];
@@ -122,8 +154,10 @@ function environmentLines(container: ContainerSpec): string[] {
       lines.push(`      ${variable.name}:\t (${reference?.apiVersion ?? 'v1'}:${reference?.fieldPath ?? ''})`);
     } else if (source === 'secretKeyRef' || source === 'configMapKeyRef') {
       const kind = source === 'secretKeyRef' ? 'secret' : 'config map';
-      lines.push(`      ${variable.name}:\t<set to the key '${reference?.key ?? ''}' in ${kind} '${reference?.name ?? ''}'>`
-        + `\tOptional: ${reference?.optional ?? false}`);
+      lines.push(
+        `      ${variable.name}:\t<set to the key '${reference?.key ?? ''}' in ${kind} '${reference?.name ?? ''}'>` +
+          `\tOptional: ${reference?.optional ?? false}`,
+      );
     } else {
       lines.push(`      ${variable.name}:\t${source ?? ''}`);
     }
@@ -134,8 +168,11 @@ function environmentLines(container: ContainerSpec): string[] {
 function mountLines(container: ContainerSpec): string[] {
   const mounts = [...(container.volumeMounts ?? [])].sort((a, b) => (a.mountPath < b.mountPath ? -1 : 1));
   if (mounts.length === 0) return ['    Mounts:\t<none>'];
-  return ['    Mounts:', ...mounts.map((mount) => {
-    const flags = [mount.readOnly ? 'ro' : 'rw', ...(mount.subPath ? [`path="${mount.subPath}"`] : [])];
-    return `      ${mount.mountPath} from ${mount.name} (${flags.join(',')})`;
-  })];
+  return [
+    '    Mounts:',
+    ...mounts.map((mount) => {
+      const flags = [mount.readOnly ? 'ro' : 'rw', ...(mount.subPath ? [`path="${mount.subPath}"`] : [])];
+      return `      ${mount.mountPath} from ${mount.name} (${flags.join(',')})`;
+    }),
+  ];
 }

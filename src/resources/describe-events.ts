@@ -21,8 +21,10 @@ export function eventsLines(events: RowObject[] | undefined, now: number): strin
     ...sorted.map((object) => {
       const event = object as DescribedEvent;
       const source = event.source?.component || event.reportingComponent || '';
-      return `  ${event.type ?? ''}\t${event.reason ?? ''}\t${eventLastSeen(object, now)}\t${source}\t`
-        + `${(event.message ?? '').trim()}`;
+      return (
+        `  ${event.type ?? ''}\t${event.reason ?? ''}\t${eventLastSeen(object, now)}\t${source}\t` +
+        `${(event.message ?? '').trim()}`
+      );
     }),
   ];
 }

@@ -8,8 +8,10 @@ export function rfc1123z(timestamp: string | undefined): string {
   const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (value: number) => String(value).padStart(2, '0');
-  return `${days[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} `
-    + `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`;
+  return (
+    `${days[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
+  );
 }
 
 export function labelsLines(title: string, labels: Record<string, string> | undefined, indent = ''): string[] {
@@ -22,7 +24,9 @@ const MAX_ANNOTATION_LENGTH = 140;
 const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configuration']);
 
 export function annotationsLines(title: string, annotations: Record<string, string> | undefined): string[] {
-  const keys = Object.keys(annotations ?? {}).filter((key) => !SKIPPED_ANNOTATIONS.has(key)).sort();
+  const keys = Object.keys(annotations ?? {})
+    .filter((key) => !SKIPPED_ANNOTATIONS.has(key))
+    .sort();
   if (keys.length === 0) return [`${title}:\t<none>`];
   const lines: string[] = [];
   keys.forEach((key, index) => {

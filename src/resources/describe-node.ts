@@ -4,13 +4,33 @@ import {annotationsLines, labelsLines, rfc1123z} from './describe-format.js';
 import {formatQuantity, parseQuantity} from './quantity.js';
 
 interface NodeShape {
-  metadata?: {name?: string; labels?: Record<string, string>; annotations?: Record<string, string>;
-    creationTimestamp?: string};
-  spec?: {taints?: Array<{key: string; value?: string; effect: string}>; unschedulable?: boolean; podCIDR?: string;
-    podCIDRs?: string[]; providerID?: string};
-  status?: {conditions?: Array<{type: string; status: string; lastHeartbeatTime?: string;
-    lastTransitionTime?: string; reason?: string; message?: string}>; addresses?: Array<{type: string; address: string}>;
-    capacity?: Record<string, string>; allocatable?: Record<string, string>; nodeInfo?: Record<string, string>};
+  metadata?: {
+    name?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    creationTimestamp?: string;
+  };
+  spec?: {
+    taints?: Array<{key: string; value?: string; effect: string}>;
+    unschedulable?: boolean;
+    podCIDR?: string;
+    podCIDRs?: string[];
+    providerID?: string;
+  };
+  status?: {
+    conditions?: Array<{
+      type: string;
+      status: string;
+      lastHeartbeatTime?: string;
+      lastTransitionTime?: string;
+      reason?: string;
+      message?: string;
+    }>;
+    addresses?: Array<{type: string; address: string}>;
+    capacity?: Record<string, string>;
+    allocatable?: Record<string, string>;
+    nodeInfo?: Record<string, string>;
+  };
 }
 
 interface PodRequests {
@@ -24,39 +44,68 @@ export interface NodeContext {
   now: number;
 }
 
-const SYSTEM_INFO: Array<[string, string]> = [['Machine ID', 'machineID'], ['System UUID', 'systemUUID'],
-  ['Boot ID', 'bootID'], ['Kernel Version', 'kernelVersion'], ['OS Image', 'osImage'],
-  ['Operating System', 'operatingSystem'], ['Architecture', 'architecture'],
-  ['Container Runtime Version', 'containerRuntimeVersion'], ['Kubelet Version', 'kubeletVersion'],
-  ['Kube-Proxy Version', 'kubeProxyVersion']];
+const SYSTEM_INFO: Array<[string, string]> = [
+  ['Machine ID', 'machineID'],
+  ['System UUID', 'systemUUID'],
+  ['Boot ID', 'bootID'],
+  ['Kernel Version', 'kernelVersion'],
+  ['OS Image', 'osImage'],
+  ['Operating System', 'operatingSystem'],
+  ['Architecture', 'architecture'],
+  ['Container Runtime Version', 'containerRuntimeVersion'],
+  ['Kubelet Version', 'kubeletVersion'],
+  ['Kube-Proxy Version', 'kubeProxyVersion'],
+];
 
 // `kubectl describe node` in kubectl's section order (describeNode), events appended by the caller.
 export function describeNodeLines(object: RowObject, context: NodeContext): string[] {
   const node = object as NodeShape;
   const metadata = node.metadata ?? {};
   const status = node.status ?? {};
-  const lines = [`Name:\t${metadata.name ?? ''}`, `Roles:\t${roles(metadata.labels)}`,
-    ...labelsLines('Labels', metadata.labels), ...annotationsLines('Annotations', metadata.annotations),
-    `CreationTimestamp:\t${rfc1123z(metadata.creationTimestamp)}`];
+  const lines = [
+    `Name:\t${metadata.name ?? ''}`,
+    `Roles:\t${roles(metadata.labels)}`,
+    ...labelsLines('Labels', metadata.labels),
+    ...annotationsLines('Annotations', metadata.annotations),
+    `CreationTimestamp:\t${rfc1123z(metadata.creationTimestamp)}`,
+  ];
   // kubectl sorts taints by "effect,key".
   const taints = [...(node.spec?.taints ?? [])].sort((a, b) =>
-    (`${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1));
+    `${a.effect},${a.key}` < `${b.effect},${b.key}` ? -1 : 1,
+  );
   if (taints.length === 0) lines.push('Taints:\t<none>');
-  taints.forEach((taint, index) => lines.push(`${index === 0 ? 'Taints:' : ''}\t${taint.key}`
-    + `${taint.value ? `=${taint.value}` : ''}:${taint.effect}`));
+  taints.forEach((taint, index) =>
+    lines.push(
+      `${index === 0 ? 'Taints:' : ''}\t${taint.key}` + `${taint.value ? `=${taint.value}` : ''}:${taint.effect}`,
+    ),
+  );
   lines.push(`Unschedulable:\t${node.spec?.unschedulable ?? false}`, ...leaseLines(context.lease));
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
-    lines.push('Conditions:', '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
+    lines.push(
+      'Conditions:',
+      '  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage',
       '  ----\t------\t-----------------\t------------------\t------\t-------',
-      ...conditions.map((condition) => `  ${condition.type} \t${condition.status} \t`
-        + `${rfc1123z(condition.lastHeartbeatTime)} \t${rfc1123z(condition.lastTransitionTime)} \t`
-        + `${condition.reason ?? ''} \t${condition.message ?? ''}`));
+      ...conditions.map(
+        (condition) =>
+          `  ${condition.type} \t${condition.status} \t` +
+          `${rfc1123z(condition.lastHeartbeatTime)} \t${rfc1123z(condition.lastTransitionTime)} \t` +
+          `${condition.reason ?? ''} \t${condition.message ?? ''}`,
+      ),
+    );
   }
   lines.push('Addresses:', ...(status.addresses ?? []).map((address) => `  ${address.type}:\t${address.address}`));
-  for (const [title, resources] of [['Capacity', status.capacity], ['Allocatable', status.allocatable]] as const) {
+  for (const [title, resources] of [
+    ['Capacity', status.capacity],
+    ['Allocatable', status.allocatable],
+  ] as const) {
     if (!resources) continue;
-    lines.push(`${title}:`, ...Object.keys(resources).sort().map((name) => `  ${name}:\t${resources[name]}`));
+    lines.push(
+      `${title}:`,
+      ...Object.keys(resources)
+        .sort()
+        .map((name) => `  ${name}:\t${resources[name]}`),
+    );
   }
   lines.push('System Info:', ...SYSTEM_INFO.map(([label, key]) => `  ${label}:\t${status.nodeInfo?.[key] ?? ''}`));
   if (node.spec?.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
@@ -81,9 +130,12 @@ function leaseLines(lease: RowObject | Error | undefined): string[] {
   if (lease === undefined) return [];
   if (lease instanceof Error) return [`Lease:\tFailed to get lease: ${lease.message.replace(/^not found: /, '')}`];
   const spec = (lease['spec'] ?? {}) as {holderIdentity?: string; acquireTime?: string; renewTime?: string};
-  return ['Lease:', `  HolderIdentity:\t${spec.holderIdentity ?? '<unset>'}`,
+  return [
+    'Lease:',
+    `  HolderIdentity:\t${spec.holderIdentity ?? '<unset>'}`,
     `  AcquireTime:\t${spec.acquireTime ? rfc1123z(spec.acquireTime) : '<unset>'}`,
-    `  RenewTime:\t${spec.renewTime ? rfc1123z(spec.renewTime) : '<unset>'}`];
+    `  RenewTime:\t${spec.renewTime ? rfc1123z(spec.renewTime) : '<unset>'}`,
+  ];
 }
 
 function podsLines(pods: PodRequests[], allocatable: Record<string, string>, now: number): string[] {
@@ -92,34 +144,49 @@ function podsLines(pods: PodRequests[], allocatable: Record<string, string>, now
     return total > 0 ? Math.trunc((value / total) * 100) : 0;
   };
   const sum = (pod: PodRequests, kind: 'requests' | 'limits', resource: string) =>
-    (pod.spec?.containers ?? []).reduce((total, container) =>
-      total + parseQuantity(container.resources?.[kind]?.[resource]), 0);
+    (pod.spec?.containers ?? []).reduce(
+      (total, container) => total + parseQuantity(container.resources?.[kind]?.[resource]),
+      0,
+    );
   const cell = (resource: string, value: number) => `${formatQuantity(resource, value)} (${percent(resource, value)}%)`;
-  const lines = [`Non-terminated Pods:\t(${pods.length} in total)`,
+  const lines = [
+    `Non-terminated Pods:\t(${pods.length} in total)`,
     // kubectl leaves an empty column after Name (two tabs), which widens it by the padding.
     '  Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge',
-    '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---'];
-  const sorted = [...pods].sort((a, b) => `${a.metadata?.namespace}/${a.metadata?.name}`
-    .localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`));
+    '  ---------\t----\t\t------------\t----------\t---------------\t-------------\t---',
+  ];
+  const sorted = [...pods].sort((a, b) =>
+    `${a.metadata?.namespace}/${a.metadata?.name}`.localeCompare(`${b.metadata?.namespace}/${b.metadata?.name}`),
+  );
   for (const pod of sorted) {
-    lines.push(`  ${pod.metadata?.namespace ?? ''}\t${pod.metadata?.name ?? ''}\t\t${cell('cpu', sum(pod, 'requests', 'cpu'))}`
-      + `\t${cell('cpu', sum(pod, 'limits', 'cpu'))}\t${cell('memory', sum(pod, 'requests', 'memory'))}`
-      + `\t${cell('memory', sum(pod, 'limits', 'memory'))}\t${ageSince(pod.metadata?.creationTimestamp, now)}`);
+    lines.push(
+      `  ${pod.metadata?.namespace ?? ''}\t${pod.metadata?.name ?? ''}\t\t${cell('cpu', sum(pod, 'requests', 'cpu'))}` +
+        `\t${cell('cpu', sum(pod, 'limits', 'cpu'))}\t${cell('memory', sum(pod, 'requests', 'memory'))}` +
+        `\t${cell('memory', sum(pod, 'limits', 'memory'))}\t${ageSince(pod.metadata?.creationTimestamp, now)}`,
+    );
   }
-  lines.push('Allocated resources:', '  (Total limits may be over 100 percent, i.e., overcommitted.)',
-    '  Resource\tRequests\tLimits', '  --------\t--------\t------');
+  lines.push(
+    'Allocated resources:',
+    '  (Total limits may be over 100 percent, i.e., overcommitted.)',
+    '  Resource\tRequests\tLimits',
+    '  --------\t--------\t------',
+  );
   const total = (kind: 'requests' | 'limits', resource: string) =>
     pods.reduce((sumSoFar, pod) => sumSoFar + sum(pod, kind, resource), 0);
   const names = Object.keys(allocatable);
   const hugePages = names.filter((name) => name.startsWith('hugepages-')).sort();
   for (const resource of ['cpu', 'memory', 'ephemeral-storage', ...hugePages]) {
-    lines.push(`  ${resource}\t${cell(resource, total('requests', resource))}\t${cell(resource, total('limits', resource))}`);
+    lines.push(
+      `  ${resource}\t${cell(resource, total('requests', resource))}\t${cell(resource, total('limits', resource))}`,
+    );
   }
   // Extended resources (GPUs and the like) print without a percentage, as kubectl does.
   const standard = new Set(['cpu', 'memory', 'ephemeral-storage', 'pods']);
   for (const resource of names.filter((name) => !standard.has(name) && !name.startsWith('hugepages-')).sort()) {
-    lines.push(`  ${resource}\t${formatQuantity(resource, total('requests', resource))}`
-      + `\t${formatQuantity(resource, total('limits', resource))}`);
+    lines.push(
+      `  ${resource}\t${formatQuantity(resource, total('requests', resource))}` +
+        `\t${formatQuantity(resource, total('limits', resource))}`,
+    );
   }
   return lines;
 }

@@ -19,12 +19,18 @@ export interface DescribeContext {
 // kubectl flushes its writer before it.
 export function describeObject(kind: ResourceKind, object: RowObject, context: DescribeContext): string[] {
   const core = kind.group === '';
-  const body = core && kind.plural === 'pods' ? describePodLines(object)
-    : core && kind.plural === 'nodes' ? describeNodeLines(object, context) : undefined;
+  const body =
+    core && kind.plural === 'pods'
+      ? describePodLines(object)
+      : core && kind.plural === 'nodes'
+        ? describeNodeLines(object, context)
+        : undefined;
   if (!body) return objectYaml(object);
   const events = eventsLines(context.events, context.now);
   // kubectl flushes its tabwriter before an events table, but not before "Events: <none>".
-  const lines = events.length === 1 ? alignTabs([...body, ...events], {padding: 2})
-    : [...alignTabs(body, {padding: 2}), ...alignTabs(events, {padding: 2})];
+  const lines =
+    events.length === 1
+      ? alignTabs([...body, ...events], {padding: 2})
+      : [...alignTabs(body, {padding: 2}), ...alignTabs(events, {padding: 2})];
   return lines.map((line) => sanitizeText(line));
 }

@@ -6,17 +6,42 @@ import {volumesLines} from './describe-volumes.js';
 import type {VolumeShape} from './describe-volumes.js';
 
 interface PodShape {
-  metadata?: {name?: string; namespace?: string; labels?: Record<string, string>;
-    annotations?: Record<string, string>; deletionTimestamp?: string; deletionGracePeriodSeconds?: number;
-    ownerReferences?: Array<{kind: string; name: string; controller?: boolean}>};
-  spec?: {priority?: number; priorityClassName?: string; runtimeClassName?: string; serviceAccountName?: string;
-    nodeName?: string; initContainers?: ContainerSpec[]; containers?: ContainerSpec[]; volumes?: VolumeShape[];
-    nodeSelector?: Record<string, string>; tolerations?: Array<Record<string, never>>;
-    readinessGates?: Array<{conditionType: string}>};
-  status?: {phase?: string; reason?: string; message?: string; hostIP?: string; podIP?: string;
-    podIPs?: Array<{ip: string}>; startTime?: string; nominatedNodeName?: string; qosClass?: string;
-    conditions?: Array<{type: string; status: string}>; initContainerStatuses?: ContainerStatusShape[];
-    containerStatuses?: ContainerStatusShape[]};
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    deletionTimestamp?: string;
+    deletionGracePeriodSeconds?: number;
+    ownerReferences?: Array<{kind: string; name: string; controller?: boolean}>;
+  };
+  spec?: {
+    priority?: number;
+    priorityClassName?: string;
+    runtimeClassName?: string;
+    serviceAccountName?: string;
+    nodeName?: string;
+    initContainers?: ContainerSpec[];
+    containers?: ContainerSpec[];
+    volumes?: VolumeShape[];
+    nodeSelector?: Record<string, string>;
+    tolerations?: Array<Record<string, never>>;
+    readinessGates?: Array<{conditionType: string}>;
+  };
+  status?: {
+    phase?: string;
+    reason?: string;
+    message?: string;
+    hostIP?: string;
+    podIP?: string;
+    podIPs?: Array<{ip: string}>;
+    startTime?: string;
+    nominatedNodeName?: string;
+    qosClass?: string;
+    conditions?: Array<{type: string; status: string}>;
+    initContainerStatuses?: ContainerStatusShape[];
+    containerStatuses?: ContainerStatusShape[];
+  };
 }
 
 // `kubectl describe pod`, section by section in kubectl's order (k8s.io/kubectl/pkg/describe describePod),
@@ -35,8 +60,10 @@ export function describePodLines(object: RowObject): string[] {
   if (status.startTime) lines.push(`Start Time:\t${rfc1123z(status.startTime)}`);
   lines.push(...labelsLines('Labels', metadata.labels), ...annotationsLines('Annotations', metadata.annotations));
   if (metadata.deletionTimestamp) {
-    lines.push(`Status:\tTerminating (lasts ${untilText(metadata.deletionTimestamp)})`,
-      `Termination Grace Period:\t${metadata.deletionGracePeriodSeconds ?? 0}s`);
+    lines.push(
+      `Status:\tTerminating (lasts ${untilText(metadata.deletionTimestamp)})`,
+      `Termination Grace Period:\t${metadata.deletionGracePeriodSeconds ?? 0}s`,
+    );
   } else {
     lines.push(`Status:\t${status.phase ?? ''}`);
   }
@@ -53,14 +80,21 @@ export function describePodLines(object: RowObject): string[] {
   }
   lines.push(...describeContainers('Containers', spec.containers ?? [], status.containerStatuses ?? []));
   if ((spec.readinessGates ?? []).length > 0) {
-    lines.push('Readiness Gates:', '  Type\tStatus', ...(spec.readinessGates ?? []).map((gate) => {
-      const condition = status.conditions?.find((entry) => entry.type === gate.conditionType);
-      return `  ${gate.conditionType} \t${condition?.status ?? '<none>'} `;
-    }));
+    lines.push(
+      'Readiness Gates:',
+      '  Type\tStatus',
+      ...(spec.readinessGates ?? []).map((gate) => {
+        const condition = status.conditions?.find((entry) => entry.type === gate.conditionType);
+        return `  ${gate.conditionType} \t${condition?.status ?? '<none>'} `;
+      }),
+    );
   }
   if ((status.conditions ?? []).length > 0) {
-    lines.push('Conditions:', '  Type\tStatus', ...(status.conditions ?? []).map((condition) =>
-      `  ${condition.type} \t${condition.status} `));
+    lines.push(
+      'Conditions:',
+      '  Type\tStatus',
+      ...(status.conditions ?? []).map((condition) => `  ${condition.type} \t${condition.status} `),
+    );
   }
   lines.push(...volumesLines(spec.volumes ?? []));
   lines.push(`QoS Class:\t${status.qosClass ?? ''}`);

@@ -33,7 +33,8 @@ export function eventLastSeen(object: RowObject | CoreEvent, now: number): strin
   if (event.series) {
     return `${ageSince(event.series.lastObservedTime, now)} (x${event.series.count ?? 0} over ${first})`;
   }
-  if ((event.count ?? 0) > 1) return `${ageSince(event.lastTimestamp ?? undefined, now)} (x${event.count} over ${first})`;
+  if ((event.count ?? 0) > 1)
+    return `${ageSince(event.lastTimestamp ?? undefined, now)} (x${event.count} over ${first})`;
   return first;
 }
 

@@ -9,7 +9,8 @@ export function displayStyledText(text: string): StyledText {
   const clipped = text.length > MAX_DISPLAY_CHARACTERS ? text.slice(0, MAX_DISPLAY_CHARACTERS) : text;
   const styled = styledText(clipped);
   return text.length > MAX_DISPLAY_CHARACTERS
-    ? {...styled, text: `${styled.text} … [${text.length - MAX_DISPLAY_CHARACTERS} more characters]`} : styled;
+    ? {...styled, text: `${styled.text} … [${text.length - MAX_DISPLAY_CHARACTERS} more characters]`}
+    : styled;
 }
 
 export function displayText(text: string): string {
@@ -31,8 +32,10 @@ export function formatTimestamp(timestamp: string, zone: 'utc' | 'local'): strin
   const pad = (value: number, width = 2) => String(value).padStart(width, '0');
   const millis = fraction.padEnd(3, '0').slice(0, 3);
   if (zone === 'utc') return `${date.toISOString().slice(0, 19).replace('T', ' ')}.${millis}Z`;
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:`
-    + `${pad(date.getMinutes())}:${pad(date.getSeconds())}.${millis}`;
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:` +
+    `${pad(date.getMinutes())}:${pad(date.getSeconds())}.${millis}`
+  );
 }
 
 // A stable colour slot per stream (FNV-1a, as stern picks colours), so a pod keeps its colour across reopenings.

@@ -19,10 +19,13 @@ export function formatJsonLine(text: string, mode: JsonMode): FormattedLine {
   if (mode === 'raw') return {rows: [text], level};
   if (mode === 'pretty') return {rows: JSON.stringify(record, null, 2).split('\n'), level};
   const messageField = MESSAGE_FIELDS.find((field) => typeof record[field] === 'string');
-  const rest = Object.entries(record).filter(([key]) => key !== levelField && key !== messageField)
+  const rest = Object.entries(record)
+    .filter(([key]) => key !== levelField && key !== messageField)
     .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
-  const head = [levelField ? String(record[levelField]).toUpperCase() : '',
-    messageField ? String(record[messageField]) : ''].filter(Boolean);
+  const head = [
+    levelField ? String(record[levelField]).toUpperCase() : '',
+    messageField ? String(record[messageField]) : '',
+  ].filter(Boolean);
   return {rows: [[...head, ...rest].join(' ')], level};
 }
 
@@ -32,7 +35,8 @@ function parseRecord(text: string): Record<string, unknown> | undefined {
   try {
     const parsed: unknown = JSON.parse(trimmed);
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-      ? parsed as Record<string, unknown> : undefined;
+      ? (parsed as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }

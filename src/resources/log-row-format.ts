@@ -48,10 +48,18 @@ export function formatLogLine(line: LogLine, format: RowFormat): FormattedRow[] 
   // The program's colours apply where the text is shown as it came (not reformatted JSON).
   const ranges = rows.length === 1 && rows[0] === styled.text ? styled.ranges : [];
   return rows.map((text, index) => {
-    const head: Segment[] = index === 0 ? [{text: prefix, style: 'prefix'}, {text: stamp, style: 'timestamp'}]
-      : [{text: ' '.repeat(stringWidth(prefix + stamp)), style: 'plain'}];
-    return {segments: [...head, ...highlight(text, format.filter, ranges)].filter((segment) => segment.text !== ''),
-      level: line.level ?? level, slot};
+    const head: Segment[] =
+      index === 0
+        ? [
+            {text: prefix, style: 'prefix'},
+            {text: stamp, style: 'timestamp'},
+          ]
+        : [{text: ' '.repeat(stringWidth(prefix + stamp)), style: 'plain'}];
+    return {
+      segments: [...head, ...highlight(text, format.filter, ranges)].filter((segment) => segment.text !== ''),
+      level: line.level ?? level,
+      slot,
+    };
   });
 }
 
@@ -75,7 +83,7 @@ function highlight(text: string, filter: LogFilter | undefined, ranges: readonly
     const end = points[index + 1] ?? 0;
     const isMatch = matches.some(([from, to]) => from <= start && end <= to);
     const sgr = ranges.find((range) => range.start <= start && end <= range.end)?.style;
-    segments.push({text: text.slice(start, end), style: isMatch ? 'match' : 'plain', ...sgr ? {sgr} : {}});
+    segments.push({text: text.slice(start, end), style: isMatch ? 'match' : 'plain', ...(sgr ? {sgr} : {})});
   }
   return segments;
 }
@@ -83,8 +91,11 @@ function highlight(text: string, filter: LogFilter | undefined, ranges: readonly
 // Screen rows a formatted line takes: one per row unless wrapped, then as many as its width needs.
 export function rowsNeeded(rows: readonly FormattedRow[], width: number, isWrapping: boolean): number {
   if (!isWrapping) return rows.length;
-  return rows.reduce((total, row) =>
-    total + Math.max(1, Math.ceil(stringWidth(row.segments.map((segment) => segment.text).join('')) / width)), 0);
+  return rows.reduce(
+    (total, row) =>
+      total + Math.max(1, Math.ceil(stringWidth(row.segments.map((segment) => segment.text).join('')) / width)),
+    0,
+  );
 }
 
 // Horizontal scroll: the row's segments from a column on (by characters; display width is Ink's concern).

@@ -44,8 +44,11 @@ export function describeLogWindow(window: LogWindow): string {
     case 'tail':
       return `tail ${window.lines}`;
     case 'since':
-      return window.seconds % 3600 === 0 ? `${window.seconds / 3600}h`
-        : window.seconds % 60 === 0 ? `${window.seconds / 60}m` : `${window.seconds}s`;
+      return window.seconds % 3600 === 0
+        ? `${window.seconds / 3600}h`
+        : window.seconds % 60 === 0
+          ? `${window.seconds / 60}m`
+          : `${window.seconds}s`;
     case 'sinceTime':
       return `since ${window.time}`;
     case 'all':

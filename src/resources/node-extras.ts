@@ -14,8 +14,11 @@ export function taintCount(object: RowObject | undefined): number {
   return ((object as NodeSpec | undefined)?.spec?.taints ?? []).length;
 }
 
-export function nodeExtraCells(object: RowObject | undefined, name: string, podsPerNode: ReadonlyMap<string, number>
-  | undefined): string[] {
+export function nodeExtraCells(
+  object: RowObject | undefined,
+  name: string,
+  podsPerNode: ReadonlyMap<string, number> | undefined,
+): string[] {
   return [podsPerNode ? String(podsPerNode.get(name) ?? 0) : 'n/a', String(taintCount(object))];
 }
 
@@ -31,6 +34,10 @@ export function nodeUsageCells(object: RowObject | undefined, usage: NodeUsage |
     const capacity = parseQuantity(total);
     return capacity > 0 ? `${Math.trunc((used / capacity) * 100)}%` : '<unknown>';
   };
-  return [`${Math.round(cpu * 1000)}m`, share(cpu, allocatable['cpu']), `${Math.round(memory / 1024 ** 2)}Mi`,
-    share(memory, allocatable['memory'])];
+  return [
+    `${Math.round(cpu * 1000)}m`,
+    share(cpu, allocatable['cpu']),
+    `${Math.round(memory / 1024 ** 2)}Mi`,
+    share(memory, allocatable['memory']),
+  ];
 }

@@ -5,5 +5,7 @@ import {sanitizeText} from './sanitize-text.js';
 export function objectYaml(object: unknown): string[] {
   const copy = structuredClone(object) as {metadata?: {managedFields?: unknown}};
   if (copy.metadata) delete copy.metadata.managedFields;
-  return sanitizeText(yaml.dump(copy, {lineWidth: -1, noRefs: true})).replace(/\n$/, '').split('\n');
+  return sanitizeText(yaml.dump(copy, {lineWidth: -1, noRefs: true}))
+    .replace(/\n$/, '')
+    .split('\n');
 }

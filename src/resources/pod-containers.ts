@@ -10,10 +10,16 @@ interface ContainerStatus {
 }
 
 interface PodShape {
-  spec?: {initContainers?: Array<{name: string; image?: string}>; containers?: Array<{name: string; image?: string}>;
-    ephemeralContainers?: Array<{name: string; image?: string}>};
-  status?: {initContainerStatuses?: ContainerStatus[]; containerStatuses?: ContainerStatus[];
-    ephemeralContainerStatuses?: ContainerStatus[]};
+  spec?: {
+    initContainers?: Array<{name: string; image?: string}>;
+    containers?: Array<{name: string; image?: string}>;
+    ephemeralContainers?: Array<{name: string; image?: string}>;
+  };
+  status?: {
+    initContainerStatuses?: ContainerStatus[];
+    containerStatuses?: ContainerStatus[];
+    ephemeralContainerStatuses?: ContainerStatus[];
+  };
 }
 
 export interface ContainerRow {
@@ -34,25 +40,28 @@ export function podContainers(object: RowObject): ContainerRow[] {
     ['container', pod.spec?.containers ?? [], pod.status?.containerStatuses ?? []],
     ['ephemeral', pod.spec?.ephemeralContainers ?? [], pod.status?.ephemeralContainerStatuses ?? []],
   ];
-  return groups.flatMap(([type, specs, statuses]) => specs.map((spec) => {
-    const status = statuses.find((candidate) => candidate.name === spec.name);
-    return {
-      name: sanitizeCell(spec.name),
-      type,
-      image: sanitizeCell(spec.image ?? ''),
-      ready: status?.ready ?? false,
-      state: describeState(status?.state),
-      restarts: status?.restartCount ?? 0,
-      lastExit: describeState(status?.lastState, ''),
-    };
-  }));
+  return groups.flatMap(([type, specs, statuses]) =>
+    specs.map((spec) => {
+      const status = statuses.find((candidate) => candidate.name === spec.name);
+      return {
+        name: sanitizeCell(spec.name),
+        type,
+        image: sanitizeCell(spec.image ?? ''),
+        ready: status?.ready ?? false,
+        state: describeState(status?.state),
+        restarts: status?.restartCount ?? 0,
+        lastExit: describeState(status?.lastState, ''),
+      };
+    }),
+  );
 }
 
 function describeState(state: ContainerStatus['state'], none = 'Waiting'): string {
   const [phase, detail] = Object.entries(state ?? {})[0] ?? [];
   if (!phase) return none;
   const name = phase.charAt(0).toUpperCase() + phase.slice(1);
-  const parts = [detail?.reason, detail?.exitCode !== undefined ? `exit ${detail.exitCode}` : undefined]
-    .filter((part): part is string => Boolean(part));
+  const parts = [detail?.reason, detail?.exitCode !== undefined ? `exit ${detail.exitCode}` : undefined].filter(
+    (part): part is string => Boolean(part),
+  );
   return parts.length > 0 ? `${name}: ${parts.join(', ')}` : name;
 }

@@ -17,8 +17,10 @@ export interface ColumnLayout {
 }
 
 // Which server columns kubectl prints: priority 0 always, the rest only with -o wide.
-export function columnLayout(columns: TableColumnDefinition[], options: Pick<RenderOptions, 'wide' | 'withNamespace'>)
-  : ColumnLayout {
+export function columnLayout(
+  columns: TableColumnDefinition[],
+  options: Pick<RenderOptions, 'wide' | 'withNamespace'>,
+): ColumnLayout {
   const headers: string[] = [];
   const sources: number[] = [];
   if (options.withNamespace) {

@@ -23,8 +23,11 @@ export interface TableRenderer {
 
 // How a kind's rows become cells: the server's Table columns for every kind (what kubectl prints), except events,
 // which follow `kubectl events` (LAST SEEN with "(xN over D)"), and nodes, which get PODS and TAINTS appended.
-export function tableRenderer(kind: ResourceKind, columns: TableColumnDefinition[], options: RendererOptions)
-  : TableRenderer {
+export function tableRenderer(
+  kind: ResourceKind,
+  columns: TableColumnDefinition[],
+  options: RendererOptions,
+): TableRenderer {
   if (kind.plural === 'events' && kind.group === '') {
     return {
       headers: options.withNamespace ? ['NAMESPACE', ...EVENT_HEADERS] : EVENT_HEADERS,
@@ -41,8 +44,11 @@ export function tableRenderer(kind: ResourceKind, columns: TableColumnDefinition
       headers: [...layout.headers, ...NODE_EXTRA_HEADERS, ...(usage ? NODE_USAGE_HEADERS : [])],
       render: (row, now) => {
         const name = row.object?.metadata?.name ?? '';
-        return [...renderRow(row, layout, now), ...nodeExtraCells(row.object, name, options.podsPerNode),
-          ...(usage ? nodeUsageCells(row.object, usage.get(name)) : [])];
+        return [
+          ...renderRow(row, layout, now),
+          ...nodeExtraCells(row.object, name, options.podsPerNode),
+          ...(usage ? nodeUsageCells(row.object, usage.get(name)) : []),
+        ];
       },
     };
   }

@@ -36,22 +36,30 @@ export type AppAction =
 
 export function initialAppState(first: ViewTarget): AppState {
   const namespace = first.type === 'table' ? first.namespace : undefined;
-  return {navigation: startNavigation(first), helpOpen: false, recentNamespaces: namespace ? [namespace] : [],
-    quitting: false};
+  return {
+    navigation: startNavigation(first),
+    helpOpen: false,
+    recentNamespaces: namespace ? [namespace] : [],
+    quitting: false,
+  };
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'navigate':
-      return rememberNamespace({...state, navigation: pushView(state.navigation, action.target), flash: undefined},
-        action.target);
+      return rememberNamespace(
+        {...state, navigation: pushView(state.navigation, action.target), flash: undefined},
+        action.target,
+      );
     case 'back': {
       if (state.helpOpen) return {...state, helpOpen: false};
       const current = currentView(state.navigation);
       // Esc first clears a filter, then leaves the view, as in k9s.
       if (current.type === 'table' && (current.filter || current.labelSelector) && !current.caption) {
-        return {...state, navigation: replaceView(state.navigation, {...current, filter: undefined,
-          labelSelector: undefined})};
+        return {
+          ...state,
+          navigation: replaceView(state.navigation, {...current, filter: undefined, labelSelector: undefined}),
+        };
       }
       return {...state, navigation: goBack(state.navigation)};
     }
@@ -69,7 +77,9 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return switchNamespace(state, action.namespace);
     case 'recentNamespace': {
       const namespace = state.recentNamespaces[action.index];
-      return namespace ? switchNamespace(state, namespace) : {...state, flash: `no recent namespace ${action.index + 1}`};
+      return namespace
+        ? switchNamespace(state, namespace)
+        : {...state, flash: `no recent namespace ${action.index + 1}`};
     }
     case 'confirm':
       return {...state, confirm: action.request ? openConfirm(action.request) : undefined};
@@ -80,8 +90,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
   }
 }
 
-function submitPrompt(state: AppState, mode: PromptMode | undefined, text: string, kinds: readonly ResourceKind[])
-  : AppState {
+function submitPrompt(
+  state: AppState,
+  mode: PromptMode | undefined,
+  text: string,
+  kinds: readonly ResourceKind[],
+): AppState {
   const current = currentView(state.navigation);
   if (mode === 'filter') {
     // In describe and YAML, / searches: matches are highlighted and n/N walk them.
@@ -96,8 +110,10 @@ function submitPrompt(state: AppState, mode: PromptMode | undefined, text: strin
     }
     const inverse = trimmed.startsWith('!');
     const pattern = inverse ? trimmed.slice(1) : trimmed;
-    return {...state, navigation: replaceView(state.navigation,
-      {...current, filter: pattern ? {pattern, inverse} : undefined})};
+    return {
+      ...state,
+      navigation: replaceView(state.navigation, {...current, filter: pattern ? {pattern, inverse} : undefined}),
+    };
   }
   const parsed = parseCommandLine(text, kinds);
   switch (parsed.type) {
@@ -112,9 +128,16 @@ function submitPrompt(state: AppState, mode: PromptMode | undefined, text: strin
     case 'node':
       return appReducer(state, {type: 'navigate', target: {type: 'node'}});
     case 'resource': {
-      const namespace = parsed.allNamespaces ? undefined : parsed.namespace ?? currentNamespace(state);
-      return appReducer(state, {type: 'navigate', target: {type: 'table', kind: parsed.kind,
-        namespace: parsed.kind.namespaced ? namespace : undefined, labelSelector: parsed.labelSelector}});
+      const namespace = parsed.allNamespaces ? undefined : (parsed.namespace ?? currentNamespace(state));
+      return appReducer(state, {
+        type: 'navigate',
+        target: {
+          type: 'table',
+          kind: parsed.kind,
+          namespace: parsed.kind.namespaced ? namespace : undefined,
+          labelSelector: parsed.labelSelector,
+        },
+      });
     }
   }
 }
@@ -139,8 +162,13 @@ function rememberNamespace(state: AppState, target: ViewTarget): AppState {
 // kube-system's control-plane and node-level pods (kubeadm's static pods, kube-proxy, DNS), as an operator
 // checks them first when the cluster misbehaves.
 export function controlPlaneTarget(): ViewTarget {
-  return {type: 'table', kind: POD_KIND, namespace: 'kube-system', caption: 'control plane (kube-system)',
-    filter: {pattern: CONTROL_PLANE_PATTERN, inverse: false}};
+  return {
+    type: 'table',
+    kind: POD_KIND,
+    namespace: 'kube-system',
+    caption: 'control plane (kube-system)',
+    filter: {pattern: CONTROL_PLANE_PATTERN, inverse: false},
+  };
 }
 
 export const CONTROL_PLANE_PATTERN =

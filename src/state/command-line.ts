@@ -12,7 +12,10 @@ export type ParsedCommand =
 // short name, kind, or plural.group), then optionally a namespace ("all" or -A for every one) and a label
 // selector (any word with = or !=, or after -l).
 export function parseCommandLine(text: string, kinds: readonly ResourceKind[]): ParsedCommand {
-  const words = text.trim().split(/\s+/).filter((word) => word !== '');
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const [first, ...rest] = words;
   if (!first) return {type: 'error', message: 'type a resource, e.g. :pods, :no, :deploy kube-system'};
   const name = first.toLowerCase();
@@ -38,9 +41,13 @@ export function parseCommandLine(text: string, kinds: readonly ResourceKind[]): 
 
 export function resolveKind(name: string, kinds: readonly ResourceKind[]): ResourceKind | undefined {
   const wanted = name.toLowerCase();
-  const matches = (kind: ResourceKind) => kind.plural === wanted || kind.singular === wanted
-    || kind.kind.toLowerCase() === wanted || kind.shortNames.includes(wanted)
-    || `${kind.plural}.${kind.group}` === wanted || `${kind.singular}.${kind.group}` === wanted;
+  const matches = (kind: ResourceKind) =>
+    kind.plural === wanted ||
+    kind.singular === wanted ||
+    kind.kind.toLowerCase() === wanted ||
+    kind.shortNames.includes(wanted) ||
+    `${kind.plural}.${kind.group}` === wanted ||
+    `${kind.singular}.${kind.group}` === wanted;
   // Core and apps win over a CRD that reuses a short name, as kubectl's own resolution prefers them.
   const found = kinds.filter(matches);
   return found.find((kind) => kind.group === '') ?? found.find((kind) => kind.group === 'apps') ?? found[0];

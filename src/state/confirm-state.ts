@@ -10,7 +10,11 @@ export interface ConfirmState {
 
 export type ConfirmOutcome = {state: ConfirmState} | {answer: boolean; state: ConfirmState};
 
-export const DRAIN_TOGGLES: Array<{key: keyof Omit<DrainOptions, 'gracePeriodSeconds'>; label: string; hotkey: string}> = [
+export const DRAIN_TOGGLES: Array<{
+  key: keyof Omit<DrainOptions, 'gracePeriodSeconds'>;
+  label: string;
+  hotkey: string;
+}> = [
   {key: 'ignoreDaemonSets', label: '--ignore-daemonsets', hotkey: 'i'},
   {key: 'deleteEmptyDirData', label: '--delete-emptydir-data', hotkey: 'e'},
   {key: 'force', label: '--force (pods without a controller)', hotkey: 'f'},
@@ -22,8 +26,11 @@ export function openConfirm(request: ActionRequest): ConfirmState {
 
 // One key in the confirmation dialog: arrows and Tab move the focus, Enter answers with the focused button,
 // Esc cancels, and a drain's option keys toggle its options.
-export function confirmKey(state: ConfirmState, input: string, key: {escape?: boolean; return?: boolean;
-  leftArrow?: boolean; rightArrow?: boolean; tab?: boolean}): ConfirmOutcome {
+export function confirmKey(
+  state: ConfirmState,
+  input: string,
+  key: {escape?: boolean; return?: boolean; leftArrow?: boolean; rightArrow?: boolean; tab?: boolean},
+): ConfirmOutcome {
   if (key.escape) return {answer: false, state};
   if (key.return) return {answer: state.confirmFocused, state};
   if (key.leftArrow || key.rightArrow || key.tab) return {state: {...state, confirmFocused: !state.confirmFocused}};

@@ -19,8 +19,13 @@ const WORKLOADS = new Set(['deployments', 'replicasets', 'statefulsets', 'daemon
 export function drillTarget(selected: SelectedObject): ViewTarget | {needsObject: true} {
   const {kind, namespace, name, object} = selected;
   if (kind.group === '' && kind.plural === 'nodes') {
-    return {type: 'table', kind: POD_KIND, namespace: undefined, fieldSelector: `spec.nodeName=${name}`,
-      caption: `pods on node ${name}`};
+    return {
+      type: 'table',
+      kind: POD_KIND,
+      namespace: undefined,
+      fieldSelector: `spec.nodeName=${name}`,
+      caption: `pods on node ${name}`,
+    };
   }
   if (kind.group === '' && kind.plural === 'namespaces') return {type: 'table', kind: POD_KIND, namespace: name};
   if (kind.group === '' && kind.plural === 'pods') return {type: 'containers', namespace: namespace ?? '', pod: name};
@@ -36,15 +41,21 @@ export function drillTarget(selected: SelectedObject): ViewTarget | {needsObject
     if (!object?.['spec']) return {needsObject: true};
     const selector = selectorOf(object);
     if (!selector) return {type: 'yaml', kind, namespace, name};
-    return {type: 'table', kind: POD_KIND, namespace, labelSelector: selector,
-      caption: `pods of ${kind.singular} ${name}`};
+    return {
+      type: 'table',
+      kind: POD_KIND,
+      namespace,
+      labelSelector: selector,
+      caption: `pods of ${kind.singular} ${name}`,
+    };
   }
   return {type: 'yaml', kind, namespace, name};
 }
 
 // matchLabels as a label selector string; services keep their selector as a plain map.
 export function selectorOf(object: RowObject): string | undefined {
-  const spec = object['spec'] as {selector?: {matchLabels?: Record<string, string>} & Record<string, unknown>} | undefined;
+  const spec = object['spec'] as
+    {selector?: {matchLabels?: Record<string, string>} & Record<string, unknown>} | undefined;
   const selector = spec?.selector;
   if (!selector) return undefined;
   const labels = (selector.matchLabels ?? (selector.matchExpressions ? undefined : selector)) as
@@ -57,8 +68,13 @@ export function selectorOf(object: RowObject): string | undefined {
 // The events view for one object, as `kubectl events --for kind/name` narrows it.
 export function eventsFor(selected: SelectedObject): ViewTarget {
   const fields = [`involvedObject.name=${selected.name}`, `involvedObject.kind=${selected.kind.kind}`];
-  return {type: 'table', kind: EVENT_KIND, namespace: selected.kind.namespaced ? selected.namespace : undefined,
-    fieldSelector: fields.join(','), caption: `events of ${selected.kind.singular}/${selected.name}`};
+  return {
+    type: 'table',
+    kind: EVENT_KIND,
+    namespace: selected.kind.namespaced ? selected.namespace : undefined,
+    fieldSelector: fields.join(','),
+    caption: `events of ${selected.kind.singular}/${selected.name}`,
+  };
 }
 
 export function isNode(kind: ResourceKind): boolean {
@@ -66,14 +82,18 @@ export function isNode(kind: ResourceKind): boolean {
 }
 
 const OWNER_KINDS: Record<string, 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet'> = {
-  deployments: 'Deployment', statefulsets: 'StatefulSet', daemonsets: 'DaemonSet', jobs: 'Job',
+  deployments: 'Deployment',
+  statefulsets: 'StatefulSet',
+  daemonsets: 'DaemonSet',
+  jobs: 'Job',
   replicasets: 'ReplicaSet',
 };
 
 // l: the logs of what is selected, one stream per pod for anything that has pods (stern's model).
 export function logsTarget(selected: SelectedObject): ViewTarget | undefined {
   const {kind, namespace, name} = selected;
-  if (kind.group === '' && kind.plural === 'pods') return {type: 'logs', target: {kind: 'pod', namespace: namespace ?? '', pod: name}};
+  if (kind.group === '' && kind.plural === 'pods')
+    return {type: 'logs', target: {kind: 'pod', namespace: namespace ?? '', pod: name}};
   if (isNode(kind)) return {type: 'logs', target: {kind: 'node', node: name}};
   const ownerKind = OWNER_KINDS[kind.plural];
   if (ownerKind && (kind.group === 'apps' || kind.group === 'batch')) {

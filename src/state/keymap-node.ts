@@ -4,26 +4,53 @@ import type {KeyBinding} from './key-binding.js';
 // its filter) and Esc (back: closes the pod or the dialog, then leaves the pane) are the global keys. A journal
 // opens in the log reader (scope 'journal'), which has the log view's reading keys.
 export type NodeCommand =
-  | 'node.nextSection'
-  | 'node.previousSection'
-  | 'node.open'
-  | 'node.refresh'
-  | 'node.runtimeView'
-  | 'node.restart';
+  'node.nextSection' | 'node.previousSection' | 'node.open' | 'node.refresh' | 'node.runtimeView' | 'node.restart';
 
 export const nodeBindings: ReadonlyArray<KeyBinding<NodeCommand>> = [
-  {command: 'node.nextSection', scope: 'node',
-    keys: [{label: 'tab', special: 'tab'}, {label: 'l', input: 'l'}, {label: '→', special: 'rightArrow'}],
-    description: 'next section (in a dialog: next button)', hint: 'section'},
-  {command: 'node.previousSection', scope: 'node', keys: [{label: 'h', input: 'h'}, {label: '←', special: 'leftArrow'}],
-    description: 'previous section (in a dialog: previous button)'},
-  {command: 'node.open', scope: 'node', keys: [{label: 'enter', special: 'return'}],
+  {
+    command: 'node.nextSection',
+    scope: 'node',
+    keys: [
+      {label: 'tab', special: 'tab'},
+      {label: 'l', input: 'l'},
+      {label: '→', special: 'rightArrow'},
+    ],
+    description: 'next section (in a dialog: next button)',
+    hint: 'section',
+  },
+  {
+    command: 'node.previousSection',
+    scope: 'node',
+    keys: [
+      {label: 'h', input: 'h'},
+      {label: '←', special: 'leftArrow'},
+    ],
+    description: 'previous section (in a dialog: previous button)',
+  },
+  {
+    command: 'node.open',
+    scope: 'node',
+    keys: [{label: 'enter', special: 'return'}],
     description: 'open: a journal in the log reader, a runtime pod (sandbox, shim, processes, log files) or container',
-    hint: 'open'},
-  {command: 'node.refresh', scope: 'node', keys: [{label: 'r', input: 'r'}], description: 'run the checks again',
-    hint: 'refresh'},
-  {command: 'node.runtimeView', scope: 'node', keys: [{label: 'v', input: 'v'}],
-    description: 'runtime: pods, containers (incl. exited), images'},
-  {command: 'node.restart', scope: 'node', keys: [{label: 'R', input: 'R'}],
-    description: 'units: restart the selected unit (asks first; root only, never with --readonly)'},
+    hint: 'open',
+  },
+  {
+    command: 'node.refresh',
+    scope: 'node',
+    keys: [{label: 'r', input: 'r'}],
+    description: 'run the checks again',
+    hint: 'refresh',
+  },
+  {
+    command: 'node.runtimeView',
+    scope: 'node',
+    keys: [{label: 'v', input: 'v'}],
+    description: 'runtime: pods, containers (incl. exited), images',
+  },
+  {
+    command: 'node.restart',
+    scope: 'node',
+    keys: [{label: 'R', input: 'R'}],
+    description: 'units: restart the selected unit (asks first; root only, never with --readonly)',
+  },
 ];

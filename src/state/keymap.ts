@@ -50,65 +50,205 @@ export type TextCommand = 'text.nextMatch' | 'text.previousMatch';
 export type Command = GlobalCommand | TableCommand | TextCommand | LogCommand | NodeCommand;
 
 const globalBindings: ReadonlyArray<KeyBinding<GlobalCommand>> = [
-  {command: 'cursor.down', scope: 'global', keys: [{label: 'j', input: 'j'}, {label: '↓', special: 'downArrow'}],
-    description: 'move down'},
-  {command: 'cursor.up', scope: 'global', keys: [{label: 'k', input: 'k'}, {label: '↑', special: 'upArrow'}],
-    description: 'move up'},
-  {command: 'cursor.pageDown', scope: 'global',
-    keys: [{label: 'PgDn', special: 'pageDown'}, {label: 'ctrl-f', input: 'f', ctrl: true}], description: 'page down'},
+  {
+    command: 'cursor.down',
+    scope: 'global',
+    keys: [
+      {label: 'j', input: 'j'},
+      {label: '↓', special: 'downArrow'},
+    ],
+    description: 'move down',
+  },
+  {
+    command: 'cursor.up',
+    scope: 'global',
+    keys: [
+      {label: 'k', input: 'k'},
+      {label: '↑', special: 'upArrow'},
+    ],
+    description: 'move up',
+  },
+  {
+    command: 'cursor.pageDown',
+    scope: 'global',
+    keys: [
+      {label: 'PgDn', special: 'pageDown'},
+      {label: 'ctrl-f', input: 'f', ctrl: true},
+    ],
+    description: 'page down',
+  },
   // ctrl-b is tmux's prefix, so PgUp and ctrl-u are the page-up keys.
-  {command: 'cursor.pageUp', scope: 'global',
-    keys: [{label: 'PgUp', special: 'pageUp'}, {label: 'ctrl-u', input: 'u', ctrl: true}], description: 'page up'},
-  {command: 'cursor.top', scope: 'global', keys: [{label: 'g', input: 'g'}, {label: 'Home', special: 'home'}],
-    description: 'first row'},
-  {command: 'cursor.bottom', scope: 'global', keys: [{label: 'G', input: 'G'}, {label: 'End', special: 'end'}],
-    description: 'last row'},
-  {command: 'app.toggleHelp', scope: 'global', keys: [{label: '?', input: '?'}], description: 'show or hide this help',
-    hint: 'help'},
-  {command: 'app.back', scope: 'global', keys: [{label: 'Esc', special: 'escape'}],
-    description: 'back to the previous view (or clear the filter)', hint: 'back'},
-  {command: 'app.command', scope: 'global', keys: [{label: ':', input: ':'}],
-    description: 'command: a resource (:pods, :no, :deploy kube-system, :po app=web), :ns, :ctx, :cp, :q', hint: 'cmd'},
-  {command: 'app.filter', scope: 'global', keys: [{label: '/', input: '/'}],
-    description: 'filter (regex; !x inverts; -l app=web selects by label) or search text', hint: 'filter'},
+  {
+    command: 'cursor.pageUp',
+    scope: 'global',
+    keys: [
+      {label: 'PgUp', special: 'pageUp'},
+      {label: 'ctrl-u', input: 'u', ctrl: true},
+    ],
+    description: 'page up',
+  },
+  {
+    command: 'cursor.top',
+    scope: 'global',
+    keys: [
+      {label: 'g', input: 'g'},
+      {label: 'Home', special: 'home'},
+    ],
+    description: 'first row',
+  },
+  {
+    command: 'cursor.bottom',
+    scope: 'global',
+    keys: [
+      {label: 'G', input: 'G'},
+      {label: 'End', special: 'end'},
+    ],
+    description: 'last row',
+  },
+  {
+    command: 'app.toggleHelp',
+    scope: 'global',
+    keys: [{label: '?', input: '?'}],
+    description: 'show or hide this help',
+    hint: 'help',
+  },
+  {
+    command: 'app.back',
+    scope: 'global',
+    keys: [{label: 'Esc', special: 'escape'}],
+    description: 'back to the previous view (or clear the filter)',
+    hint: 'back',
+  },
+  {
+    command: 'app.command',
+    scope: 'global',
+    keys: [{label: ':', input: ':'}],
+    description: 'command: a resource (:pods, :no, :deploy kube-system, :po app=web), :ns, :ctx, :cp, :q',
+    hint: 'cmd',
+  },
+  {
+    command: 'app.filter',
+    scope: 'global',
+    keys: [{label: '/', input: '/'}],
+    description: 'filter (regex; !x inverts; -l app=web selects by label) or search text',
+    hint: 'filter',
+  },
   {command: 'history.back', scope: 'global', keys: [{label: '[', input: '['}], description: 'history: back'},
   {command: 'history.forward', scope: 'global', keys: [{label: ']', input: ']'}], description: 'history: forward'},
   {command: 'history.last', scope: 'global', keys: [{label: '-', input: '-'}], description: 'history: last view'},
-  {command: 'app.quit', scope: 'global', keys: [{label: 'q', input: 'q'}, {label: 'ctrl-c', input: 'c', ctrl: true}],
-    description: 'quit', hint: 'quit'},
+  {
+    command: 'app.quit',
+    scope: 'global',
+    keys: [
+      {label: 'q', input: 'q'},
+      {label: 'ctrl-c', input: 'c', ctrl: true},
+    ],
+    description: 'quit',
+    hint: 'quit',
+  },
 ];
 
 const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
-  {command: 'view.open', scope: 'table', keys: [{label: 'Enter', special: 'return'}],
-    description: 'open: node -> its pods, pod -> containers -> logs, namespace -> its pods', hint: 'open'},
-  {command: 'view.describe', scope: 'table', keys: [{label: 'd', input: 'd'}], description: 'describe', hint: 'describe'},
+  {
+    command: 'view.open',
+    scope: 'table',
+    keys: [{label: 'Enter', special: 'return'}],
+    description: 'open: node -> its pods, pod -> containers -> logs, namespace -> its pods',
+    hint: 'open',
+  },
+  {
+    command: 'view.describe',
+    scope: 'table',
+    keys: [{label: 'd', input: 'd'}],
+    description: 'describe',
+    hint: 'describe',
+  },
   {command: 'view.yaml', scope: 'table', keys: [{label: 'y', input: 'y'}], description: 'YAML', hint: 'yaml'},
-  {command: 'view.logs', scope: 'table', keys: [{label: 'l', input: 'l'}], description: 'logs of the pod or container',
-    hint: 'logs'},
-  {command: 'view.nodePane', scope: 'table', keys: [{label: 'n', input: 'n'}],
-    description: 'node pane: kubelet, runtime, journal and OS checks of the node kview runs on', hint: 'node'},
-  {command: 'view.events', scope: 'table', keys: [{label: 'e', input: 'e'}], description: 'events of the selected object'},
-  {command: 'view.toggleWide', scope: 'table', keys: [{label: 'w', input: 'w'}],
-    description: 'toggle wide columns (-o wide)', hint: 'wide'},
-  {command: 'view.toggleFaults', scope: 'table', keys: [{label: 'f', input: 'f'}],
-    description: 'faults only: pods not running and ready, nodes not Ready, Warning events', hint: 'faults'},
-  {command: 'sort.name', scope: 'table', keys: [{label: 'N', input: 'N'}], description: 'sort by name (again: reverse)'},
+  {
+    command: 'view.logs',
+    scope: 'table',
+    keys: [{label: 'l', input: 'l'}],
+    description: 'logs of the pod or container',
+    hint: 'logs',
+  },
+  {
+    command: 'view.nodePane',
+    scope: 'table',
+    keys: [{label: 'n', input: 'n'}],
+    description: 'node pane: kubelet, runtime, journal and OS checks of the node kview runs on',
+    hint: 'node',
+  },
+  {
+    command: 'view.events',
+    scope: 'table',
+    keys: [{label: 'e', input: 'e'}],
+    description: 'events of the selected object',
+  },
+  {
+    command: 'view.toggleWide',
+    scope: 'table',
+    keys: [{label: 'w', input: 'w'}],
+    description: 'toggle wide columns (-o wide)',
+    hint: 'wide',
+  },
+  {
+    command: 'view.toggleFaults',
+    scope: 'table',
+    keys: [{label: 'f', input: 'f'}],
+    description: 'faults only: pods not running and ready, nodes not Ready, Warning events',
+    hint: 'faults',
+  },
+  {
+    command: 'sort.name',
+    scope: 'table',
+    keys: [{label: 'N', input: 'N'}],
+    description: 'sort by name (again: reverse)',
+  },
   {command: 'sort.age', scope: 'table', keys: [{label: 'A', input: 'A'}], description: 'sort by age (again: reverse)'},
-  {command: 'sort.status', scope: 'table', keys: [{label: 'S', input: 'S'}],
-    description: 'sort by status (again: reverse)'},
+  {
+    command: 'sort.status',
+    scope: 'table',
+    keys: [{label: 'S', input: 'S'}],
+    description: 'sort by status (again: reverse)',
+  },
   {command: 'sort.next', scope: 'table', keys: [{label: '>', input: '>'}], description: 'sort by the next column'},
-  {command: 'sort.previous', scope: 'table', keys: [{label: '<', input: '<'}],
-    description: 'sort by the previous column'},
+  {
+    command: 'sort.previous',
+    scope: 'table',
+    keys: [{label: '<', input: '<'}],
+    description: 'sort by the previous column',
+  },
   {command: 'namespace.all', scope: 'table', keys: [{label: '0', input: '0'}], description: 'all namespaces'},
-  {command: 'namespace.recent', scope: 'table',
+  {
+    command: 'namespace.recent',
+    scope: 'table',
     keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((digit) => ({label: digit, input: digit})),
-    description: 'a recently used namespace (listed in the header)'},
-  {command: 'action.delete', scope: 'table', keys: [{label: 'ctrl-d', input: 'd', ctrl: true}],
-    description: 'delete (asks first)'},
-  {command: 'action.cordon', scope: 'table', keys: [{label: 'c', input: 'c'}], description: 'cordon the node (asks first)'},
-  {command: 'action.uncordon', scope: 'table', keys: [{label: 'u', input: 'u'}],
-    description: 'uncordon the node (asks first)'},
-  {command: 'action.drain', scope: 'table', keys: [{label: 'r', input: 'r'}], description: 'drain the node (asks first)'},
+    description: 'a recently used namespace (listed in the header)',
+  },
+  {
+    command: 'action.delete',
+    scope: 'table',
+    keys: [{label: 'ctrl-d', input: 'd', ctrl: true}],
+    description: 'delete (asks first)',
+  },
+  {
+    command: 'action.cordon',
+    scope: 'table',
+    keys: [{label: 'c', input: 'c'}],
+    description: 'cordon the node (asks first)',
+  },
+  {
+    command: 'action.uncordon',
+    scope: 'table',
+    keys: [{label: 'u', input: 'u'}],
+    description: 'uncordon the node (asks first)',
+  },
+  {
+    command: 'action.drain',
+    scope: 'table',
+    keys: [{label: 'r', input: 'r'}],
+    description: 'drain the node (asks first)',
+  },
 ];
 
 const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
@@ -117,17 +257,35 @@ const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
 ];
 
 export const keymap: ReadonlyArray<KeyBinding<Command>> = [
-  ...tableBindings, ...textBindings, ...journalBindings, ...logBindings, ...nodeBindings, ...globalBindings,
+  ...tableBindings,
+  ...textBindings,
+  ...journalBindings,
+  ...logBindings,
+  ...nodeBindings,
+  ...globalBindings,
 ];
 
 function bindingsIn(scope: Scope): ReadonlyArray<KeyBinding<Command>> {
-  return keymap.filter((binding) => binding.scope === scope || binding.alsoIn?.includes(scope)
-    || binding.scope === 'global');
+  return keymap.filter(
+    (binding) => binding.scope === scope || binding.alsoIn?.includes(scope) || binding.scope === 'global',
+  );
 }
 
 // The commands a key press means in a scope: the scope's own bindings first, then the global ones.
-const SPECIAL_KEYS: readonly SpecialKey[] = ['upArrow', 'downArrow', 'leftArrow', 'rightArrow', 'pageUp', 'pageDown',
-  'home', 'end', 'escape', 'return', 'tab', 'delete'];
+const SPECIAL_KEYS: readonly SpecialKey[] = [
+  'upArrow',
+  'downArrow',
+  'leftArrow',
+  'rightArrow',
+  'pageUp',
+  'pageDown',
+  'home',
+  'end',
+  'escape',
+  'return',
+  'tab',
+  'delete',
+];
 
 export function commandsFor(input: string, key: PressedKey, scope: Scope = 'table'): Command[] {
   const candidates = bindingsIn(scope);
@@ -142,7 +300,8 @@ export function commandsFor(input: string, key: PressedKey, scope: Scope = 'tabl
   const commands: Command[] = [];
   for (const character of characters) {
     const binding = candidates.find((entry) =>
-      entry.keys.some((spec) => spec.input === character && Boolean(spec.ctrl) === Boolean(key.ctrl)));
+      entry.keys.some((spec) => spec.input === character && Boolean(spec.ctrl) === Boolean(key.ctrl)),
+    );
     if (binding) commands.push(binding.command);
   }
   return commands;

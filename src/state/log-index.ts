@@ -27,8 +27,12 @@ export function emptyIndex(): LogIndex {
 }
 
 export function rebuildIndex(buffer: LogBuffer, settings: Pick<LogIndex, 'filter' | 'mode' | 'context'>): LogIndex {
-  const start: LogIndex = {...settings, visible: settings.filter && settings.mode === 'filter' ? emptyList()
-    : undefined, matches: emptyList(), contextLeft: 0};
+  const start: LogIndex = {
+    ...settings,
+    visible: settings.filter && settings.mode === 'filter' ? emptyList() : undefined,
+    matches: emptyList(),
+    contextLeft: 0,
+  };
   return indexEntries(start, [...itemsFrom(buffer.entries, 0)], firstSeq(buffer));
 }
 
@@ -38,7 +42,7 @@ export function indexEntries(index: LogIndex, entries: readonly LogEntry[], olde
   const matched: number[] = [];
   const shown: number[] = [];
   let contextLeft = index.contextLeft;
-  let lastShown = index.visible ? lastItem(index.visible) ?? -1 : -1;
+  let lastShown = index.visible ? (lastItem(index.visible) ?? -1) : -1;
   for (const entry of entries) {
     // kview's own markers and separators are always shown: they say where the log changed.
     if (entry.line.kind !== 'line') {
@@ -62,16 +66,23 @@ export function indexEntries(index: LogIndex, entries: readonly LogEntry[], olde
       contextLeft -= 1;
     }
   }
-  return {...index, contextLeft, matches: appendAll(index.matches, matched),
-    visible: index.visible ? appendAll(index.visible, shown) : undefined};
+  return {
+    ...index,
+    contextLeft,
+    matches: appendAll(index.matches, matched),
+    visible: index.visible ? appendAll(index.visible, shown) : undefined,
+  };
 }
 
 // After the buffer dropped its oldest lines, the index forgets them too.
 export function trimIndex(index: LogIndex, buffer: LogBuffer): LogIndex {
   const first = firstSeq(buffer);
   const bySeq = (seq: number) => seq;
-  return {...index, matches: dropFirst(index.matches, lowerBound(index.matches, first, bySeq)),
-    visible: index.visible ? dropFirst(index.visible, lowerBound(index.visible, first, bySeq)) : undefined};
+  return {
+    ...index,
+    matches: dropFirst(index.matches, lowerBound(index.matches, first, bySeq)),
+    visible: index.visible ? dropFirst(index.visible, lowerBound(index.visible, first, bySeq)) : undefined,
+  };
 }
 
 export function shownCount(index: LogIndex, buffer: LogBuffer): number {

@@ -19,7 +19,8 @@ export function applyInput(state: LogViewState, input: string, key: InputKey, no
   if (isSpecial) return applyCommands(state, input, key, now);
   let next = state;
   for (const character of input) {
-    next = next.prompt ? applyPromptKey(next, {kind: 'text', text: character}, now)
+    next = next.prompt
+      ? applyPromptKey(next, {kind: 'text', text: character}, now)
       : applyCommands(next, character, {}, now);
     if (next.leaving) return next;
   }

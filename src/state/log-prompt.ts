@@ -5,11 +5,7 @@ import {withRequest} from './log-view-commands.js';
 import type {LogViewState} from './log-view-state.js';
 
 // Typed input for the filter, a since duration or time, and the save path: Enter applies, Esc cancels.
-export type PromptKey =
-  | {kind: 'text'; text: string}
-  | {kind: 'backspace'}
-  | {kind: 'enter'}
-  | {kind: 'cancel'};
+export type PromptKey = {kind: 'text'; text: string} | {kind: 'backspace'} | {kind: 'enter'} | {kind: 'cancel'};
 
 export function applyPromptKey(state: LogViewState, key: PromptKey, now: number): LogViewState {
   const prompt = state.prompt;
@@ -32,8 +28,12 @@ function submit(state: LogViewState, kind: 'filter' | 'since' | 'save', text: st
     const compiled = compileFilter(text);
     if (!compiled.ok) return {...state, message: compiled.error};
     const index = rebuildIndex(state.buffer, {...state.index, filter: compiled.filter});
-    return {...state, index, currentMatch: undefined,
-      message: compiled.filter ? `${index.matches.length} matching lines` : 'filter cleared'};
+    return {
+      ...state,
+      index,
+      currentMatch: undefined,
+      message: compiled.filter ? `${index.matches.length} matching lines` : 'filter cleared',
+    };
   }
   if (kind === 'since') {
     const parsed = parseSince(text, now);

@@ -55,8 +55,10 @@ export function applyLogCommand(state: LogViewState, command: Command, now: numb
       return reindex(state, {mode: state.index.mode === 'filter' ? 'highlight' : 'filter'});
     case 'logs.cycleContext': {
       const step = CONTEXT_STEPS[(CONTEXT_STEPS.indexOf(state.index.context) + 1) % CONTEXT_STEPS.length] ?? 0;
-      return reindex({...state, message: `context: ${step} line${step === 1 ? '' : 's'} around each match`},
-        {context: step});
+      return reindex(
+        {...state, message: `context: ${step} line${step === 1 ? '' : 's'} around each match`},
+        {context: step},
+      );
     }
     case 'logs.marker':
       return addMarker(state, now);
@@ -79,16 +81,18 @@ export function applyLogCommand(state: LogViewState, command: Command, now: numb
     case 'logs.nextContainer':
       return nextContainer(state);
     case 'journal.cyclePriority': {
-      const priority = state.request.priority === undefined ? 'err' : state.request.priority === 'err' ? 'warning'
-        : undefined;
+      const priority =
+        state.request.priority === undefined ? 'err' : state.request.priority === 'err' ? 'warning' : undefined;
       return withRequest({...state, message: `priority: ${priority ? `${priority} and worse` : 'all'}`}, {priority});
     }
     case 'app.toggleHelp':
       return {...state, isHelpOpen: !state.isHelpOpen};
     case 'app.back':
       // The view calls onBack itself when there is nothing to close (see isBackToParent).
-      return state.prompt ? {...state, prompt: undefined}
-        : state.index.filter ? {...state, index: emptyIndex(), currentMatch: undefined, message: 'filter cleared'}
+      return state.prompt
+        ? {...state, prompt: undefined}
+        : state.index.filter
+          ? {...state, index: emptyIndex(), currentMatch: undefined, message: 'filter cleared'}
           : state;
     default:
       return state;
@@ -103,8 +107,17 @@ export function isBackToParent(state: LogViewState): boolean {
 export function withRequest(state: LogViewState, change: Partial<LogRequest>): LogViewState {
   const request = {...state.request, ...change};
   const buffer = clearBuffer(state.buffer);
-  return {...state, request, requestVersion: state.requestVersion + 1, buffer, statuses: {},
-    index: rebuildIndex(buffer, state.index), isFollowing: true, newWhilePaused: 0, currentMatch: undefined};
+  return {
+    ...state,
+    request,
+    requestVersion: state.requestVersion + 1,
+    buffer,
+    statuses: {},
+    index: rebuildIndex(buffer, state.index),
+    isFollowing: true,
+    newWhilePaused: 0,
+    currentMatch: undefined,
+  };
 }
 
 function scrollTo(state: LogViewState, position: number): LogViewState {
@@ -122,8 +135,7 @@ function halfWidth(state: LogViewState): number {
   return Math.max(1, Math.floor(state.viewport.width / 2));
 }
 
-function reindex(state: LogViewState, change: Partial<Pick<LogViewState['index'], 'mode' | 'context'>>):
-  LogViewState {
+function reindex(state: LogViewState, change: Partial<Pick<LogViewState['index'], 'mode' | 'context'>>): LogViewState {
   return {...state, index: rebuildIndex(state.buffer, {...state.index, ...change})};
 }
 
@@ -133,9 +145,10 @@ function jumpToMatch(state: LogViewState, direction: 1 | -1): LogViewState {
   if (!state.index.filter || matches.length === 0) return {...state, message: 'no matches'};
   const from = state.currentMatch ?? seqAtShown(state, topPosition(state)) ?? 0;
   const position = lowerBound(matches, from, (seq) => seq);
-  const target = direction === 1
-    ? (state.currentMatch === undefined ? position : position + 1) % matches.length
-    : (position - 1 + matches.length) % matches.length;
+  const target =
+    direction === 1
+      ? (state.currentMatch === undefined ? position : position + 1) % matches.length
+      : (position - 1 + matches.length) % matches.length;
   const seq = itemAt(matches, target) ?? 0;
   const scrolled = scrollTo(state, shownPositionFor(state, seq) - Math.floor(state.viewport.height / 3));
   return {...scrolled, currentMatch: seq, message: `match ${target + 1} of ${matches.length}`};
@@ -147,8 +160,9 @@ function shownPositionFor(state: LogViewState, seq: number): number {
 
 function addMarker(state: LogViewState, now: number): LogViewState {
   const time = new Date(now).toISOString().slice(11, 19);
-  const buffer = appendLines(state.buffer, [{streamId: '', timestamp: '', text: `── marker ${time}Z ──`,
-    kind: 'separator'}]);
+  const buffer = appendLines(state.buffer, [
+    {streamId: '', timestamp: '', text: `── marker ${time}Z ──`, kind: 'separator'},
+  ]);
   return {...state, buffer, index: rebuildIndex(buffer, state.index), isFollowing: true, newWhilePaused: 0};
 }
 

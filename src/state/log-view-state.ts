@@ -64,18 +64,41 @@ export type LogViewAction =
   | {type: 'resize'; width: number; height: number}
   | {type: 'saved'; id: number; message: string};
 
-export function initialLogViewState(options: {request: LogRequest; suggestedSavePath: string; width: number;
-  height: number; limits?: BufferLimits; scope?: LogViewState['scope']; timestamps?: TimestampMode;
-  prompt?: LogPrompt}): LogViewState {
+export function initialLogViewState(options: {
+  request: LogRequest;
+  suggestedSavePath: string;
+  width: number;
+  height: number;
+  limits?: BufferLimits;
+  scope?: LogViewState['scope'];
+  timestamps?: TimestampMode;
+  prompt?: LogPrompt;
+}): LogViewState {
   return {
-    scope: options.scope ?? 'logs', buffer: emptyBuffer(options.limits), index: emptyIndex(), isFollowing: true,
-    topSeq: 0, newWhilePaused: 0, currentMatch: undefined, isWrapping: false, showsStreams: false,
-    horizontalOffset: 0, timestamps: options.timestamps ?? 'off', json: 'raw',
-    request: options.request, requestVersion: 0,
+    scope: options.scope ?? 'logs',
+    buffer: emptyBuffer(options.limits),
+    index: emptyIndex(),
+    isFollowing: true,
+    topSeq: 0,
+    newWhilePaused: 0,
+    currentMatch: undefined,
+    isWrapping: false,
+    showsStreams: false,
+    horizontalOffset: 0,
+    timestamps: options.timestamps ?? 'off',
+    json: 'raw',
+    request: options.request,
+    requestVersion: 0,
     initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : 100,
-    statuses: {}, containers: [], prompt: options.prompt, message: undefined, saveRequest: undefined,
-    suggestedSavePath: options.suggestedSavePath, viewport: {width: options.width, height: Math.max(1, options.height)},
-    isHelpOpen: false, leaving: undefined,
+    statuses: {},
+    containers: [],
+    prompt: options.prompt,
+    message: undefined,
+    saveRequest: undefined,
+    suggestedSavePath: options.suggestedSavePath,
+    viewport: {width: options.width, height: Math.max(1, options.height)},
+    isHelpOpen: false,
+    leaving: undefined,
   };
 }
 
@@ -98,8 +121,11 @@ export function logViewReducer(state: LogViewState, action: LogViewAction): LogV
   }
 }
 
-export function receive(state: LogViewState, lines: readonly LogLine[], statuses: readonly StreamStatus[]):
-  LogViewState {
+export function receive(
+  state: LogViewState,
+  lines: readonly LogLine[],
+  statuses: readonly StreamStatus[],
+): LogViewState {
   let next = state;
   if (statuses.length > 0) {
     const merged = {...state.statuses};
@@ -112,9 +138,7 @@ export function receive(state: LogViewState, lines: readonly LogLine[], statuses
   const added = [...itemsFrom(buffer.entries, Math.max(0, before - firstSeq(buffer)))];
   const previousShown = next.index.visible ? next.index.visible.length : next.buffer.entries.length;
   let index = indexEntries(next.index, added, firstSeq(buffer));
-  const newlyShown = (index.visible ? index.visible.length : next.buffer.entries.length + added.length)
-    - previousShown;
+  const newlyShown = (index.visible ? index.visible.length : next.buffer.entries.length + added.length) - previousShown;
   if (buffer.dropped !== next.buffer.dropped) index = trimIndex(index, buffer);
-  return {...next, buffer, index,
-    newWhilePaused: next.isFollowing ? 0 : next.newWhilePaused + newlyShown};
+  return {...next, buffer, index, newWhilePaused: next.isFollowing ? 0 : next.newWhilePaused + newlyShown};
 }

@@ -4,16 +4,16 @@ import type {RowFilter} from './row-projection.js';
 
 export type ViewTarget =
   | {
-    type: 'table';
-    kind: ResourceKind;
-    // undefined means all namespaces (ignored for cluster-scoped kinds).
-    namespace: string | undefined;
-    labelSelector?: string;
-    fieldSelector?: string;
-    filter?: RowFilter;
-    // Shown in the header when the view is a drill-down, e.g. "pods on node worker-1".
-    caption?: string;
-  }
+      type: 'table';
+      kind: ResourceKind;
+      // undefined means all namespaces (ignored for cluster-scoped kinds).
+      namespace: string | undefined;
+      labelSelector?: string;
+      fieldSelector?: string;
+      filter?: RowFilter;
+      // Shown in the header when the view is a drill-down, e.g. "pods on node worker-1".
+      caption?: string;
+    }
   | {type: 'containers'; namespace: string; pod: string}
   | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string; search?: string}
   | {type: 'logs'; target: LogTarget}
@@ -131,8 +131,10 @@ function logTargetName(target: LogTarget): string {
 function logsCommand(target: LogTarget): string {
   switch (target.kind) {
     case 'pod':
-      return `kubectl logs -f ${target.pod} -n ${target.namespace}${target.container ? ` -c ${target.container}` : ''}`
-        + `${target.previous ? ' -p' : ''}`;
+      return (
+        `kubectl logs -f ${target.pod} -n ${target.namespace}${target.container ? ` -c ${target.container}` : ''}` +
+        `${target.previous ? ' -p' : ''}`
+      );
     case 'selector':
       return `kubectl logs -f -n ${target.namespace} -l ${target.labelSelector} --all-containers`;
     case 'owner':

@@ -15,10 +15,7 @@ export interface PaneKeyContext {
   restartRefusal(unit: string): string | undefined;
 }
 
-export type PaneKeyOutcome =
-  | {kind: 'quit'}
-  | {kind: 'leave'}
-  | {kind: 'apply'; action: NodePaneAction};
+export type PaneKeyOutcome = {kind: 'quit'} | {kind: 'leave'} | {kind: 'apply'; action: NodePaneAction};
 
 // Targets of the Journal section's rows and of the pod walk's log rows (see the ui's row builders).
 const JOURNAL_PREFIX = 'journal:';
@@ -42,15 +39,32 @@ export function paneKeyOutcome(state: NodePaneState, command: Command, context: 
   if (command === 'app.back' && backLeavesPane(state)) return {kind: 'leave'};
   const reader = readerFor(command, state, context);
   if (reader) return {kind: 'apply', action: {type: 'openReader', reader}};
-  if (command === 'node.open' && !state.dialog && state.section === 'runtime' && !isDetailOpen(state)
-    && state.runtimeView !== 'images' && selected) {
-    return {kind: 'apply', action: state.runtimeView === 'containers' ? {type: 'openContainer', containerId: selected}
-      : {type: 'openDetail', sandboxId: selected}};
+  if (
+    command === 'node.open' &&
+    !state.dialog &&
+    state.section === 'runtime' &&
+    !isDetailOpen(state) &&
+    state.runtimeView !== 'images' &&
+    selected
+  ) {
+    return {
+      kind: 'apply',
+      action:
+        state.runtimeView === 'containers'
+          ? {type: 'openContainer', containerId: selected}
+          : {type: 'openDetail', sandboxId: selected},
+    };
   }
   if (command === 'node.restart' && !state.dialog) {
     const unit = state.section === 'units' ? selected : undefined;
-    return {kind: 'apply', action: {type: 'askRestart', unit: unit ?? '',
-      refusal: unit ? context.restartRefusal(unit) : 'select a unit in the Units section to restart it'}};
+    return {
+      kind: 'apply',
+      action: {
+        type: 'askRestart',
+        unit: unit ?? '',
+        refusal: unit ? context.restartRefusal(unit) : 'select a unit in the Units section to restart it',
+      },
+    };
   }
   return {kind: 'apply', action: {type: 'command', command, rowCount: context.rowCount}};
 }
@@ -63,8 +77,12 @@ function readerFor(command: Command, state: NodePaneState, context: PaneKeyConte
   if ((command !== 'node.open' && !withFilter) || state.dialog || !selected) return undefined;
   if ((state.section === 'journal' || state.section === 'findings') && selected.startsWith(JOURNAL_PREFIX)) {
     const [unit = '', filter] = selected.split(FILTER_SEPARATOR);
-    return {kind: 'journal', unit: unit === ALL_UNITS ? undefined : unit.slice(JOURNAL_PREFIX.length), withFilter,
-      ...filter ? {filter} : {}};
+    return {
+      kind: 'journal',
+      unit: unit === ALL_UNITS ? undefined : unit.slice(JOURNAL_PREFIX.length),
+      withFilter,
+      ...(filter ? {filter} : {}),
+    };
   }
   if (state.section === 'units' && !withFilter) return {kind: 'journal', unit: selected, withFilter};
   if (state.section === 'runtime' && isDetailOpen(state) && selected.startsWith(POD_LOGS_PREFIX) && podLogs) {
@@ -75,6 +93,7 @@ function readerFor(command: Command, state: NodePaneState, context: PaneKeyConte
 
 // Which list is on screen; a key that changes it makes the rest of its burst wait for the new list.
 export function listShown(state: NodePaneState): string {
-  return [state.section, state.runtimeView, state.detailSandboxId, state.detailContainerId, state.dialog?.unit]
-    .join('/');
+  return [state.section, state.runtimeView, state.detailSandboxId, state.detailContainerId, state.dialog?.unit].join(
+    '/',
+  );
 }

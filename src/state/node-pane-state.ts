@@ -1,7 +1,7 @@
 import type {Command} from './keymap.js';
 
 export const NODE_SECTIONS = ['findings', 'units', 'journal', 'runtime', 'os'] as const;
-export type NodeSection = typeof NODE_SECTIONS[number];
+export type NodeSection = (typeof NODE_SECTIONS)[number];
 export type RuntimeListView = 'pods' | 'containers' | 'images';
 // Lists with their own cursor: each section, and the pod detail opened from the runtime section.
 export type ListKey = NodeSection | 'detail';
@@ -65,12 +65,24 @@ export type NodePaneAction =
 const emptyPosition: ListPosition = {cursor: 0, top: 0, count: 0};
 
 export function initialNodePaneState(viewportHeight = 20): NodePaneState {
-  const lists = Object.fromEntries([...NODE_SECTIONS, 'detail'].map((key) => [key, emptyPosition])) as
-    Record<ListKey, ListPosition>;
-  return {section: 'findings', lists, viewportHeight: Math.max(1, viewportHeight), runtimeView: 'pods',
-    detailSandboxId: undefined, detailContainerId: undefined,
-    reader: undefined, dialog: undefined, restartRequested: undefined,
-    message: undefined, refreshCount: 0, helpOpen: false};
+  const lists = Object.fromEntries([...NODE_SECTIONS, 'detail'].map((key) => [key, emptyPosition])) as Record<
+    ListKey,
+    ListPosition
+  >;
+  return {
+    section: 'findings',
+    lists,
+    viewportHeight: Math.max(1, viewportHeight),
+    runtimeView: 'pods',
+    detailSandboxId: undefined,
+    detailContainerId: undefined,
+    reader: undefined,
+    dialog: undefined,
+    restartRequested: undefined,
+    message: undefined,
+    refreshCount: 0,
+    helpOpen: false,
+  };
 }
 
 export function activeList(state: NodePaneState): ListKey {
@@ -91,8 +103,11 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
     case 'rows':
       return moveTo(state, action.list, state.lists[action.list].cursor, action.count);
     case 'resize':
-      return moveTo({...state, viewportHeight: Math.max(1, action.viewportHeight)}, activeList(state),
-        state.lists[activeList(state)].cursor);
+      return moveTo(
+        {...state, viewportHeight: Math.max(1, action.viewportHeight)},
+        activeList(state),
+        state.lists[activeList(state)].cursor,
+      );
     case 'openDetail':
       return moveTo({...state, detailSandboxId: action.sandboxId}, 'detail', 0);
     case 'openContainer':
@@ -102,15 +117,16 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
     case 'closeReader':
       return {...state, reader: undefined};
     case 'askRestart':
-      return action.refusal ? {...state, message: action.refusal}
+      return action.refusal
+        ? {...state, message: action.refusal}
         : {...state, dialog: {unit: action.unit, focus: 'cancel'}, message: undefined};
     case 'restartFinished':
       return {...state, restartRequested: undefined, message: action.message, refreshCount: state.refreshCount + 1};
     case 'command': {
       if (state.dialog) return dialogCommand(state, state.dialog, action.command);
       const list = activeList(state);
-      const counted = action.rowCount === undefined ? state : moveTo(state, list, state.lists[list].cursor,
-        action.rowCount);
+      const counted =
+        action.rowCount === undefined ? state : moveTo(state, list, state.lists[list].cursor, action.rowCount);
       return paneCommand(counted, action.command);
     }
   }
@@ -138,21 +154,31 @@ function paneCommand(state: NodePaneState, command: Command): NodePaneState {
   const {cursor} = state.lists[list];
   const page = state.viewportHeight;
   switch (command) {
-    case 'cursor.down': return moveTo(state, list, cursor + 1);
-    case 'cursor.up': return moveTo(state, list, cursor - 1);
-    case 'cursor.pageDown': return moveTo(state, list, cursor + page);
-    case 'cursor.pageUp': return moveTo(state, list, cursor - page);
-    case 'cursor.top': return moveTo(state, list, 0);
-    case 'cursor.bottom': return moveTo(state, list, state.lists[list].count - 1);
-    case 'app.toggleHelp': return {...state, helpOpen: !state.helpOpen};
-    case 'node.nextSection': return switchSection(state, 1);
-    case 'node.previousSection': return switchSection(state, -1);
+    case 'cursor.down':
+      return moveTo(state, list, cursor + 1);
+    case 'cursor.up':
+      return moveTo(state, list, cursor - 1);
+    case 'cursor.pageDown':
+      return moveTo(state, list, cursor + page);
+    case 'cursor.pageUp':
+      return moveTo(state, list, cursor - page);
+    case 'cursor.top':
+      return moveTo(state, list, 0);
+    case 'cursor.bottom':
+      return moveTo(state, list, state.lists[list].count - 1);
+    case 'app.toggleHelp':
+      return {...state, helpOpen: !state.helpOpen};
+    case 'node.nextSection':
+      return switchSection(state, 1);
+    case 'node.previousSection':
+      return switchSection(state, -1);
     case 'app.back':
       return isDetailOpen(state) ? {...state, detailSandboxId: undefined, detailContainerId: undefined} : state;
     case 'app.filter':
       // In the Journal section the pane opens the reader with its filter prompt (see NodePane).
       return {...state, message: 'the filter (/) reads a journal: go to the Journal section'};
-    case 'node.refresh': return {...state, refreshCount: state.refreshCount + 1, message: undefined};
+    case 'node.refresh':
+      return {...state, refreshCount: state.refreshCount + 1, message: undefined};
     case 'node.runtimeView': {
       const views: RuntimeListView[] = ['pods', 'containers', 'images'];
       const runtimeView = views[(views.indexOf(state.runtimeView) + 1) % views.length] ?? 'pods';

@@ -50,8 +50,12 @@ export function compileFilter(pattern: string): RegExp {
 
 // What the seeds find with `kubectl get pods | grep -v Running`: anything not running and ready, nodes not Ready,
 // Warning events.
-export function isFault(kindPlural: string, headers: readonly string[], cells: readonly string[],
-  row: TableRow | undefined): boolean {
+export function isFault(
+  kindPlural: string,
+  headers: readonly string[],
+  cells: readonly string[],
+  row: TableRow | undefined,
+): boolean {
   const cell = (name: string) => cells[headers.indexOf(name)] ?? '';
   if (kindPlural === 'events') return isWarning(row?.object);
   if (kindPlural === 'nodes') return cell('STATUS') !== 'Ready';
@@ -80,8 +84,10 @@ function sortKeys(keys: string[], input: ProjectionInput, sort: SortOrder): stri
   };
   const decorated = keys.map((key) => ({key, value: value(key)}));
   decorated.sort((a, b) => {
-    const order = typeof a.value === 'number' && typeof b.value === 'number' ? a.value - b.value
-      : String(a.value).localeCompare(String(b.value));
+    const order =
+      typeof a.value === 'number' && typeof b.value === 'number'
+        ? a.value - b.value
+        : String(a.value).localeCompare(String(b.value));
     return sort.descending ? -order : order;
   });
   return decorated.map((entry) => entry.key);

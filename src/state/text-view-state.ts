@@ -28,8 +28,9 @@ export function scrollTo(state: TextViewState, top: number): TextViewState {
 // The next match below (or above) the top line, wrapping around like less.
 export function jumpToMatch(state: TextViewState, direction: 1 | -1): TextViewState {
   if (state.matches.length === 0) return state;
-  const next = direction === 1
-    ? state.matches.find((line) => line > state.top) ?? state.matches[0]
-    : [...state.matches].reverse().find((line) => line < state.top) ?? state.matches[state.matches.length - 1];
+  const next =
+    direction === 1
+      ? (state.matches.find((line) => line > state.top) ?? state.matches[0])
+      : ([...state.matches].reverse().find((line) => line < state.top) ?? state.matches[state.matches.length - 1]);
   return scrollTo(state, next ?? 0);
 }

@@ -58,8 +58,13 @@ export function viewReducer(state: ViewState, action: ViewAction): ViewState {
       return {...state, filter: action.filter && action.filter.pattern !== '' ? action.filter : undefined};
     case 'sort':
       // The same column again flips the direction, as in k9s.
-      return {...state, sort: {column: action.column,
-        descending: state.sort?.column === action.column ? !state.sort.descending : false}};
+      return {
+        ...state,
+        sort: {
+          column: action.column,
+          descending: state.sort?.column === action.column ? !state.sort.descending : false,
+        },
+      };
     case 'command':
       return applyCommand(state, action.command);
   }

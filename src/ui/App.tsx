@@ -33,8 +33,14 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
   const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
   const view = currentView(state.navigation);
-  const scope: Scope = view.type === 'describe' || view.type === 'yaml' ? 'text' : view.type === 'logs' ? 'logs'
-    : view.type === 'node' ? 'node' : 'table';
+  const scope: Scope =
+    view.type === 'describe' || view.type === 'yaml'
+      ? 'text'
+      : view.type === 'logs'
+        ? 'logs'
+        : view.type === 'node'
+          ? 'node'
+          : 'table';
   // The log view and the node pane run their own quit, back, filter and hint bar; the App keeps ':' and history.
   const selfManaged = scope === 'logs' || scope === 'node';
   // Read by the input handler, which may run before Ink re-subscribes the newest render's closure.
@@ -60,36 +66,59 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
   return (
     <InputGateContext.Provider value={keyboard.gate}>
-    <Box flexDirection="column" width={columns} height={rows}>
-      <Header identity={world.identity} namespace={currentNamespace(state)} recentNamespaces={state.recentNamespaces}
-        readonly={world.readonly} location={describeTarget(view)}
-        kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined} />
-      {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
-      {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Header
+          identity={world.identity}
+          namespace={currentNamespace(state)}
+          recentNamespaces={state.recentNamespaces}
+          readonly={world.readonly}
+          location={describeTarget(view)}
+          kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined}
+        />
+        {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
+        {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
           slice of every line, so only the views that do not size themselves to the line are clipped. */}
-      <Box display={state.helpOpen ? 'none' : 'flex'} flexDirection="column" height={bodyHeight}
-        overflow={selfManaged ? 'hidden' : 'visible'}>
-        <ViewSwitch key={`${state.navigation.index}:${world.identity.contextName}`} world={world} target={view}
-          width={columns} height={bodyHeight} active={!overlayOpen} initialWide={wide}
-          onNavigate={(target) => dispatch({type: 'navigate', target})}
-          onAction={keyboard.requestConfirm}
-          onFlash={(message) => dispatch({type: 'flash', message})}
-          onBack={() => dispatch({type: 'back'})}
-          onSwitchContext={(context) => {
-            if (!world.switchContext) return dispatch({type: 'flash', message: 'switching context is not available'});
-            const next = world.switchContext(context);
-            setWorld(next);
-            dispatch({type: 'navigate', target: defaultTarget(next)});
-          }} />
+        <Box
+          display={state.helpOpen ? 'none' : 'flex'}
+          flexDirection="column"
+          height={bodyHeight}
+          overflow={selfManaged ? 'hidden' : 'visible'}
+        >
+          <ViewSwitch
+            key={`${state.navigation.index}:${world.identity.contextName}`}
+            world={world}
+            target={view}
+            width={columns}
+            height={bodyHeight}
+            active={!overlayOpen}
+            initialWide={wide}
+            onNavigate={(target) => dispatch({type: 'navigate', target})}
+            onAction={keyboard.requestConfirm}
+            onFlash={(message) => dispatch({type: 'flash', message})}
+            onBack={() => dispatch({type: 'back'})}
+            onSwitchContext={(context) => {
+              if (!world.switchContext) return dispatch({type: 'flash', message: 'switching context is not available'});
+              const next = world.switchContext(context);
+              setWorld(next);
+              dispatch({type: 'navigate', target: defaultTarget(next)});
+            }}
+          />
+        </Box>
+        {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
+        {state.prompt ? (
+          <Prompt
+            mode={state.prompt}
+            text={keyboard.promptText}
+            suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])}
+          />
+        ) : (
+          <Text color="yellow" wrap="truncate-end">
+            {state.flash ?? ' '}
+          </Text>
+        )}
+        {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
+        {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
       </Box>
-      {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
-      {state.prompt ? (
-        <Prompt mode={state.prompt} text={keyboard.promptText}
-          suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])} />
-      ) : <Text color="yellow" wrap="truncate-end">{state.flash ?? ' '}</Text>}
-      {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
-      {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
-    </Box>
     </InputGateContext.Provider>
   );
 }

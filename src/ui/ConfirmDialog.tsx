@@ -11,9 +11,11 @@ export function ConfirmDialog({state}: {state: ConfirmState}) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
       <Text bold>{`${request.verb} ${what}?`}</Text>
-      {request.verb === 'drain' ? DRAIN_TOGGLES.map((toggle) => (
-        <Text key={toggle.key}>{`[${drain[toggle.key] ? 'x' : ' '}] ${toggle.hotkey}: ${toggle.label}`}</Text>
-      )) : null}
+      {request.verb === 'drain'
+        ? DRAIN_TOGGLES.map((toggle) => (
+            <Text key={toggle.key}>{`[${drain[toggle.key] ? 'x' : ' '}] ${toggle.hotkey}: ${toggle.label}`}</Text>
+          ))
+        : null}
       <Box>
         <Text inverse={!confirmFocused}>{' Cancel '}</Text>
         <Text>{'   '}</Text>

@@ -27,9 +27,11 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
   const [selected, setSelected] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    const load = () => world.cluster.getObject(POD_KIND, namespace, pod)
-      .then((object) => !cancelled && setRows(podContainers(object)))
-      .catch((error: unknown) => !cancelled && setRows(error instanceof Error ? error : new Error(String(error))));
+    const load = () =>
+      world.cluster
+        .getObject(POD_KIND, namespace, pod)
+        .then((object) => !cancelled && setRows(podContainers(object)))
+        .catch((error: unknown) => !cancelled && setRows(error instanceof Error ? error : new Error(String(error))));
     void load();
     // A pod's containers change state slowly; a refresh every two seconds keeps restarts and states current.
     const timer = setInterval(() => void load(), 2000);
@@ -55,8 +57,15 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
       onNavigate({type: 'logs', target: {kind: 'pod', namespace, pod, container: container.name, previous: true}});
     }
   });
-  const cells = list.map((row) => [row.name, row.type, row.image, row.ready ? 'true' : 'false', row.state,
-    String(row.restarts), row.lastExit]);
+  const cells = list.map((row) => [
+    row.name,
+    row.type,
+    row.image,
+    row.ready ? 'true' : 'false',
+    row.state,
+    String(row.restarts),
+    row.lastExit,
+  ]);
   const widths = columnWidths(HEADERS, cells);
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -65,10 +74,18 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
         <Text dimColor>{'  Enter/l logs · p previous logs'}</Text>
       </Text>
       {rows instanceof Error ? <Text color="red">{rows.message}</Text> : null}
-      <Text bold wrap="truncate-end">{layoutLine(HEADERS, widths)}</Text>
+      <Text bold wrap="truncate-end">
+        {layoutLine(HEADERS, widths)}
+      </Text>
       {cells.map((row, index) => (
-        <Text key={row[0]} inverse={index === selected} wrap="truncate-end"
-          color={list[index]?.state.startsWith('Running') ? undefined : 'yellow'}>{layoutLine(row, widths)}</Text>
+        <Text
+          key={row[0]}
+          inverse={index === selected}
+          wrap="truncate-end"
+          color={list[index]?.state.startsWith('Running') ? undefined : 'yellow'}
+        >
+          {layoutLine(row, widths)}
+        </Text>
       ))}
     </Box>
   );

@@ -17,10 +17,12 @@ export function Header({identity, namespace, recentNamespaces, readonly, locatio
   const recent = recentNamespaces.map((name, index) => `${index + 1}:${name}`).join(' ');
   return (
     <Text wrap="truncate-end">
-      <Text bold color="cyan">kview</Text>
+      <Text bold color="cyan">
+        kview
+      </Text>
       <Text>{`  ctx: ${identity.contextName}  cluster: ${identity.clusterName}  user: ${identity.userName}`}</Text>
       <Text>{`  ns: ${namespace ?? 'all'}`}</Text>
-      {readonly ? <Text color="yellow">  [readonly]</Text> : null}
+      {readonly ? <Text color="yellow"> [readonly]</Text> : null}
       <Text dimColor>{`  0:all ${recent}`}</Text>
       <Text color="cyan">{`  ‹${location}›`}</Text>
       {kubectl ? <Text dimColor>{`  $ ${kubectl}`}</Text> : null}

@@ -4,15 +4,25 @@ import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
 
 // Every key of the view and the global ones, from the keymap, in as many columns as the terminal allows.
-export function HelpOverlay({height, width = 100, scope, hidden = []}: {height: number; width?: number; scope: Scope;
-  hidden?: readonly Command[]}) {
+export function HelpOverlay({
+  height,
+  width = 100,
+  scope,
+  hidden = [],
+}: {
+  height: number;
+  width?: number;
+  scope: Scope;
+  hidden?: readonly Command[];
+}) {
   const bindings = bindingsForHelp(scope).filter((binding) => !hidden.includes(binding.command));
   const columnCount = Math.max(1, Math.min(3, Math.floor(width / 48)));
   const perColumn = Math.ceil(bindings.length / columnCount);
   const columnWidth = Math.floor(width / columnCount) - 1;
   const labelWidth = Math.min(14, Math.max(...bindings.map((binding) => keyLabels(binding).length)) + 1);
   const columns = Array.from({length: columnCount}, (_, index) =>
-    bindings.slice(index * perColumn, (index + 1) * perColumn));
+    bindings.slice(index * perColumn, (index + 1) * perColumn),
+  );
   return (
     <Box flexDirection="column" height={height}>
       <Text bold>{`Keys (${scope} view; press ? to close)`}</Text>

@@ -7,12 +7,15 @@ import type {Command, Scope} from '../state/keymap.js';
 // hidden: keys that do nothing where the bar is shown (node-only mode has no App for Esc, ':' and history).
 export function HintBar({width, scope, hidden = []}: {width: number; scope: Scope; hidden?: readonly Command[]}) {
   const hinted = bindingsForHelp(scope).filter((binding) => binding.hint && !hidden.includes(binding.command));
-  const ordered = [...hinted.filter((binding) => binding.scope !== 'global'),
-    ...hinted.filter((binding) => binding.scope === 'global')];
+  const ordered = [
+    ...hinted.filter((binding) => binding.scope !== 'global'),
+    ...hinted.filter((binding) => binding.scope === 'global'),
+  ];
   const essential = new Set(['app.toggleHelp', 'app.quit']);
   const parts: Array<{command: string; keys: string; hint: string}> = [];
   let used = 0;
-  const reserve = ordered.filter((binding) => essential.has(binding.command))
+  const reserve = ordered
+    .filter((binding) => essential.has(binding.command))
     .reduce((total, binding) => total + keyLabels(binding).length + (binding.hint ?? '').length + 5, 0);
   for (const binding of ordered) {
     const cost = keyLabels(binding).length + (binding.hint ?? '').length + 5;

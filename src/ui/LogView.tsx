@@ -65,20 +65,28 @@ export function LogView(props: LogViewProps) {
   const scope = target.kind === 'journal' ? 'journal' : 'logs';
   const [state, dispatch] = useReducer(logViewReducer, undefined, () => {
     let initial = initialLogViewState({
-      request: initialRequest(target, props.initialTail ?? 100), width, height: bodyHeight, limits: props.bufferLimits,
+      request: initialRequest(target, props.initialTail ?? 100),
+      width,
+      height: bodyHeight,
+      limits: props.bufferLimits,
       suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
-      scope, timestamps: props.initialTimestamps,
+      scope,
+      timestamps: props.initialTimestamps,
       prompt: props.initialFilter ? {kind: 'filter', text: props.initialFilter} : undefined,
     });
     if (props.initialFilter) {
-      initial = {...logViewReducer(initial, {type: 'promptKey', key: {kind: 'enter'}, now: now()}),
-        message: `filtered to /${props.initialFilter}/ (Esc clears it, H only highlights)`};
+      initial = {
+        ...logViewReducer(initial, {type: 'promptKey', key: {kind: 'enter'}, now: now()}),
+        message: `filtered to /${props.initialFilter}/ (Esc clears it, H only highlights)`,
+      };
     }
     if (props.initialPrompt) {
       initial = {...initial, prompt: {kind: props.initialPrompt, text: initial.index.filter?.source ?? ''}};
     }
-    return (props.typedAhead ?? []).reduce((state, typed) => logViewReducer(state, {type: 'input', input: typed.input,
-      key: typed.key, now: now()}), initial);
+    return (props.typedAhead ?? []).reduce(
+      (state, typed) => logViewReducer(state, {type: 'input', input: typed.input, key: typed.key, now: now()}),
+      initial,
+    );
   });
   // The per-stream list (i) takes up to a third of the body; the log gets the rest.
   const streamCount = Object.keys(state.statuses).length;
@@ -96,11 +104,17 @@ export function LogView(props: LogViewProps) {
     if (state.leaving === 'back') onBack();
   }, [state.leaving, quit, onBack]);
 
-  const format: RowFormat = {timestamps: state.timestamps, json: state.json, filter: state.index.filter,
-    prefix: prefixMode(target, state.request)};
+  const format: RowFormat = {
+    timestamps: state.timestamps,
+    json: state.json,
+    filter: state.index.filter,
+    prefix: prefixMode(target, state.request),
+  };
   // Formatted once per render for the lines the window looks at, whether to measure them or draw them.
-  const formatted = useMemo(() => new Map<number, FormattedRow[]>(), [state.buffer, format.timestamps, format.json,
-    format.filter, format.prefix]);
+  const formatted = useMemo(
+    () => new Map<number, FormattedRow[]>(),
+    [state.buffer, format.timestamps, format.json, format.filter, format.prefix],
+  );
   const rowsOf = (entry: LogEntry) => {
     let rows = formatted.get(entry.seq);
     if (!rows) {
@@ -110,26 +124,44 @@ export function LogView(props: LogViewProps) {
     return rows;
   };
   const window = logWindow(state, (entry) => rowsNeeded(rowsOf(entry), width, state.isWrapping));
-  const lines: LogBodyLine[] = window.entries.map((entry) => ({key: String(entry.seq), rows: rowsOf(entry),
-    isCurrentMatch: entry.seq === state.currentMatch}));
+  const lines: LogBodyLine[] = window.entries.map((entry) => ({
+    key: String(entry.seq),
+    rows: rowsOf(entry),
+    isCurrentMatch: entry.seq === state.currentMatch,
+  }));
   const statuses = Object.values(state.statuses);
-  const crashLooping = state.containers.find((container) => container.isCrashLooping
-    && (state.request.allContainers || container.name === (state.request.container
-      ?? state.containers.find((entry) => entry.isDefault)?.name)));
-  const hint = crashLooping && !state.request.previous
-    ? `${crashLooping.name} is in CrashLoopBackOff: p shows the previous instance's log` : undefined;
-  const emptyLines = state.request.previous && target.kind === 'journal' && statuses.length === 0
-    ? ['Reading the previous boot…'] : emptyText(statuses);
+  const crashLooping = state.containers.find(
+    (container) =>
+      container.isCrashLooping &&
+      (state.request.allContainers ||
+        container.name === (state.request.container ?? state.containers.find((entry) => entry.isDefault)?.name)),
+  );
+  const hint =
+    crashLooping && !state.request.previous
+      ? `${crashLooping.name} is in CrashLoopBackOff: p shows the previous instance's log`
+      : undefined;
+  const emptyLines =
+    state.request.previous && target.kind === 'journal' && statuses.length === 0
+      ? ['Reading the previous boot…']
+      : emptyText(statuses);
 
   return (
     <Box flexDirection="column" width={width} height={height}>
       <LogTitle state={state} target={target} width={width} />
       <LogStreamsLine statuses={statuses} hint={hint} />
       {state.showsStreams ? <LogStreamList statuses={statuses} height={streamLines} /> : null}
-      {state.isHelpOpen ? <HelpOverlay height={bodyHeight} width={width} scope={scope} hidden={props.hiddenKeys} /> : (
-        <LogLines lines={lines} dropped={window.showsDroppedMarker ? state.buffer.dropped : 0} height={logHeight}
-          width={width} isWrapping={state.isWrapping} horizontalOffset={state.horizontalOffset}
-          emptyText={emptyLines} />
+      {state.isHelpOpen ? (
+        <HelpOverlay height={bodyHeight} width={width} scope={scope} hidden={props.hiddenKeys} />
+      ) : (
+        <LogLines
+          lines={lines}
+          dropped={window.showsDroppedMarker ? state.buffer.dropped : 0}
+          height={logHeight}
+          width={width}
+          isWrapping={state.isWrapping}
+          horizontalOffset={state.horizontalOffset}
+          emptyText={emptyLines}
+        />
       )}
       {state.prompt ? (
         <Text wrap="truncate-start">
@@ -137,18 +169,30 @@ export function LogView(props: LogViewProps) {
           <Text>{state.prompt.text}</Text>
           <Text inverse> </Text>
         </Text>
-      ) : <Text dimColor wrap="truncate-end">{state.message ?? props.equivalentCommand?.(state.request) ?? ''}</Text>}
+      ) : (
+        <Text dimColor wrap="truncate-end">
+          {state.message ?? props.equivalentCommand?.(state.request) ?? ''}
+        </Text>
+      )}
       <HintBar width={width} scope={scope} hidden={props.hiddenKeys} />
     </Box>
   );
 }
 
 function initialRequest(target: LogTarget, tail: number): LogRequest {
-  const container = target.kind === 'pod' || target.kind === 'podFiles' ? target.container
-    : target.kind === 'journal' ? target.unit : undefined;
-  return {window: {kind: 'tail', lines: tail}, follow: target.kind === 'pod' ? !target.previous : true,
-    previous: target.kind === 'pod' ? target.previous ?? false : false, container,
-    allContainers: target.allContainers ?? false};
+  const container =
+    target.kind === 'pod' || target.kind === 'podFiles'
+      ? target.container
+      : target.kind === 'journal'
+        ? target.unit
+        : undefined;
+  return {
+    window: {kind: 'tail', lines: tail},
+    follow: target.kind === 'pod' ? !target.previous : true,
+    previous: target.kind === 'pod' ? (target.previous ?? false) : false,
+    container,
+    allContainers: target.allContainers ?? false,
+  };
 }
 
 function prefixMode(target: LogTarget, request: LogRequest): PrefixMode {
@@ -159,11 +203,15 @@ function prefixMode(target: LogTarget, request: LogRequest): PrefixMode {
 }
 
 // With no lines yet, each stream says why: still connecting, waiting for its container, or the server's reason.
-function emptyText(statuses: ReadonlyArray<{pod: string; container: string; phase: string; message: string}>):
-  string[] {
-  const explained = statuses.filter((status) => status.message !== '')
-    .map((status) => `${status.container ? `${status.pod}/${status.container}` : 'pods'}: ${status.phase}: `
-      + status.message);
+function emptyText(
+  statuses: ReadonlyArray<{pod: string; container: string; phase: string; message: string}>,
+): string[] {
+  const explained = statuses
+    .filter((status) => status.message !== '')
+    .map(
+      (status) =>
+        `${status.container ? `${status.pod}/${status.container}` : 'pods'}: ${status.phase}: ` + status.message,
+    );
   return explained.length > 0 ? explained : ['Waiting for logs…'];
 }
 

@@ -29,29 +29,44 @@ export function ObjectTextView(props: ObjectTextViewProps) {
       const object = await world.cluster.getObject(kind, namespace, name);
       if (mode === 'yaml') return objectYaml(object);
       const uid = eventUid(object);
-      const events = await world.cluster.listObjects(EVENT_KIND, {
-        namespace: kind.namespaced ? namespace : undefined,
-        fieldSelector: `involvedObject.name=${name}${uid ? `,involvedObject.uid=${uid}` : ''}`,
-      }).catch(() => undefined);
-      const pods = kind.group === '' && kind.plural === 'nodes'
-        ? await world.cluster.listObjects({...kind, plural: 'pods', kind: 'Pod', namespaced: true},
-          {fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`}).catch(() => undefined)
-        : undefined;
-      const lease = kind.group === '' && kind.plural === 'nodes'
-        ? await world.cluster.getObject(LEASE_KIND, 'kube-node-lease', name)
-          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
-        : undefined;
+      const events = await world.cluster
+        .listObjects(EVENT_KIND, {
+          namespace: kind.namespaced ? namespace : undefined,
+          fieldSelector: `involvedObject.name=${name}${uid ? `,involvedObject.uid=${uid}` : ''}`,
+        })
+        .catch(() => undefined);
+      const pods =
+        kind.group === '' && kind.plural === 'nodes'
+          ? await world.cluster
+              .listObjects(
+                {...kind, plural: 'pods', kind: 'Pod', namespaced: true},
+                {fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`},
+              )
+              .catch(() => undefined)
+          : undefined;
+      const lease =
+        kind.group === '' && kind.plural === 'nodes'
+          ? await world.cluster
+              .getObject(LEASE_KIND, 'kube-node-lease', name)
+              .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+          : undefined;
       return describeObject(kind, object, {events, pods, lease, now: world.now()});
     };
-    load().then((result) => !cancelled && setLines(result))
+    load()
+      .then((result) => !cancelled && setLines(result))
       .catch((error: unknown) => !cancelled && setLines(error instanceof Error ? error : new Error(String(error))));
     return () => {
       cancelled = true;
     };
   }, [world, mode, kind, namespace, name]);
   return (
-    <TextView title={`${mode} ${kind.singular}/${name}`} lines={lines} search={props.search} width={props.width}
+    <TextView
+      title={`${mode} ${kind.singular}/${name}`}
+      lines={lines}
+      search={props.search}
+      width={props.width}
       height={props.height}
-      kubectl={kubectlEquivalent({type: mode, kind, namespace, name}, false)} />
+      kubectl={kubectlEquivalent({type: mode, kind, namespace, name}, false)}
+    />
   );
 }

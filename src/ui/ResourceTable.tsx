@@ -20,7 +20,9 @@ function ResourceTableComponent(props: ResourceTableProps) {
   const {headers, visibleRows, widths, selectedKey, width, height, emptyText, rowColor} = props;
   return (
     <Box flexDirection="column" height={height + 1} width={width}>
-      <Text bold wrap="truncate-end">{layoutLine(headers, widths)}</Text>
+      <Text bold wrap="truncate-end">
+        {layoutLine(headers, widths)}
+      </Text>
       {visibleRows.length === 0 ? <Text dimColor>{emptyText}</Text> : null}
       {visibleRows.map((row) => (
         <Text key={row.key} inverse={row.key === selectedKey} color={rowColor(row.cells)} wrap="truncate-end">

@@ -40,15 +40,26 @@ const OWN_CHROME = 2;
 export function TableView(props: TableViewProps) {
   const {world, target, width, height} = props;
   const bodyHeight = Math.max(1, height - OWN_CHROME);
-  const [state, dispatch] = useReducer(viewReducer, {wide: props.initialWide, viewportHeight: bodyHeight},
-    initialViewState);
+  const [state, dispatch] = useReducer(
+    viewReducer,
+    {wide: props.initialWide, viewportHeight: bodyHeight},
+    initialViewState,
+  );
   const [now, setNow] = useState(() => world.now());
   const [renderedAt, setRenderedAt] = useState(now);
   const {kind} = target;
   const needsObject = isNode(kind) || (kind.group === '' && kind.plural === 'events');
-  useTableWatch(world.cluster, kind, {namespace: kind.namespaced ? target.namespace : undefined,
-    labelSelector: target.labelSelector, fieldSelector: target.fieldSelector,
-    includeObject: needsObject ? 'Object' : undefined}, dispatch);
+  useTableWatch(
+    world.cluster,
+    kind,
+    {
+      namespace: kind.namespaced ? target.namespace : undefined,
+      labelSelector: target.labelSelector,
+      fieldSelector: target.fieldSelector,
+      includeObject: needsObject ? 'Object' : undefined,
+    },
+    dispatch,
+  );
   const podsPerNode = usePodsPerNode(world.cluster, isNode(kind));
   const nodeUsage = useNodeUsage(world.cluster, isNode(kind));
   const allowed = useAllowedActions(world, kind, target.namespace);
@@ -63,9 +74,17 @@ export function TableView(props: TableViewProps) {
   useEffect(() => setRenderedAt(world.now()), [state.table.version, world]);
 
   const mirrorPods = useMemo(() => [...state.table.rows.values()].some(isMirrorPod), [state.table]);
-  const renderer = useMemo(() => tableRenderer(kind, state.table.columns,
-    {wide: state.wide, withNamespace: target.namespace === undefined, podsPerNode, nodeUsage, mirrorPods}),
-  [kind, state.table.columns, state.wide, target.namespace, podsPerNode, nodeUsage, mirrorPods]);
+  const renderer = useMemo(
+    () =>
+      tableRenderer(kind, state.table.columns, {
+        wide: state.wide,
+        withNamespace: target.namespace === undefined,
+        podsPerNode,
+        nodeUsage,
+        mirrorPods,
+      }),
+    [kind, state.table.columns, state.wide, target.namespace, podsPerNode, nodeUsage, mirrorPods],
+  );
   const projected = useProjectedRows(state, renderer, kind, target.filter, renderedAt, now, dispatch);
 
   // Ink re-subscribes input handlers only after a render commits, so a key pressed right after a frame could reach
@@ -101,10 +120,12 @@ export function TableView(props: TableViewProps) {
       case 'view.open':
         return object ? open(object) : undefined;
       case 'view.describe':
-        return object ? props.onNavigate({type: 'describe', kind, namespace: object.namespace, name: object.name})
+        return object
+          ? props.onNavigate({type: 'describe', kind, namespace: object.namespace, name: object.name})
           : undefined;
       case 'view.yaml':
-        return object ? props.onNavigate({type: 'yaml', kind, namespace: object.namespace, name: object.name})
+        return object
+          ? props.onNavigate({type: 'yaml', kind, namespace: object.namespace, name: object.name})
           : undefined;
       case 'view.events':
         return object ? props.onNavigate(eventsFor(object)) : undefined;
@@ -127,7 +148,8 @@ export function TableView(props: TableViewProps) {
   const open = (object: SelectedObject) => {
     const next = drillTarget(object);
     if (!('needsObject' in next)) return props.onNavigate(next);
-    world.cluster.getObject(kind, object.namespace, object.name)
+    world.cluster
+      .getObject(kind, object.namespace, object.name)
       .then((full) => {
         const target = drillTarget({...object, object: full});
         if (!('needsObject' in target)) props.onNavigate(target);
@@ -154,15 +176,29 @@ export function TableView(props: TableViewProps) {
   const typeColumn = renderer.headers.indexOf('TYPE');
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <StatusLine connection={state.connection} count={state.visibleKeys.length} total={state.table.order.length}
-        what={target.caption ?? kind.plural} kubectl={kubectlEquivalent(target, state.wide)}
-        notes={[state.faultsOnly ? 'faults only' : '', target.filter ? `filter: ${target.filter.inverse ? '!' : ''}`
-          + `${target.filter.pattern}` : '', state.sort ? `sort: ${state.sort.column}${state.sort.descending ? '↓' : '↑'}`
-          : ''].filter(Boolean)} width={width} />
-      <ResourceTable headers={renderer.headers} visibleRows={projected.visibleRows} widths={projected.widths}
-        selectedKey={selectedKey(state)} width={width} height={bodyHeight}
+      <StatusLine
+        connection={state.connection}
+        count={state.visibleKeys.length}
+        total={state.table.order.length}
+        what={target.caption ?? kind.plural}
+        kubectl={kubectlEquivalent(target, state.wide)}
+        notes={[
+          state.faultsOnly ? 'faults only' : '',
+          target.filter ? `filter: ${target.filter.inverse ? '!' : ''}` + `${target.filter.pattern}` : '',
+          state.sort ? `sort: ${state.sort.column}${state.sort.descending ? '↓' : '↑'}` : '',
+        ].filter(Boolean)}
+        width={width}
+      />
+      <ResourceTable
+        headers={renderer.headers}
+        visibleRows={projected.visibleRows}
+        widths={projected.widths}
+        selectedKey={selectedKey(state)}
+        width={width}
+        height={bodyHeight}
         emptyText={emptyText(state.table.loaded, state.table.order.length, target)}
-        rowColor={(cells) => rowColor(kind.plural, cells, statusColumn, typeColumn)} />
+        rowColor={(cells) => rowColor(kind.plural, cells, statusColumn, typeColumn)}
+      />
       {state.connection.phase === 'forbidden' ? <Text color="red">{state.connection.message}</Text> : null}
     </Box>
   );
@@ -171,8 +207,10 @@ export function TableView(props: TableViewProps) {
 function emptyText(loaded: boolean, total: number, target: TableTarget): string {
   if (!loaded) return 'Loading…';
   if (target.caption?.startsWith('control plane')) {
-    return 'No control-plane pods in kube-system: here the components run as host processes or systemd units '
-      + '(n opens the node pane).';
+    return (
+      'No control-plane pods in kube-system: here the components run as host processes or systemd units ' +
+      '(n opens the node pane).'
+    );
   }
   if (total > 0) return 'No rows match the filter (Esc clears it).';
   return `No ${target.kind.plural} found${target.kind.namespaced ? ` in ${target.namespace ?? 'any namespace'}` : ''}.`;

@@ -31,23 +31,35 @@ export function TextView({title, kubectl, lines, search, width, height}: TextVie
     for (const command of commandsFor(input, key, 'text')) {
       setState((current) => {
         switch (command) {
-          case 'cursor.down': return scrollTo(current, current.top + 1);
-          case 'cursor.up': return scrollTo(current, current.top - 1);
-          case 'cursor.pageDown': return scrollTo(current, current.top + current.height);
-          case 'cursor.pageUp': return scrollTo(current, current.top - current.height);
-          case 'cursor.top': return scrollTo(current, 0);
-          case 'cursor.bottom': return scrollTo(current, current.lines.length);
-          case 'text.nextMatch': return jumpToMatch(current, 1);
-          case 'text.previousMatch': return jumpToMatch(current, -1);
-          default: return current;
+          case 'cursor.down':
+            return scrollTo(current, current.top + 1);
+          case 'cursor.up':
+            return scrollTo(current, current.top - 1);
+          case 'cursor.pageDown':
+            return scrollTo(current, current.top + current.height);
+          case 'cursor.pageUp':
+            return scrollTo(current, current.top - current.height);
+          case 'cursor.top':
+            return scrollTo(current, 0);
+          case 'cursor.bottom':
+            return scrollTo(current, current.lines.length);
+          case 'text.nextMatch':
+            return jumpToMatch(current, 1);
+          case 'text.previousMatch':
+            return jumpToMatch(current, -1);
+          default:
+            return current;
         }
       });
     }
   });
   const highlight = search ? compileFilter(search) : undefined;
-  const heading = lines instanceof Error ? lines.message
-    : `${title}  ${state.lines.length} lines${search ? `  /${search}: ${findMatches(state.lines, search).length} matches`
-      : ''}`;
+  const heading =
+    lines instanceof Error
+      ? lines.message
+      : `${title}  ${state.lines.length} lines${
+          search ? `  /${search}: ${findMatches(state.lines, search).length} matches` : ''
+        }`;
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate-end">
@@ -56,7 +68,9 @@ export function TextView({title, kubectl, lines, search, width, height}: TextVie
       </Text>
       {lines === undefined ? <Text dimColor>Loading…</Text> : null}
       {state.lines.slice(state.top, state.top + bodyHeight).map((line, index) => (
-        <Text key={state.top + index} wrap="truncate-end" inverse={highlight?.test(line) ?? false}>{line || ' '}</Text>
+        <Text key={state.top + index} wrap="truncate-end" inverse={highlight?.test(line) ?? false}>
+          {line || ' '}
+        </Text>
       ))}
     </Box>
   );

@@ -32,28 +32,79 @@ export function ViewSwitch(props: ViewSwitchProps) {
   const {world, target, width, height} = props;
   switch (target.type) {
     case 'table':
-      return <TableView world={world} target={target} width={width} height={height}
-        initialWide={props.initialWide} onNavigate={props.onNavigate} onAction={props.onAction}
-        onFlash={props.onFlash} />;
+      return (
+        <TableView
+          world={world}
+          target={target}
+          width={width}
+          height={height}
+          initialWide={props.initialWide}
+          onNavigate={props.onNavigate}
+          onAction={props.onAction}
+          onFlash={props.onFlash}
+        />
+      );
     case 'containers':
-      return <ContainersView world={world} namespace={target.namespace} pod={target.pod} width={width}
-        height={height} onNavigate={props.onNavigate} />;
+      return (
+        <ContainersView
+          world={world}
+          namespace={target.namespace}
+          pod={target.pod}
+          width={width}
+          height={height}
+          onNavigate={props.onNavigate}
+        />
+      );
     case 'describe':
     case 'yaml':
-      return <ObjectTextView world={world} mode={target.type} kind={target.kind} namespace={target.namespace}
-        name={target.name} search={target.search} width={width} height={height} />;
+      return (
+        <ObjectTextView
+          world={world}
+          mode={target.type}
+          kind={target.kind}
+          namespace={target.namespace}
+          name={target.name}
+          search={target.search}
+          width={width}
+          height={height}
+        />
+      );
     case 'contexts':
-      return <ContextsView contexts={world.cluster.contexts} current={world.identity.contextName} active={props.active}
-        onPick={props.onSwitchContext} />;
+      return (
+        <ContextsView
+          contexts={world.cluster.contexts}
+          current={world.identity.contextName}
+          active={props.active}
+          onPick={props.onSwitchContext}
+        />
+      );
     case 'logs':
-      return <LogView source={world.logs} target={target.target} width={width} height={height} isActive={props.active}
-        onBack={props.onBack} now={world.now} />;
+      return (
+        <LogView
+          source={world.logs}
+          target={target.target}
+          width={width}
+          height={height}
+          isActive={props.active}
+          onBack={props.onBack}
+          now={world.now}
+        />
+      );
     case 'node':
-      return world.nodeTools
-        ? <NodePane tools={world.nodeTools} width={width} height={height} isActive={props.active}
-          readonly={world.readonly} onBack={props.onBack}
-          lookupApiNode={(name) => world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness,
-            () => undefined)} />
-        : <Text color="red">the node pane needs the machine kview runs on</Text>;
+      return world.nodeTools ? (
+        <NodePane
+          tools={world.nodeTools}
+          width={width}
+          height={height}
+          isActive={props.active}
+          readonly={world.readonly}
+          onBack={props.onBack}
+          lookupApiNode={(name) =>
+            world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness, () => undefined)
+          }
+        />
+      ) : (
+        <Text color="red">the node pane needs the machine kview runs on</Text>
+      );
   }
 }

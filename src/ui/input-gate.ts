@@ -17,8 +17,10 @@ export interface InputGate {
 }
 
 // The registered handlers, newest last: the newest gets the keys.
-export function createHandlerStack(): {add(handler: {current: KeyHandler}): () => void;
-  top(): {current: KeyHandler} | undefined} {
+export function createHandlerStack(): {
+  add(handler: {current: KeyHandler}): () => void;
+  top(): {current: KeyHandler} | undefined;
+} {
   let handlers: Array<{current: KeyHandler}> = [];
   return {
     add(handler) {

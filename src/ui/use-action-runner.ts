@@ -5,26 +5,30 @@ import type {World} from './world.js';
 
 // Runs a confirmed action and says how it went in the flash line; a failure is one line, never a crash.
 export function useActionRunner(world: World, flash: (message: string) => void) {
-  return useCallback((request: ActionRequest, drainOptions: DrainOptions) => {
-    const what = `${request.kind.singular} ${request.namespace ? `${request.namespace}/` : ''}${request.name}`;
-    const run = async (): Promise<string> => {
-      switch (request.verb) {
-        case 'delete':
-          await world.cluster.deleteObject(request.kind, request.namespace, request.name);
-          return `deleted ${what}`;
-        case 'cordon':
-        case 'uncordon':
-          await world.cluster.setUnschedulable(request.name, request.verb === 'cordon');
-          return `${request.verb}ed ${what}`;
-        case 'drain': {
-          const plan = await world.cluster.drain(request.name, drainOptions, (message) => flash(`drain: ${message}`));
-          if (plan.blockers.length > 0) return `drain refused: ${plan.blockers.join('; ')}`;
-          return `drained ${what}: evicted ${plan.evict.length}, skipped ${plan.skipped.length}`;
+  return useCallback(
+    (request: ActionRequest, drainOptions: DrainOptions) => {
+      const what = `${request.kind.singular} ${request.namespace ? `${request.namespace}/` : ''}${request.name}`;
+      const run = async (): Promise<string> => {
+        switch (request.verb) {
+          case 'delete':
+            await world.cluster.deleteObject(request.kind, request.namespace, request.name);
+            return `deleted ${what}`;
+          case 'cordon':
+          case 'uncordon':
+            await world.cluster.setUnschedulable(request.name, request.verb === 'cordon');
+            return `${request.verb}ed ${what}`;
+          case 'drain': {
+            const plan = await world.cluster.drain(request.name, drainOptions, (message) => flash(`drain: ${message}`));
+            if (plan.blockers.length > 0) return `drain refused: ${plan.blockers.join('; ')}`;
+            return `drained ${what}: evicted ${plan.evict.length}, skipped ${plan.skipped.length}`;
+          }
         }
-      }
-    };
-    flash(`${request.verb} ${what}…`);
-    run().then(flash, (error: unknown) => flash(`${request.verb} failed: ${error instanceof Error ? error.message
-      : String(error)}`));
-  }, [world, flash]);
+      };
+      flash(`${request.verb} ${what}…`);
+      run().then(flash, (error: unknown) =>
+        flash(`${request.verb} failed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
+    [world, flash],
+  );
 }

@@ -23,9 +23,14 @@ export function useAllowedActions(world: World, kind: ResourceKind, namespace: s
       world.cluster.can({verb: 'delete', ...resource}).then((allowed) => [['delete'], allowed]),
     ];
     if (isNode) {
-      questions.push(world.cluster.can({verb: 'patch', ...resource}).then((allowed) => [['cordon', 'uncordon'], allowed]));
-      questions.push(world.cluster.can({verb: 'create', group: '', resource: 'pods', subresource: 'eviction'})
-        .then((allowed) => [['drain'], allowed]));
+      questions.push(
+        world.cluster.can({verb: 'patch', ...resource}).then((allowed) => [['cordon', 'uncordon'], allowed]),
+      );
+      questions.push(
+        world.cluster
+          .can({verb: 'create', group: '', resource: 'pods', subresource: 'eviction'})
+          .then((allowed) => [['drain'], allowed]),
+      );
     }
     void Promise.all(questions).then((answers) => {
       if (cancelled) return;

@@ -24,8 +24,12 @@ interface KeyboardOptions {
 }
 
 // The log view and the node pane run their own quit, back, filter and help; the App keeps ':' and history there.
-const SHARED_WITH_SELF_MANAGED: ReadonlySet<Command> = new Set(['app.command', 'history.back', 'history.forward',
-  'history.last']);
+const SHARED_WITH_SELF_MANAGED: ReadonlySet<Command> = new Set([
+  'app.command',
+  'history.back',
+  'history.forward',
+  'history.last',
+]);
 
 // The App's own keys: the global commands, the ':' and '/' prompt and the confirmation dialog.
 export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit}: KeyboardOptions) {
@@ -39,12 +43,15 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   helpRef.current = state.helpOpen;
   const claimedRef = useRef(false);
   const viewKeys = useMemo(createHandlerStack, []);
-  const gate = useMemo((): InputGate => ({
-    addViewKeys: viewKeys.add,
-    claimKeys: (claimed) => {
-      claimedRef.current = claimed;
-    },
-  }), [viewKeys]);
+  const gate = useMemo(
+    (): InputGate => ({
+      addViewKeys: viewKeys.add,
+      claimKeys: (claimed) => {
+        claimedRef.current = claimed;
+      },
+    }),
+    [viewKeys],
+  );
   const feedConfirm = (input: string, key: Parameters<typeof confirmKey>[2]) => {
     const current = confirmRef.current;
     if (!current) return;
@@ -136,5 +143,3 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   };
   return {gate, promptText, requestConfirm};
 }
-
-

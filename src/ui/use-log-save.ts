@@ -21,9 +21,16 @@ export function useLogSave(state: LogViewState, dispatch: Dispatch<LogViewAction
     const isMixed = new Set(entries.map((entry) => entry.line.streamId).filter(Boolean)).size > 1;
     const text = entries.map((entry) => savedLine(entry, isMixed)).join('');
     writer(request.path, text)
-      .then(() => dispatch({type: 'saved', id: request.id, message: `saved ${entries.length} lines to ${request.path}`}))
-      .catch((error: unknown) => dispatch({type: 'saved', id: request.id,
-        message: `not saved: ${error instanceof Error ? error.message : String(error)}`}));
+      .then(() =>
+        dispatch({type: 'saved', id: request.id, message: `saved ${entries.length} lines to ${request.path}`}),
+      )
+      .catch((error: unknown) =>
+        dispatch({
+          type: 'saved',
+          id: request.id,
+          message: `not saved: ${error instanceof Error ? error.message : String(error)}`,
+        }),
+      );
     // Only a new request writes; later lines do not rewrite the file.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [request, writer, dispatch]);

@@ -7,8 +7,13 @@ import type {LogViewAction} from '../state/log-view-state.js';
 // most once per frame interval, so rendering costs one frame per interval whatever the log rate.
 export const LOG_FLUSH_INTERVAL_MS = 50;
 
-export function useLogStream(source: LogSource, target: LogTarget, request: LogRequest, requestVersion: number,
-  dispatch: Dispatch<LogViewAction>): void {
+export function useLogStream(
+  source: LogSource,
+  target: LogTarget,
+  request: LogRequest,
+  requestVersion: number,
+  dispatch: Dispatch<LogViewAction>,
+): void {
   useEffect(() => {
     let lines: LogLine[] = [];
     let statuses: StreamStatus[] = [];
@@ -49,7 +54,8 @@ export function useLogStream(source: LogSource, target: LogTarget, request: LogR
 export function useLogContainers(source: LogSource, target: LogTarget, dispatch: Dispatch<LogViewAction>): void {
   useEffect(() => {
     let isOpen = true;
-    source.containersOf(target)
+    source
+      .containersOf(target)
       .then((containers) => {
         if (isOpen) dispatch({type: 'containers', containers});
       })

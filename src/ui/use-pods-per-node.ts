@@ -20,19 +20,23 @@ export function usePodsPerNode(cluster: ClusterApi, enabled: boolean): ReadonlyM
     const schedule = () => {
       timer ??= setTimeout(publish, 200);
     };
-    const watch = cluster.watchTable(POD_KIND, {namespace: undefined}, {
-      snapshot(columns: TableColumnDefinition[], rows: TableRow[]) {
-        data = applySnapshot(data, columns, rows);
-        schedule();
+    const watch = cluster.watchTable(
+      POD_KIND,
+      {namespace: undefined},
+      {
+        snapshot(columns: TableColumnDefinition[], rows: TableRow[]) {
+          data = applySnapshot(data, columns, rows);
+          schedule();
+        },
+        changes(changes) {
+          data = applyChanges(data, changes);
+          schedule();
+        },
+        state(state) {
+          if (state.phase === 'forbidden') setCounts(undefined);
+        },
       },
-      changes(changes) {
-        data = applyChanges(data, changes);
-        schedule();
-      },
-      state(state) {
-        if (state.phase === 'forbidden') setCounts(undefined);
-      },
-    });
+    );
     return () => {
       watch.stop();
       if (timer) clearTimeout(timer);

@@ -15,8 +15,15 @@ export interface ProjectedRows {
 
 // Renders every row once per data change (for kubectl's all-rows column widths, the filter and the sort) and only
 // the visible window again on each AGE tick. The projected key order is handed back to the reducer for the cursor.
-export function useProjectedRows(state: ViewState, renderer: TableRenderer, kind: ResourceKind,
-  filter: RowFilter | undefined, renderedAt: number, now: number, dispatch: Dispatch<ViewAction>): ProjectedRows {
+export function useProjectedRows(
+  state: ViewState,
+  renderer: TableRenderer,
+  kind: ResourceKind,
+  filter: RowFilter | undefined,
+  renderedAt: number,
+  now: number,
+  dispatch: Dispatch<ViewAction>,
+): ProjectedRows {
   const cells = useMemo(() => {
     const byKey = new Map<string, string[]>();
     for (const key of state.table.order) {
@@ -26,18 +33,23 @@ export function useProjectedRows(state: ViewState, renderer: TableRenderer, kind
     return byKey;
   }, [state.table, renderer, renderedAt]);
   const widths = useMemo(() => columnWidths(renderer.headers, cells.values()), [renderer, cells]);
-  const keys = useMemo(() => projectRows({
-    keys: state.table.order,
-    rows: state.table.rows,
-    cells,
-    headers: renderer.headers,
-    filter,
-    sort: state.sort,
-    faultsOnly: state.faultsOnly,
-    kindPlural: kind.plural,
-  }), [state.table, cells, renderer, filter, state.sort, state.faultsOnly, kind]);
+  const keys = useMemo(
+    () =>
+      projectRows({
+        keys: state.table.order,
+        rows: state.table.rows,
+        cells,
+        headers: renderer.headers,
+        filter,
+        sort: state.sort,
+        faultsOnly: state.faultsOnly,
+        kindPlural: kind.plural,
+      }),
+    [state.table, cells, renderer, filter, state.sort, state.faultsOnly, kind],
+  );
   useEffect(() => dispatch({type: 'visible', keys}), [keys, dispatch]);
-  const visibleRows = state.visibleKeys.slice(state.scrollTop, state.scrollTop + state.viewportHeight)
+  const visibleRows = state.visibleKeys
+    .slice(state.scrollTop, state.scrollTop + state.viewportHeight)
     .flatMap((key) => {
       const row = state.table.rows.get(key);
       return row ? [{key, cells: renderer.render(row, now)}] : [];

@@ -10,8 +10,12 @@ import type {ClusterApi} from './world.js';
 // Changes are gathered and dispatched at most once per frame interval.
 const FLUSH_INTERVAL_MS = 50;
 
-export function useTableWatch(cluster: ClusterApi, kind: ResourceKind, request: WatchRequest,
-  dispatch: Dispatch<ViewAction>): void {
+export function useTableWatch(
+  cluster: ClusterApi,
+  kind: ResourceKind,
+  request: WatchRequest,
+  dispatch: Dispatch<ViewAction>,
+): void {
   const {namespace, labelSelector, fieldSelector, includeObject} = request;
   useEffect(() => {
     let pending: RowChange[] = [];
@@ -22,19 +26,23 @@ export function useTableWatch(cluster: ClusterApi, kind: ResourceKind, request: 
       pending = [];
       if (changes.length > 0) dispatch({type: 'changes', changes});
     };
-    const watch = cluster.watchTable(kind, {namespace, labelSelector, fieldSelector, includeObject}, {
-      snapshot(columns, rows) {
-        pending = [];
-        dispatch({type: 'snapshot', columns, rows});
+    const watch = cluster.watchTable(
+      kind,
+      {namespace, labelSelector, fieldSelector, includeObject},
+      {
+        snapshot(columns, rows) {
+          pending = [];
+          dispatch({type: 'snapshot', columns, rows});
+        },
+        changes(changes) {
+          for (const change of changes) pending.push(change);
+          timer ??= setTimeout(flush, FLUSH_INTERVAL_MS);
+        },
+        state(state) {
+          dispatch({type: 'connection', state});
+        },
       },
-      changes(changes) {
-        for (const change of changes) pending.push(change);
-        timer ??= setTimeout(flush, FLUSH_INTERVAL_MS);
-      },
-      state(state) {
-        dispatch({type: 'connection', state});
-      },
-    });
+    );
     return () => {
       watch.stop();
       if (timer) clearTimeout(timer);

@@ -15,8 +15,19 @@ export interface ClusterIdentity {
 }
 
 // The part of a cluster session the views use.
-export type ClusterApi = Pick<ClusterSession, 'contexts' | 'watchTable' | 'kinds' | 'getObject' | 'listObjects' | 'can'
-  | 'deleteObject' | 'setUnschedulable' | 'drain' | 'nodeUsage'>;
+export type ClusterApi = Pick<
+  ClusterSession,
+  | 'contexts'
+  | 'watchTable'
+  | 'kinds'
+  | 'getObject'
+  | 'listObjects'
+  | 'can'
+  | 'deleteObject'
+  | 'setUnschedulable'
+  | 'drain'
+  | 'nodeUsage'
+>;
 
 export interface World {
   identity: ClusterIdentity;

@@ -35,8 +35,10 @@ const flush = () => {
   buffer = appendLines(buffer, pending);
   pending = [];
 };
-const stream = createLogSource(session().client).open({kind: 'pod', namespace: NAMESPACE, pod: 'seq'},
-  {window: {kind: 'all'}, follow: true, previous: false, allContainers: false}, {
+const stream = createLogSource(session().client).open(
+  {kind: 'pod', namespace: NAMESPACE, pod: 'seq'},
+  {window: {kind: 'all'}, follow: true, previous: false, allContainers: false},
+  {
     lines(lines) {
       const now = performance.now();
       for (const line of lines) {
@@ -55,7 +57,8 @@ const stream = createLogSource(session().client).open({kind: 'pod', namespace: N
     status(status) {
       if (status.phase !== 'streaming') console.log(`stream: ${status.phase} ${status.message}`);
     },
-  });
+  },
+);
 
 try {
   await eventually(`${TOTAL} lines`, () => expected > TOTAL || undefined, 600_000);
@@ -71,8 +74,14 @@ try {
   console.log(`lines received:   ${received} of ${TOTAL}`);
   console.log(`lines lost:       ${lost + Math.max(0, TOTAL + 1 - expected)}`);
   console.log(`duplicates:       ${duplicates}`);
-  console.log(`lines/s:          ${Math.round(received / Math.max(seconds, 0.001))} (${seconds.toFixed(1)} s from first to last line)`);
-  console.log(`buffer:           ${buffer.entries.length} lines kept, ${buffer.dropped} dropped from its start (bounded)`);
-  console.log(`peak RSS:         ${Math.round(peakRss / 1024 / 1024)} MiB (process maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB)`);
+  console.log(
+    `lines/s:          ${Math.round(received / Math.max(seconds, 0.001))} (${seconds.toFixed(1)} s from first to last line)`,
+  );
+  console.log(
+    `buffer:           ${buffer.entries.length} lines kept, ${buffer.dropped} dropped from its start (bounded)`,
+  );
+  console.log(
+    `peak RSS:         ${Math.round(peakRss / 1024 / 1024)} MiB (process maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB)`,
+  );
   kubectl('delete', 'namespace', NAMESPACE, '--ignore-not-found', '--wait=false');
 }

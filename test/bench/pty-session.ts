@@ -10,8 +10,11 @@ export class PtySession {
 
   constructor(command: string[], options: {columns: number; rows: number; environment?: Record<string, string>}) {
     const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
-    this.child = spawn('script', ['-qfec', `stty cols ${options.columns} rows ${options.rows}; exec ${quoted}`,
-      '/dev/null'], {env: {...process.env, TERM: 'xterm-256color', ...options.environment}});
+    this.child = spawn(
+      'script',
+      ['-qfec', `stty cols ${options.columns} rows ${options.rows}; exec ${quoted}`, '/dev/null'],
+      {env: {...process.env, TERM: 'xterm-256color', ...options.environment}},
+    );
     this.child.stdout?.on('data', (chunk: Buffer) => {
       this.chunks.push({at: performance.now(), bytes: chunk.length, text: chunk.toString('utf8')});
     });

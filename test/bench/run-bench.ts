@@ -19,15 +19,19 @@ const percentile = (values: number[], p: number) =>
 
 function kubectlFullList(): number {
   const started = performance.now();
-  const result = spawnSync('kubectl', ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '-o', 'wide'],
-    {stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30});
+  const result = spawnSync('kubectl', ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '-o', 'wide'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    maxBuffer: 1 << 30,
+  });
   if (result.status !== 0) throw new Error('kubectl failed');
   return performance.now() - started;
 }
 
 function rssOf(session: PtySession): {rss: number; peak: number} {
   const shellPid = session.child.pid;
-  const children = execFileSync('pgrep', ['-P', String(shellPid)], {encoding: 'utf8'}).trim().split('\n');
+  const children = execFileSync('pgrep', ['-P', String(shellPid)], {encoding: 'utf8'})
+    .trim()
+    .split('\n');
   const status = readFileSync(`/proc/${children[0]}/status`, 'utf8');
   const read = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
   return {rss: read('VmRSS'), peak: read('VmHWM')};
@@ -60,14 +64,24 @@ async function kviewRun(total: number, measureMoves: boolean) {
 }
 
 async function main() {
-  const cluster = openClusterSession({kubeconfigPath: kubeconfig, environment: {}, homeDirectory: homedir(),
-    isRoot: false});
+  const cluster = openClusterSession({
+    kubeconfigPath: kubeconfig,
+    environment: {},
+    homeDirectory: homedir(),
+    isRoot: false,
+  });
   console.log(`seeding ${POD_COUNT} pods…`);
   const seedStarted = performance.now();
   const seeded = await seedPods(cluster.client, POD_COUNT);
   console.log(`seeded: ${seeded} bench pods in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
-  const allPods = Number(execFileSync('kubectl', ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '--no-headers'],
-    {encoding: 'utf8', maxBuffer: 1 << 30}).split('\n').filter(Boolean).length);
+  const allPods = Number(
+    execFileSync('kubectl', ['--kubeconfig', kubeconfig, 'get', 'pods', '-A', '--no-headers'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    })
+      .split('\n')
+      .filter(Boolean).length,
+  );
   try {
     const kubectlTimes = Array.from({length: RUNS}, () => kubectlFullList());
     const kviewRuns = [];
@@ -79,12 +93,22 @@ async function main() {
       ['pods listed', String(allPods), String(allPods)],
       ['start -> all pods on screen (median of 3)', `${kviewFull.toFixed(0)} ms`, `${kubectlFull.toFixed(0)} ms`],
       ['kview / kubectl', `${(kviewFull / kubectlFull).toFixed(2)}x (target <= 0.5x)`, ''],
-      ['RSS after 200 moves / peak', `${measured.memory?.rss.toFixed(0)} / ${measured.memory?.peak.toFixed(0)} MB`
-        + ' (target < 250)', ''],
-      ['keystroke -> frame p50 / p99', `${percentile(measured.latencies ?? [], 50).toFixed(1)} / `
-        + `${percentile(measured.latencies ?? [], 99).toFixed(1)} ms (target p99 < 16)`, ''],
-      ['bytes per one-row move (200x50), median / max', `${(median(measured.bytes ?? []))} / `
-        + `${Math.max(...(measured.bytes ?? [0]))} B (target < 4096)`, ''],
+      [
+        'RSS after 200 moves / peak',
+        `${measured.memory?.rss.toFixed(0)} / ${measured.memory?.peak.toFixed(0)} MB` + ' (target < 250)',
+        '',
+      ],
+      [
+        'keystroke -> frame p50 / p99',
+        `${percentile(measured.latencies ?? [], 50).toFixed(1)} / ` +
+          `${percentile(measured.latencies ?? [], 99).toFixed(1)} ms (target p99 < 16)`,
+        '',
+      ],
+      [
+        'bytes per one-row move (200x50), median / max',
+        `${median(measured.bytes ?? [])} / ` + `${Math.max(...(measured.bytes ?? [0]))} B (target < 4096)`,
+        '',
+      ],
     ];
     console.log(`\n${'measure'.padEnd(46)}${'kview'.padEnd(44)}kubectl get pods -A -o wide`);
     for (const [name, ours, theirs] of rows) console.log(`${name.padEnd(46)}${ours.padEnd(44)}${theirs}`);

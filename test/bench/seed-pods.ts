@@ -6,17 +6,25 @@ export const BENCH_NODE = 'bench-node';
 // 10,000 pods (2 containers each, 20 namespaces) bound to an API-only node: they stay Pending, cost the cluster
 // nothing to run, and make a list as large as a big production cluster's.
 export async function seedPods(client: ApiClient, total: number, concurrency = 16): Promise<number> {
-  await client.sendJson('POST', '/api/v1/nodes', {apiVersion: 'v1', kind: 'Node',
-    metadata: {name: BENCH_NODE, labels: {'kubernetes.io/hostname': BENCH_NODE}}}).catch(() => undefined);
+  await client
+    .sendJson('POST', '/api/v1/nodes', {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {name: BENCH_NODE, labels: {'kubernetes.io/hostname': BENCH_NODE}},
+    })
+    .catch(() => undefined);
   for (const namespace of BENCH_NAMESPACES) {
-    await client.sendJson('POST', '/api/v1/namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}})
+    await client
+      .sendJson('POST', '/api/v1/namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: namespace}})
       .catch(() => undefined);
   }
   // The ServiceAccount admission refuses pods until the namespace's default account exists.
   for (const namespace of BENCH_NAMESPACES) {
     for (let attempt = 0; attempt < 100; attempt++) {
-      const found = await client.getJson(`/api/v1/namespaces/${namespace}/serviceaccounts/default`).then(() => true,
-        () => false);
+      const found = await client.getJson(`/api/v1/namespaces/${namespace}/serviceaccounts/default`).then(
+        () => true,
+        () => false,
+      );
       if (found) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -24,17 +32,26 @@ export async function seedPods(client: ApiClient, total: number, concurrency = 1
   const jobs: Array<() => Promise<unknown>> = [];
   for (let index = 0; index < total; index++) {
     const namespace = BENCH_NAMESPACES[index % BENCH_NAMESPACES.length] ?? 'bench-00';
-    jobs.push(() => client.sendJson('POST', `/api/v1/namespaces/${namespace}/pods`, {
-      apiVersion: 'v1', kind: 'Pod',
-      metadata: {name: `load-${String(index).padStart(5, '0')}`, labels: {app: 'bench', shard: String(index % 50)}},
-      spec: {nodeName: BENCH_NODE, automountServiceAccountToken: false, containers: [
-        {name: 'app', image: 'kview.local/busybox:1', command: ['sleep', '3600']},
-        {name: 'sidecar', image: 'kview.local/busybox:1', command: ['sleep', '3600']},
-      ]},
-    }).catch((error: unknown) => {
-      // A rerun finds the pods of the last one: they count as seeded.
-      if (!(error instanceof Error && error.message.includes('already exists'))) throw error;
-    }));
+    jobs.push(() =>
+      client
+        .sendJson('POST', `/api/v1/namespaces/${namespace}/pods`, {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: {name: `load-${String(index).padStart(5, '0')}`, labels: {app: 'bench', shard: String(index % 50)}},
+          spec: {
+            nodeName: BENCH_NODE,
+            automountServiceAccountToken: false,
+            containers: [
+              {name: 'app', image: 'kview.local/busybox:1', command: ['sleep', '3600']},
+              {name: 'sidecar', image: 'kview.local/busybox:1', command: ['sleep', '3600']},
+            ],
+          },
+        })
+        .catch((error: unknown) => {
+          // A rerun finds the pods of the last one: they count as seeded.
+          if (!(error instanceof Error && error.message.includes('already exists'))) throw error;
+        }),
+    );
   }
   await runConcurrently(jobs, concurrency);
   return countPods(client);
@@ -43,7 +60,8 @@ export async function seedPods(client: ApiClient, total: number, concurrency = 1
 export async function countPods(client: ApiClient): Promise<number> {
   let count = 0;
   for (const namespace of BENCH_NAMESPACES) {
-    const list = await client.getJson<{items: unknown[]}>(`/api/v1/namespaces/${namespace}/pods?limit=1000`)
+    const list = await client
+      .getJson<{items: unknown[]}>(`/api/v1/namespaces/${namespace}/pods?limit=1000`)
       .catch(() => ({items: []}));
     count += list.items.length;
   }
@@ -53,8 +71,13 @@ export async function countPods(client: ApiClient): Promise<number> {
 // Pods on a node without a kubelet never finish a graceful delete: they go with grace period 0.
 export async function removePods(client: ApiClient): Promise<void> {
   for (const namespace of BENCH_NAMESPACES) {
-    await client.sendJson('DELETE', `/api/v1/namespaces/${namespace}/pods?gracePeriodSeconds=0`,
-      {kind: 'DeleteOptions', apiVersion: 'v1', gracePeriodSeconds: 0}).catch(() => undefined);
+    await client
+      .sendJson('DELETE', `/api/v1/namespaces/${namespace}/pods?gracePeriodSeconds=0`, {
+        kind: 'DeleteOptions',
+        apiVersion: 'v1',
+        gracePeriodSeconds: 0,
+      })
+      .catch(() => undefined);
     await client.sendJson('DELETE', `/api/v1/namespaces/${namespace}`, {}).catch(() => undefined);
   }
   await client.sendJson('DELETE', `/api/v1/nodes/${BENCH_NODE}`, {}).catch(() => undefined);

@@ -62,7 +62,10 @@ test('a deleted pod disappears and an added one appears', async (context) => {
   await waitForFrame(app.lastFrame, () => world.watches.length > 0);
   world.sink().snapshot(podColumns, [podRow('demo', 'keep'), podRow('demo', 'doomed')]);
   await waitForFrame(app.lastFrame, (text) => text.includes('doomed'));
-  world.sink().changes([{type: 'DELETED', row: podRow('demo', 'doomed')}, {type: 'ADDED', row: podRow('demo', 'fresh')}]);
+  world.sink().changes([
+    {type: 'DELETED', row: podRow('demo', 'doomed')},
+    {type: 'ADDED', row: podRow('demo', 'fresh')},
+  ]);
   const frame = await waitForFrame(app.lastFrame, (text) => text.includes('fresh'));
   assert.ok(!frame.includes('doomed'));
 });
@@ -83,13 +86,19 @@ test('? opens a help generated from the keymap, listing every binding of the vie
 test('the hint bar comes from the keymap', async (context) => {
   const app = renderApp(context, scriptedWorld());
   const frame = await waitForFrame(app.lastFrame, (text) => text.includes('quit'));
-  const hintLine = (frame.split('\n').find((line) => line.includes('<q/ctrl-c>')) ?? '')
-    .replace(/\u001b\[[0-9;]*m/g, '');
+  const hintLine = (frame.split('\n').find((line) => line.includes('<q/ctrl-c>')) ?? '').replace(
+    /\u001b\[[0-9;]*m/g,
+    '',
+  );
   // Every hint shown is a keymap hint, and help and quit are always there however narrow the terminal.
   const hints = bindingsForHelp('table').filter((entry) => entry.hint);
   const shown = [...hintLine.matchAll(/<([^>]+)> (\S+)/g)].map((match) => `${match[1]} ${match[2]}`);
   assert.ok(shown.length >= 5, hintLine);
-  for (const entry of shown) assert.ok(hints.some((binding) => `${keyLabels(binding)} ${binding.hint}` === entry), entry);
+  for (const entry of shown)
+    assert.ok(
+      hints.some((binding) => `${keyLabels(binding)} ${binding.hint}` === entry),
+      entry,
+    );
   assert.ok(shown.includes('? help') && shown.includes('q/ctrl-c quit'), hintLine);
 });
 
@@ -97,8 +106,15 @@ test('a lost connection is said in the status line, with the hint', async (conte
   const world = scriptedWorld();
   const app = renderApp(context, world);
   await waitForFrame(app.lastFrame, () => world.watches.length > 0);
-  world.sink().state({phase: 'disconnected', message: 'the connection to the server 127.0.0.1:6443 was refused',
-    hint: 'is the API server up?', retryInMs: 1000, attempt: 2});
+  world
+    .sink()
+    .state({
+      phase: 'disconnected',
+      message: 'the connection to the server 127.0.0.1:6443 was refused',
+      hint: 'is the API server up?',
+      retryInMs: 1000,
+      attempt: 2,
+    });
   const frame = await waitForFrame(app.lastFrame, (text) => text.includes('disconnected'));
   assert.match(frame, /was refused; retrying in 1s \(attempt 2\)/);
 });
@@ -118,5 +134,8 @@ test('q quits', async (context) => {
   const app = renderApp(context, world);
   await waitForFrame(app.lastFrame, () => world.watches.length > 0);
   app.stdin.write('q');
-  await waitForFrame(() => String(world.stops), (stops) => stops === '1');
+  await waitForFrame(
+    () => String(world.stops),
+    (stops) => stops === '1',
+  );
 });

@@ -18,18 +18,35 @@ const {render} = await import('ink-testing-library');
 const {App} = await import('../../src/ui/App.js');
 
 const KEY = {
-  down: '\u001b[B', up: '\u001b[A', pageDown: '\u001b[6~', pageUp: '\u001b[5~', home: '\u001b[H', end: '\u001b[F',
-  enter: '\r', escape: '\u001b', right: '\u001b[C', ctrlF: '\u0006', ctrlU: '\u0015', ctrlD: '\u0004', ctrlC: '\u0003',
+  down: '\u001b[B',
+  up: '\u001b[A',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  enter: '\r',
+  escape: '\u001b',
+  right: '\u001b[C',
+  ctrlF: '\u0006',
+  ctrlU: '\u0015',
+  ctrlD: '\u0004',
+  ctrlC: '\u0003',
 };
 const exercised = new Set<string>();
 
-const pods = Array.from({length: 40}, (_, index) => podRow('demo', `pod-${String(index).padStart(2, '0')}`,
-  index === 3 ? 'CrashLoopBackOff' : 'Running'));
-const podObject: RowObject = {kind: 'Pod', metadata: {name: 'pod-00', namespace: 'demo', uid: 'u0'},
-  spec: {containers: [{name: 'app', image: 'busybox'}]}, status: {phase: 'Running',
-    containerStatuses: [{name: 'app', ready: true, restartCount: 0, state: {running: {}}}]}};
-const nodeRow = (name: string): TableRow => ({cells: [name, 'Ready', '<none>', '5m', 'v1.20.2'],
-  object: {kind: 'Node', metadata: {name, uid: `node-${name}`, creationTimestamp: '2026-11-22T08:00:00Z'}}});
+const pods = Array.from({length: 40}, (_, index) =>
+  podRow('demo', `pod-${String(index).padStart(2, '0')}`, index === 3 ? 'CrashLoopBackOff' : 'Running'),
+);
+const podObject: RowObject = {
+  kind: 'Pod',
+  metadata: {name: 'pod-00', namespace: 'demo', uid: 'u0'},
+  spec: {containers: [{name: 'app', image: 'busybox'}]},
+  status: {phase: 'Running', containerStatuses: [{name: 'app', ready: true, restartCount: 0, state: {running: {}}}]},
+};
+const nodeRow = (name: string): TableRow => ({
+  cells: [name, 'Ready', '<none>', '5m', 'v1.20.2'],
+  object: {kind: 'Node', metadata: {name, uid: `node-${name}`, creationTimestamp: '2026-11-22T08:00:00Z'}},
+});
 const nodeColumns = ['Name', 'Status', 'Roles', 'Age', 'Version'].map((name) => ({name, type: 'string', priority: 0}));
 
 async function start(context: TestContext, options: {first?: ViewTarget; world?: ScriptedWorld} = {}) {
@@ -37,8 +54,11 @@ async function start(context: TestContext, options: {first?: ViewTarget; world?:
   const app = render(<App world={world} first={options.first} />);
   context.after(() => app.unmount());
   const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-  const selected = () => (app.lastFrame() ?? '').split('\n').find((line) => line.includes('\u001b[7m'))
-    ?.replace(/\u001b\[[0-9;]*m/g, '') ?? '';
+  const selected = () =>
+    (app.lastFrame() ?? '')
+      .split('\n')
+      .find((line) => line.includes('\u001b[7m'))
+      ?.replace(/\u001b\[[0-9;]*m/g, '') ?? '';
   const press = async (label: string, sequence: string, until: () => boolean) => {
     exercised.add(label);
     app.stdin.write(sequence);
@@ -87,8 +107,12 @@ test('views: Enter d y l e n open containers, describe, YAML, logs, events and t
   await back();
   await press('l', 'l', () => frame().includes('logs demo/pod-00'));
   await back();
-  await press('e', 'e', () => world.watches.some((watch) => watch.plural === 'events'
-    && watch.fieldSelector === 'involvedObject.name=pod-00,involvedObject.kind=Pod'));
+  await press('e', 'e', () =>
+    world.watches.some(
+      (watch) =>
+        watch.plural === 'events' && watch.fieldSelector === 'involvedObject.name=pod-00,involvedObject.kind=Pod',
+    ),
+  );
   await back();
   await press('n', 'n', () => frame().includes('node pane'));
 });
@@ -140,7 +164,11 @@ test('actions ask first with Cancel focused: ctrl-d, then c u r on a node', asyn
   await press(':', ':nodes\r', () => world.watches.some((watch) => watch.plural === 'nodes'));
   world.sink('nodes').snapshot(nodeColumns, [nodeRow('worker-1')]);
   await waitForFrame(frame, (text) => text.includes('worker-1'));
-  for (const [label, verb] of [['c', 'cordon'], ['u', 'uncordon'], ['r', 'drain']] as const) {
+  for (const [label, verb] of [
+    ['c', 'cordon'],
+    ['u', 'uncordon'],
+    ['r', 'drain'],
+  ] as const) {
     await press(label, label, () => frame().includes(`${verb} node worker-1?`));
     await press('→', KEY.right, () => true);
     await press('Enter', KEY.enter, () => world.calls.includes(`${verb} worker-1`));
@@ -161,9 +189,20 @@ test('an action RBAC forbids is not offered', async (context) => {
 });
 
 test('text views: / searches, n and N walk the matches', async (context) => {
-  const {frame, press} = await start(context, {first: {type: 'yaml', kind: NODE_KIND, namespace: undefined,
-    name: 'worker-1'}, world: scriptedWorld({objects: {'nodes//worker-1': {kind: 'Node', metadata: {name: 'worker-1',
-      labels: Object.fromEntries(Array.from({length: 60}, (_, index) => [`label-${index}`, `value-${index}`]))}}}})});
+  const {frame, press} = await start(context, {
+    first: {type: 'yaml', kind: NODE_KIND, namespace: undefined, name: 'worker-1'},
+    world: scriptedWorld({
+      objects: {
+        'nodes//worker-1': {
+          kind: 'Node',
+          metadata: {
+            name: 'worker-1',
+            labels: Object.fromEntries(Array.from({length: 60}, (_, index) => [`label-${index}`, `value-${index}`])),
+          },
+        },
+      },
+    }),
+  });
   await waitForFrame(frame, (text) => text.includes('yaml node/worker-1'));
   await press('/', '/value-5', () => frame().includes('/value-5'));
   await press('Enter', KEY.enter, () => frame().includes('/value-5: 11 matches'));
@@ -172,9 +211,20 @@ test('text views: / searches, n and N walk the matches', async (context) => {
 });
 
 test('a search typed ahead with its Enter in one read (a slow link) is applied', async (context) => {
-  const {frame, app} = await start(context, {first: {type: 'yaml', kind: NODE_KIND, namespace: undefined,
-    name: 'worker-1'}, world: scriptedWorld({objects: {'nodes//worker-1': {kind: 'Node', metadata: {name: 'worker-1',
-      labels: Object.fromEntries(Array.from({length: 60}, (_, index) => [`label-${index}`, `value-${index}`]))}}}})});
+  const {frame, app} = await start(context, {
+    first: {type: 'yaml', kind: NODE_KIND, namespace: undefined, name: 'worker-1'},
+    world: scriptedWorld({
+      objects: {
+        'nodes//worker-1': {
+          kind: 'Node',
+          metadata: {
+            name: 'worker-1',
+            labels: Object.fromEntries(Array.from({length: 60}, (_, index) => [`label-${index}`, `value-${index}`])),
+          },
+        },
+      },
+    }),
+  });
   await waitForFrame(frame, (text) => text.includes('yaml node/worker-1') && text.includes('label-0: value-0'));
   app.stdin.write('/value-5\r');
   await waitForFrame(frame, (text) => text.includes('/value-5: 11 matches'));
@@ -190,26 +240,36 @@ test('help, quit and ctrl-c', async (context) => {
 });
 
 test('every table, text and global key was pressed by a test above', () => {
-  const missing = keymap.filter((binding) => ['table', 'text', 'global'].includes(binding.scope))
-    .flatMap((binding) => binding.keys.map((spec) => spec.label)).filter((label) => !exercised.has(label));
+  const missing = keymap
+    .filter((binding) => ['table', 'text', 'global'].includes(binding.scope))
+    .flatMap((binding) => binding.keys.map((spec) => spec.label))
+    .filter((label) => !exercised.has(label));
   assert.deepEqual(missing, []);
 });
 
-test('the nodes view shows kubectl top\'s usage columns when metrics-server answers', async (context) => {
+test("the nodes view shows kubectl top's usage columns when metrics-server answers", async (context) => {
   const world = scriptedWorld({usage: new Map([['worker-1', {cpu: '500m', memory: '1Gi'}]])});
   const {frame} = await start(context, {world, first: {type: 'table', kind: NODE_KIND, namespace: undefined}});
-  world.sink('nodes').snapshot(nodeColumns, [{...nodeRow('worker-1'), object: {...nodeRow('worker-1').object,
-    status: {allocatable: {cpu: '2', memory: '4Gi'}}}}]);
-  await waitForFrame(frame, (text) => /CPU\(cores\)\s+CPU%\s+MEMORY\(bytes\)/.test(text)
-    && /worker-1\s+Ready.*500m\s+25%\s+1024Mi\s+25%/.test(text));
+  world
+    .sink('nodes')
+    .snapshot(nodeColumns, [
+      {
+        ...nodeRow('worker-1'),
+        object: {...nodeRow('worker-1').object, status: {allocatable: {cpu: '2', memory: '4Gi'}}},
+      },
+    ]);
+  await waitForFrame(
+    frame,
+    (text) =>
+      /CPU\(cores\)\s+CPU%\s+MEMORY\(bytes\)/.test(text) && /worker-1\s+Ready.*500m\s+25%\s+1024Mi\s+25%/.test(text),
+  );
 });
 
-test('keys typed into the log view\'s own filter prompt stay there: ":" and "[" are text, not commands',
-  async (context) => {
-    const {frame, press} = await start(context);
-    await press('l', 'l', () => frame().includes('logs demo/pod-00'));
-    await press('/', '/', () => frame().includes('filter (regex, !inverts): /'));
-    await press(':', ':[x', () => frame().includes('filter (regex, !inverts): /:[x'));
-    assert.ok(frame().includes('‹logs demo/pod-00›'), 'still in the log view, no history jump');
-    assert.ok(!frame().includes('Enter run · Esc cancel'), 'the App\'s command line did not open');
-  });
+test('keys typed into the log view\'s own filter prompt stay there: ":" and "[" are text, not commands', async (context) => {
+  const {frame, press} = await start(context);
+  await press('l', 'l', () => frame().includes('logs demo/pod-00'));
+  await press('/', '/', () => frame().includes('filter (regex, !inverts): /'));
+  await press(':', ':[x', () => frame().includes('filter (regex, !inverts): /:[x'));
+  assert.ok(frame().includes('‹logs demo/pod-00›'), 'still in the log view, no history jump');
+  assert.ok(!frame().includes('Enter run · Esc cancel'), "the App's command line did not open");
+});

@@ -20,10 +20,20 @@ const visible = (frame: string | undefined) => (frame ?? '').replace(/\u001b\[[0
 function start(context: TestContext) {
   const writes: string[] = [];
   const {source, opens, push, sink} = scriptedSource([APP, SIDECAR]);
-  const view = render(<LogView source={source} target={target} width={90} height={16} isActive onBack={() => {}}
-    now={() => Date.parse('2026-11-22T09:30:00Z')} writeFile={async (path) => {
-      writes.push(path);
-    }} />);
+  const view = render(
+    <LogView
+      source={source}
+      target={target}
+      width={90}
+      height={16}
+      isActive
+      onBack={() => {}}
+      now={() => Date.parse('2026-11-22T09:30:00Z')}
+      writeFile={async (path) => {
+        writes.push(path);
+      }}
+    />,
+  );
   context.after(() => view.unmount());
   const frame = () => visible(view.lastFrame());
   const press = async (label: string, sequence: string, until: () => boolean) => {
@@ -33,8 +43,8 @@ function start(context: TestContext) {
       throw new Error(`after ${label}: ${error instanceof Error ? error.message : String(error)}`);
     });
   };
-  const status = (phase: 'streaming' | 'waiting', message: string) => sink()?.status({streamId: 'demo/web-1/app',
-    pod: 'web-1', container: 'app', phase, message, lines: 0});
+  const status = (phase: 'streaming' | 'waiting', message: string) =>
+    sink()?.status({streamId: 'demo/web-1/app', pod: 'web-1', container: 'app', phase, message, lines: 0});
   return {opens, writes, push, status, frame, press};
 }
 
@@ -79,7 +89,13 @@ test('filter, highlight, matches and context; marker, clear and save', async (co
 test('window and source: tail, since presets, typed since, whole log, previous, containers', async (context) => {
   const {opens, frame, press} = start(context);
   await waitForFrame(frame, (text) => text.includes('[tail 100]'));
-  const presets: Array<[string, string]> = [['1', '1m'], ['2', '5m'], ['3', '15m'], ['4', '30m'], ['5', '1h']];
+  const presets: Array<[string, string]> = [
+    ['1', '1m'],
+    ['2', '5m'],
+    ['3', '15m'],
+    ['4', '30m'],
+    ['5', '1h'],
+  ];
   for (const [digit, label] of presets) await press(digit, digit, () => frame().includes(`[${label}]`));
   await press('6', '6', () => frame().includes('[all]'));
   await press('0', '0', () => frame().includes('[tail 100]'));
@@ -93,7 +109,9 @@ test('window and source: tail, since presets, typed since, whole log, previous, 
 });
 
 test('every log view key was pressed by a test above', () => {
-  const missing = keymap.filter((binding) => binding.scope === 'logs')
-    .flatMap((binding) => binding.keys.map((spec) => spec.label)).filter((label) => !exercised.has(label));
+  const missing = keymap
+    .filter((binding) => binding.scope === 'logs')
+    .flatMap((binding) => binding.keys.map((spec) => spec.label))
+    .filter((label) => !exercised.has(label));
   assert.deepEqual(missing, []);
 });

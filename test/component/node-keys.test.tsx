@@ -45,27 +45,45 @@ test('sections: tab l → forward, h ← back; r runs the checks again', async (
   await press('r', 'r', () => tools.runner.calls.length > before);
 });
 
-test('journal: Enter opens the unit in the log reader; u next unit, a all units, b previous boot, p priority',
-  async (context) => {
-    const {tools, frame, press} = start(context);
-    // The reader's journalctl calls, not the section's preview (-p warning, no --follow).
-    const lastCall = () => tools.runner.calls.filter((call) => call.command === 'journalctl'
-      && !call.args.includes('--since=-1h')).at(-1)?.args ?? [];
-    await waitForFrame(frame, (text) => text.includes('Findings'));
-    await press('l', 'll', () => /kubelet\.service\s+1\s+0\s/.test(frame()));
-    await press('enter', '\r', () => frame().includes('Journal node/k8s-master (kubelet.service)')
-      && lastCall().includes('--follow') && lastCall().includes('--unit=kubelet.service'));
-    await press('p', 'p', () => frame().includes('priority err and worse') && lastCall().includes('--priority=err'));
-    await press('u', 'u', () => frame().includes('(containerd.service)')
-      && lastCall().includes('--unit=containerd.service'));
-    await press('a', 'a', () => frame().includes('(all units)') && lastCall().includes('--unit=kubelet.service')
-      && lastCall().includes('--unit=containerd.service'));
-    await press('b', 'b', () => frame().includes('[previous boot]') && lastCall().includes('--boot=-1')
-      && !lastCall().includes('--follow'));
-    await press('Esc', '\u001b', () => frame().includes('latest warnings and errors'));
-  });
+test('journal: Enter opens the unit in the log reader; u next unit, a all units, b previous boot, p priority', async (context) => {
+  const {tools, frame, press} = start(context);
+  // The reader's journalctl calls, not the section's preview (-p warning, no --follow).
+  const lastCall = () =>
+    tools.runner.calls.filter((call) => call.command === 'journalctl' && !call.args.includes('--since=-1h')).at(-1)
+      ?.args ?? [];
+  await waitForFrame(frame, (text) => text.includes('Findings'));
+  await press('l', 'll', () => /kubelet\.service\s+1\s+0\s/.test(frame()));
+  await press(
+    'enter',
+    '\r',
+    () =>
+      frame().includes('Journal node/k8s-master (kubelet.service)') &&
+      lastCall().includes('--follow') &&
+      lastCall().includes('--unit=kubelet.service'),
+  );
+  await press('p', 'p', () => frame().includes('priority err and worse') && lastCall().includes('--priority=err'));
+  await press(
+    'u',
+    'u',
+    () => frame().includes('(containerd.service)') && lastCall().includes('--unit=containerd.service'),
+  );
+  await press(
+    'a',
+    'a',
+    () =>
+      frame().includes('(all units)') &&
+      lastCall().includes('--unit=kubelet.service') &&
+      lastCall().includes('--unit=containerd.service'),
+  );
+  await press(
+    'b',
+    'b',
+    () => frame().includes('[previous boot]') && lastCall().includes('--boot=-1') && !lastCall().includes('--follow'),
+  );
+  await press('Esc', '\u001b', () => frame().includes('latest warnings and errors'));
+});
 
-test('journal: / opens the selected unit\'s journal with the reader\'s filter prompt', async (context) => {
+test("journal: / opens the selected unit's journal with the reader's filter prompt", async (context) => {
   const {frame, press} = start(context);
   await waitForFrame(frame, (text) => text.includes('Findings'));
   await press('l', 'll', () => frame().includes('latest warnings and errors'));
@@ -90,7 +108,9 @@ test('R asks before restarting a unit', async (context) => {
 });
 
 test('every node pane and journal reader key was pressed by a test above', () => {
-  const missing = keymap.filter((binding) => binding.scope === 'node' || binding.scope === 'journal')
-    .flatMap((binding) => binding.keys.map((spec) => spec.label)).filter((label) => !exercised.has(label));
+  const missing = keymap
+    .filter((binding) => binding.scope === 'node' || binding.scope === 'journal')
+    .flatMap((binding) => binding.keys.map((spec) => spec.label))
+    .filter((label) => !exercised.has(label));
   assert.deepEqual(missing, []);
 });

@@ -14,13 +14,22 @@ export interface ScriptedWorld extends World {
 
 // A world whose watches are driven by the test: the same sink interface the real table watch feeds, and a
 // record of every call that would change the cluster.
-export function scriptedWorld(overrides: Partial<World> & {objects?: Record<string, RowObject>; allowed?: boolean;
-  usage?: Map<string, NodeUsage>} = {})
-  : ScriptedWorld {
+export function scriptedWorld(
+  overrides: Partial<World> & {
+    objects?: Record<string, RowObject>;
+    allowed?: boolean;
+    usage?: Map<string, NodeUsage>;
+  } = {},
+): ScriptedWorld {
   const sinks = new Map<string, TableSink>();
   const world: ScriptedWorld = {
-    identity: {contextName: 'ctx-test', clusterName: 'cluster-test', server: 'https://127.0.0.1:6443',
-      userName: 'tester', source: 'test'},
+    identity: {
+      contextName: 'ctx-test',
+      clusterName: 'cluster-test',
+      server: 'https://127.0.0.1:6443',
+      userName: 'tester',
+      source: 'test',
+    },
     namespace: undefined,
     readonly: false,
     now: () => Date.parse('2026-11-22T09:00:00Z'),
@@ -44,9 +53,11 @@ export function scriptedWorld(overrides: Partial<World> & {objects?: Record<stri
     watchTable(kind: ResourceKind, request, sink) {
       sinks.set(kind.plural, sink);
       world.watches.push({plural: kind.plural, ...request});
-      return {stop: () => {
-        world.stops += 1;
-      }};
+      return {
+        stop: () => {
+          world.stops += 1;
+        },
+      };
     },
     kinds: async () => [...BUILTIN_KINDS],
     async getObject(kind, namespace, name) {
@@ -73,8 +84,11 @@ export function scriptedWorld(overrides: Partial<World> & {objects?: Record<stri
 }
 
 // Ink renders asynchronously; waiting on the frame's content instead of a fixed delay keeps tests honest.
-export async function waitForFrame(lastFrame: () => string | undefined, predicate: (frame: string) => boolean,
-  timeoutMs = 3000): Promise<string> {
+export async function waitForFrame(
+  lastFrame: () => string | undefined,
+  predicate: (frame: string) => boolean,
+  timeoutMs = 3000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = lastFrame() ?? '';

@@ -7,19 +7,30 @@ import {eventually, kubectl, session} from './local-cluster.js';
 const admin = session();
 const node = `drill-node-${process.pid}`;
 
-test('RBAC answers as the access review says: the restricted user may read pods in demo but not delete them',
-  async () => {
-    const viewer = session('kview-restricted');
-    assert.equal(await viewer.can({verb: 'list', group: '', resource: 'pods', namespace: 'demo'}), true);
-    assert.equal(await viewer.can({verb: 'delete', group: '', resource: 'pods', namespace: 'demo'}), false);
-    assert.equal(await viewer.can({verb: 'patch', group: '', resource: 'nodes'}), false);
-    assert.equal(await admin.can({verb: 'delete', group: '', resource: 'pods', namespace: 'demo'}), true);
-  });
+test('RBAC answers as the access review says: the restricted user may read pods in demo but not delete them', async () => {
+  const viewer = session('kview-restricted');
+  assert.equal(await viewer.can({verb: 'list', group: '', resource: 'pods', namespace: 'demo'}), true);
+  assert.equal(await viewer.can({verb: 'delete', group: '', resource: 'pods', namespace: 'demo'}), false);
+  assert.equal(await viewer.can({verb: 'patch', group: '', resource: 'nodes'}), false);
+  assert.equal(await admin.can({verb: 'delete', group: '', resource: 'pods', namespace: 'demo'}), true);
+});
 
 test('delete removes the pod', async () => {
   const name = `doomed-${process.pid}`;
-  kubectl('-n', 'demo', 'run', name, '--image=kview.local/busybox:1', '--image-pull-policy=Never', '--restart=Never',
-    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}', '--command', '--', 'sleep', '3600');
+  kubectl(
+    '-n',
+    'demo',
+    'run',
+    name,
+    '--image=kview.local/busybox:1',
+    '--image-pull-policy=Never',
+    '--restart=Never',
+    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}',
+    '--command',
+    '--',
+    'sleep',
+    '3600',
+  );
   await admin.deleteObject(POD_KIND, 'demo', name);
   await eventually('the pod gone', () => !kubectl('get', 'pods', '-n', 'demo', '-o', 'name').includes(`pod/${name}`));
 });
@@ -30,10 +41,18 @@ test('cordon, uncordon and drain a node through the API', async (context) => {
   await admin.client.sendJson('POST', '/api/v1/nodes', {apiVersion: 'v1', kind: 'Node', metadata: {name: node}});
   for (const pod of ['loose-a', 'loose-b']) {
     await eventually('the namespace service account', () =>
-      kubectl('get', 'serviceaccounts', '-n', namespace, '-o', 'name').includes('serviceaccount/default'));
-    await admin.client.sendJson('POST', `/api/v1/namespaces/${namespace}/pods`, {apiVersion: 'v1', kind: 'Pod',
-      metadata: {name: pod}, spec: {nodeName: node, automountServiceAccountToken: false,
-        containers: [{name: 'app', image: 'kview.local/busybox:1'}]}});
+      kubectl('get', 'serviceaccounts', '-n', namespace, '-o', 'name').includes('serviceaccount/default'),
+    );
+    await admin.client.sendJson('POST', `/api/v1/namespaces/${namespace}/pods`, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {name: pod},
+      spec: {
+        nodeName: node,
+        automountServiceAccountToken: false,
+        containers: [{name: 'app', image: 'kview.local/busybox:1'}],
+      },
+    });
   }
   context.after(() => {
     kubectl('delete', 'pods', '--all', '-n', namespace, '--grace-period=0', '--force', '--wait=false');
@@ -53,8 +72,9 @@ test('cordon, uncordon and drain a node through the API', async (context) => {
   assert.equal(unschedulable(), '');
 
   const progress: string[] = [];
-  const plan = await admin.drain(node, {ignoreDaemonSets: true, deleteEmptyDirData: false, force: true},
-    (message) => progress.push(message));
+  const plan = await admin.drain(node, {ignoreDaemonSets: true, deleteEmptyDirData: false, force: true}, (message) =>
+    progress.push(message),
+  );
   assert.deepEqual(plan.evict.map((pod) => pod.name).sort(), ['loose-a', 'loose-b']);
   assert.equal(unschedulable(), 'true');
   assert.equal(progress.length, 2);

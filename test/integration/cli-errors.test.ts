@@ -11,8 +11,11 @@ const kview = new URL('../../bin/kview', import.meta.url).pathname;
 
 // Runs the built command the way a user does, with no terminal attached.
 function run(args: string[], environment: Record<string, string> = {}) {
-  const result = spawnSync(kview, args, {encoding: 'utf8', env: {PATH: process.env.PATH ?? '', HOME: '/nonexistent',
-    ...environment}, stdio: ['ignore', 'pipe', 'pipe']});
+  const result = spawnSync(kview, args, {
+    encoding: 'utf8',
+    env: {PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...environment},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   assert.ok(!/\n\s+at /.test(result.stderr), `no stack trace:\n${result.stderr}`);
   return result;
 }
@@ -29,15 +32,23 @@ async function unusedPort(): Promise<number> {
 test('a stopped API server: the connection-refused line with a hint, exit 1', async () => {
   const port = await unusedPort();
   const copy = join(mkdtempSync(join(tmpdir(), 'kview-refused-')), 'kubeconfig');
-  writeFileSync(copy, readFileSync(kubeconfigPath, 'utf8').replace(/server: https:\/\/127\.0\.0\.1:\d+/,
-    `server: https://127.0.0.1:${port}`));
+  writeFileSync(
+    copy,
+    readFileSync(kubeconfigPath, 'utf8').replace(
+      /server: https:\/\/127\.0\.0\.1:\d+/,
+      `server: https://127.0.0.1:${port}`,
+    ),
+  );
   const result = run(['--kubeconfig', copy, '-A']);
   assert.equal(result.status, 1);
-  assert.match(result.stderr, new RegExp(`^kview: the connection to the server 127\\.0\\.0\\.1:${port} was refused\\n`));
+  assert.match(
+    result.stderr,
+    new RegExp(`^kview: the connection to the server 127\\.0\\.0\\.1:${port} was refused\\n`),
+  );
   assert.match(result.stderr, /hint: is the API server up\?.*kubelet/);
 });
 
-test('no configuration anywhere: kubectl\'s message and the admin.conf fix', () => {
+test("no configuration anywhere: kubectl's message and the admin.conf fix", () => {
   const result = run([]);
   assert.equal(result.status, 1);
   assert.match(result.stderr, /no configuration has been provided/);

@@ -12,13 +12,19 @@ const cluster = session();
 // What ObjectTextView fetches before describing: the object, its events, and for a node its pods and lease.
 async function kviewDescribe(kind: ResourceKind, namespace: string | undefined, name: string): Promise<string[]> {
   const object = await cluster.getObject(kind, namespace, name);
-  const events = await cluster.listObjects(EVENT_KIND, {namespace,
-    fieldSelector: `involvedObject.name=${name},involvedObject.uid=${eventUid(object) ?? ''}`});
+  const events = await cluster.listObjects(EVENT_KIND, {
+    namespace,
+    fieldSelector: `involvedObject.name=${name},involvedObject.uid=${eventUid(object) ?? ''}`,
+  });
   const isNode = kind === NODE_KIND;
-  const pods = isNode ? await cluster.listObjects(POD_KIND,
-    {fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`}) : undefined;
-  const lease = isNode ? await cluster.getObject(LEASE_KIND, 'kube-node-lease', name)
-    .catch((error: unknown) => error as Error) : undefined;
+  const pods = isNode
+    ? await cluster.listObjects(POD_KIND, {
+        fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`,
+      })
+    : undefined;
+  const lease = isNode
+    ? await cluster.getObject(LEASE_KIND, 'kube-node-lease', name).catch((error: unknown) => error as Error)
+    : undefined;
   return describeObject(kind, object, {events, pods, lease, now: Date.now()});
 }
 
@@ -28,15 +34,26 @@ function split(lines: string[]): {body: string[]; events: string[]} {
   const start = lines.findIndex((line) => line.startsWith('Events:'));
   const trimmed = lines.map((line) => line.replace(/\s+$/, ''));
   if (start < 0) return {body: trimmed, events: []};
-  return {body: trimmed.slice(0, start), events: trimmed.slice(start).map((line) =>
-    line.trim().split(/\s+/).filter((word) => !/^\d+[smhdy]|^\(x\d+$|^over$|^\d+[smhdy]\)$/.test(word)).join(' '))};
+  return {
+    body: trimmed.slice(0, start),
+    events: trimmed.slice(start).map((line) =>
+      line
+        .trim()
+        .split(/\s+/)
+        .filter((word) => !/^\d+[smhdy]|^\(x\d+$|^over$|^\d+[smhdy]\)$/.test(word))
+        .join(' '),
+    ),
+  };
 }
 
 async function assertSameDescribe(kind: ResourceKind, namespace: string | undefined, name: string) {
   for (let attempt = 1; ; attempt++) {
     const ours = split(await kviewDescribe(kind, namespace, name));
-    const theirs = split(kubectl('describe', kind.singular, name, ...(namespace ? ['-n', namespace] : []))
-      .replace(/\n$/, '').split('\n'));
+    const theirs = split(
+      kubectl('describe', kind.singular, name, ...(namespace ? ['-n', namespace] : []))
+        .replace(/\n$/, '')
+        .split('\n'),
+    );
     try {
       assert.deepEqual(ours.body, theirs.body);
       assert.deepEqual(ours.events, theirs.events);
@@ -54,7 +71,7 @@ for (const pod of ['crashloop', 'init-demo', 'stuck-init', 'multi-container', 't
   });
 }
 
-test('describe of a mirror pod in kube-system is kubectl describe\'s text', async () => {
+test("describe of a mirror pod in kube-system is kubectl describe's text", async () => {
   await assertSameDescribe(POD_KIND, 'kube-system', 'node-probe-localhost');
 });
 

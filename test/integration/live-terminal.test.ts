@@ -7,8 +7,20 @@ const kview = new URL('../../bin/kview', import.meta.url).pathname;
 const podName = `e2e-live-${process.pid}`;
 
 function createPod(name: string): void {
-  kubectl('-n', 'demo', 'run', name, '--image=kview.local/busybox:1', '--image-pull-policy=Never', '--restart=Never',
-    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}', '--command', '--', 'sleep', '3600');
+  kubectl(
+    '-n',
+    'demo',
+    'run',
+    name,
+    '--image=kview.local/busybox:1',
+    '--image-pull-policy=Never',
+    '--restart=Never',
+    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}',
+    '--command',
+    '--',
+    'sleep',
+    '3600',
+  );
 }
 
 test('in a real terminal: live pods, a deleted pod gone within two seconds, q restores the screen', async (context) => {
@@ -40,14 +52,21 @@ test('in a 40x10 terminal the table stays usable and a burst of resizes leaves i
   const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-n', 'demo'], {columns: 40, rows: 10});
   context.after(() => terminal.close());
   await eventually('the first frame', () => terminal.screen().includes('● live'));
-  for (const [columns, rows] of [[120, 30], [50, 12], [200, 50], [40, 10], [90, 20]] as const) {
+  for (const [columns, rows] of [
+    [120, 30],
+    [50, 12],
+    [200, 50],
+    [40, 10],
+    [90, 20],
+  ] as const) {
     terminal.resize(columns, rows);
   }
   const screen = await eventually('a frame that fits 90x20', () => {
     const text = terminal.screen();
     const lines = text.split('\n');
     return lines.every((line) => line.length <= 90) && text.includes('NAME') && text.includes('<q/ctrl-c> quit')
-      ? text : undefined;
+      ? text
+      : undefined;
   });
   assert.match(screen, /kview/);
   terminal.sendKeys('j');
@@ -57,34 +76,42 @@ test('in a 40x10 terminal the table stays usable and a burst of resizes leaves i
 
 // The bundled Ink lets the terminal scroll rows that only shifted (build.mjs); what the terminal then shows must
 // be what a full redraw shows. Ages tick while the test runs, so they are left out of the comparison.
-test('moving past the window\'s edges (the terminal scrolls the shifted rows) leaves what a full redraw draws',
-  async (context) => {
-    const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {columns: 130, rows: 24});
-    context.after(() => terminal.close());
-    await eventually('the live table', () => /● live\s+\d+ pods/.test(terminal.screen()) || undefined);
-    const comparable = (screen: string) => screen.split('\n').map((line) => line.slice(0, 119)
-      .replace(/\b\d+(?:[smhd]\d*)+\b/g, '').trimEnd()).join('\n');
-    // A screen read twice the same, which holds the frame it should (resizes draw frames in between).
-    const settled = (what: string, holds: (screen: string) => boolean) => eventually(what, () => {
+test("moving past the window's edges (the terminal scrolls the shifted rows) leaves what a full redraw draws", async (context) => {
+  const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {columns: 130, rows: 24});
+  context.after(() => terminal.close());
+  await eventually('the live table', () => /● live\s+\d+ pods/.test(terminal.screen()) || undefined);
+  const comparable = (screen: string) =>
+    screen
+      .split('\n')
+      .map((line) =>
+        line
+          .slice(0, 119)
+          .replace(/\b\d+(?:[smhd]\d*)+\b/g, '')
+          .trimEnd(),
+      )
+      .join('\n');
+  // A screen read twice the same, which holds the frame it should (resizes draw frames in between).
+  const settled = (what: string, holds: (screen: string) => boolean) =>
+    eventually(what, () => {
       const first = terminal.screen();
       return first === terminal.screen() && holds(first) ? first : undefined;
     });
-    const selected: string[] = [];
-    const steps = [Array(15).fill('j'), Array(12).fill('k'), ['G'], Array(7).fill('k'), ['PageUp'], Array(20).fill('j')];
-    for (const keys of steps) {
-      const before = terminal.selectedLine();
-      terminal.sendKeys(...keys);
-      await eventually('the cursor to move', () => terminal.selectedLine() !== before || undefined);
-      const scrolled = await settled('the moved frame', (screen) => screen.includes('<Esc> back'));
-      // Narrowing the terminal makes Ink clear the screen and draw the whole frame again; at 120 columns the hint
-      // bar has no room for "<Esc> back", which tells that frame has been drawn.
-      terminal.resize(120, 24);
-      await settled('the frame drawn at 120 columns', (screen) => !screen.includes('<Esc> back'));
-      terminal.resize(130, 24);
-      // Widening redraws only the lines that differ (the hint bar): the table rows stay as the clear drew them.
-      const redrawn = await settled('the frame drawn at 130 columns again', (screen) => screen.includes('<Esc> back'));
-      assert.equal(comparable(scrolled), comparable(redrawn));
-      selected.push(terminal.selectedLine().trim().split(/\s+/).slice(0, 2).join('/'));
-    }
-    assert.equal(new Set(selected).size, selected.length, `each step selected another pod: ${selected.join(' ')}`);
-  });
+  const selected: string[] = [];
+  const steps = [Array(15).fill('j'), Array(12).fill('k'), ['G'], Array(7).fill('k'), ['PageUp'], Array(20).fill('j')];
+  for (const keys of steps) {
+    const before = terminal.selectedLine();
+    terminal.sendKeys(...keys);
+    await eventually('the cursor to move', () => terminal.selectedLine() !== before || undefined);
+    const scrolled = await settled('the moved frame', (screen) => screen.includes('<Esc> back'));
+    // Narrowing the terminal makes Ink clear the screen and draw the whole frame again; at 120 columns the hint
+    // bar has no room for "<Esc> back", which tells that frame has been drawn.
+    terminal.resize(120, 24);
+    await settled('the frame drawn at 120 columns', (screen) => !screen.includes('<Esc> back'));
+    terminal.resize(130, 24);
+    // Widening redraws only the lines that differ (the hint bar): the table rows stay as the clear drew them.
+    const redrawn = await settled('the frame drawn at 130 columns again', (screen) => screen.includes('<Esc> back'));
+    assert.equal(comparable(scrolled), comparable(redrawn));
+    selected.push(terminal.selectedLine().trim().split(/\s+/).slice(0, 2).join('/'));
+  }
+  assert.equal(new Set(selected).size, selected.length, `each step selected another pod: ${selected.join(' ')}`);
+});

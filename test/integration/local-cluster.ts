@@ -7,22 +7,31 @@ import type {TableWatchOptions} from '../../src/cluster/table-watch.js';
 // The kubeconfig of the local cluster that test/run-tests.mjs started (or found running).
 export const kubeconfigPath = process.env.KVIEW_TEST_KUBECONFIG ?? `${homedir()}/.cache/kview/cluster/kubeconfig`;
 if (!existsSync(kubeconfigPath)) {
-  throw new Error(`no local cluster kubeconfig at ${kubeconfigPath}: run the tests with npm test, or npm run cluster:up`);
+  throw new Error(
+    `no local cluster kubeconfig at ${kubeconfigPath}: run the tests with npm test, or npm run cluster:up`,
+  );
 }
 
 export function kubectl(...args: string[]): string {
-  return execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, ...args],
-    {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
+  return execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 export function session(context = 'kview-admin', namespace?: string, watchOptions: TableWatchOptions = {}) {
-  return openClusterSession({kubeconfigPath, context, namespace, environment: {}, homeDirectory: homedir(),
-    isRoot: false}, watchOptions);
+  return openClusterSession(
+    {kubeconfigPath, context, namespace, environment: {}, homeDirectory: homedir(), isRoot: false},
+    watchOptions,
+  );
 }
 
 // Polls until the check passes: what tests wait on is a state of the cluster, never a fixed time.
-export async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -50,7 +59,8 @@ export function parseColumns(text: string): {headers: string[]; rows: string[][]
     starts.push(match.index ?? 0);
     headers.push(match[0]);
   }
-  const rows = lines.slice(1).map((line) => starts.map((start, index) =>
-    line.slice(start, starts[index + 1] ?? line.length).trim()));
+  const rows = lines
+    .slice(1)
+    .map((line) => starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length).trim()));
   return {headers, rows};
 }

@@ -17,8 +17,9 @@ test('the demo/ticker container: inspect fields from ctr and its recent "tick N"
   assert.ok(identity);
   const runtime = await readRuntime(tools, identity);
   assert.equal(runtime.source, 'ctr');
-  const ticker = runtime.containers.find((container) => container.podNamespace === 'demo'
-    && container.podName === 'ticker' && container.state === 'running');
+  const ticker = runtime.containers.find(
+    (container) => container.podNamespace === 'demo' && container.podName === 'ticker' && container.state === 'running',
+  );
   assert.ok(ticker, 'a running ticker container');
   const detail = await readContainerDetail(tools, identity, runtime, ticker.id);
   assert.deepEqual(detail.problems, []);
@@ -31,7 +32,9 @@ test('the demo/ticker container: inspect fields from ctr and its recent "tick N"
   assert.match(detail.logSource, /^\/var\/log\/pods\/demo_ticker_[^/]+\/ticker\/\d+\.log$/);
   assert.ok(detail.logLines.length > 0 && detail.logLines.length <= 50);
   assert.ok(detail.logLines.every((entry) => /^tick \d+$/.test(entry.text)));
-  const text = containerDetailLines(detail).map((entry) => entry.text).join('\n');
+  const text = containerDetailLines(detail)
+    .map((entry) => entry.text)
+    .join('\n');
   assert.match(text, /state:\s+running/);
   assert.match(text, /pod:\s+demo\/ticker/);
   assert.match(text, /^ {2}tick \d+$/m);

@@ -11,13 +11,17 @@ const {NodePane} = await import('../../src/ui/node-pane/NodePane.js');
 // Node-only mode as runNodeOnly shows it, rendered in a test terminal with the real tools against the running
 // local cluster. The API server is NOT stopped here (it is shared); the unreachable reason is given, as the CLI
 // will give it, and nothing in the pane asks the API.
-test('node-only mode lists the runtime\'s containers and a pod\'s log lines from /var/log/pods', async (context) => {
+test("node-only mode lists the runtime's containers and a pod's log lines from /var/log/pods", async (context) => {
   const modeLine = nodeOnlyModeLine({reason: 'the connection to the server 127.0.0.1:6443 was refused'});
-  const app = render(<NodePane tools={createSystemNodeTools()} width={160} height={40} isActive readonly
-    modeLine={modeLine} />);
+  const app = render(
+    <NodePane tools={createSystemNodeTools()} width={160} height={40} isActive readonly modeLine={modeLine} />,
+  );
   context.after(() => app.unmount());
   await waitForFrame(app.lastFrame, (text) => text.includes('Findings') && !text.includes('Reading the node'), 15_000);
-  assert.match(app.lastFrame() ?? '', /node-only mode: the connection to the server 127\.0\.0\.1:6443 was refused; pods/);
+  assert.match(
+    app.lastFrame() ?? '',
+    /node-only mode: the connection to the server 127\.0\.0\.1:6443 was refused; pods/,
+  );
   app.stdin.write('lll');
   const pods = await waitForFrame(app.lastFrame, (text) => /Ready\s+ticker\s+demo/.test(text), 10_000);
   assert.match(pods, /crictl: not installed.*ctr -n k8s\.io/);
@@ -27,7 +31,9 @@ test('node-only mode lists the runtime\'s containers and a pod\'s log lines from
   assert.match(containers, /Exited\s+app\s+\d+\s+1\s+\S+\s+demo\/crashloop/);
   app.stdin.write('vv');
   await waitForFrame(app.lastFrame, (text) => text.includes('ctr -n k8s.io pods'));
-  const row = (app.lastFrame() ?? '').split('\n').filter((line) => /^[0-9a-f]{13}\s/.test(line))
+  const row = (app.lastFrame() ?? '')
+    .split('\n')
+    .filter((line) => /^[0-9a-f]{13}\s/.test(line))
     .findIndex((line) => /\bticker\s+demo\b/.test(line));
   assert.ok(row >= 0);
   app.stdin.write('j'.repeat(row));

@@ -19,7 +19,7 @@ import {fixtureDirectory} from '../fixtures/node-tools/scripted-node-tools.js';
 const tools = createSystemNodeTools();
 assert.ok(kubeconfigPath, 'the local cluster is up');
 
-test('detects the local cluster\'s kubelet from its process and flags', async () => {
+test("detects the local cluster's kubelet from its process and flags", async () => {
   const identity = await detectNode(tools);
   assert.ok(identity, 'the kubelet process is found');
   assert.equal(identity.flavour, 'kubeadm');
@@ -41,8 +41,10 @@ test('ctr fallback lists the demo pods, the crash-looping container with its exi
   assert.ok(ticker?.ready, 'demo/ticker sandbox is ready');
   assert.ok(runtime.sandboxes.some((pod) => pod.name === 'node-probe-localhost' && pod.staticPod));
   const crashloop = runtime.containers.filter((container) => container.podName === 'crashloop');
-  assert.ok(crashloop.some((container) => container.state === 'exited' && container.exitCode === 1),
-    JSON.stringify(crashloop.map((container) => [container.state, container.exitCode, container.attempt])));
+  assert.ok(
+    crashloop.some((container) => container.state === 'exited' && container.exitCode === 1),
+    JSON.stringify(crashloop.map((container) => [container.state, container.exitCode, container.attempt])),
+  );
   assert.ok(runtime.images.some((image) => image.tags.includes('kview.local/busybox:1')));
 });
 
@@ -57,19 +59,26 @@ test('the walk for demo/ticker: sandbox -> containerd-shim -> the ticking shell,
   assert.match(detail.shim.commandLine, new RegExp(`containerd-shim-runc-v2 .*-id ${ticker.id}`));
   assert.ok(detail.processes.some((row) => row.depth === 1 && row.process.commandLine === '/pause'));
   assert.ok(detail.processes.some((row) => /echo "tick \$i"/.test(row.process.commandLine)));
-  assert.deepEqual(detail.containers.map((container) => container.name), ['ticker']);
+  assert.deepEqual(
+    detail.containers.map((container) => container.name),
+    ['ticker'],
+  );
   assert.ok(detail.logDirectory?.path.startsWith('/var/log/pods/demo_ticker_'));
   const file = `${detail.logDirectory?.path}/ticker/${detail.logDirectory?.containers[0]?.files.at(-1)}`;
   // The ticker logs every half second: a later read has a later tick.
   const first = await readPodLogTail(tools.files, file, 5);
   assert.ok('lines' in first && first.lines.every((line) => /^tick \d+$/.test(line.text)));
-  const lastTick = (tail: Awaited<ReturnType<typeof readPodLogTail>>) => 'lines' in tail ? Number(tail.lines.at(-1)?.text.split(' ')[1]) : NaN;
-  await eventually('a newer tick in the log file', async () =>
-    lastTick(await readPodLogTail(tools.files, file, 1)) > lastTick(first) || undefined, 10_000);
+  const lastTick = (tail: Awaited<ReturnType<typeof readPodLogTail>>) =>
+    'lines' in tail ? Number(tail.lines.at(-1)?.text.split(' ')[1]) : NaN;
+  await eventually(
+    'a newer tick in the log file',
+    async () => lastTick(await readPodLogTail(tools.files, file, 1)) > lastTick(first) || undefined,
+    10_000,
+  );
   assert.equal(detail.manifest, undefined, 'ticker is not a static pod');
 });
 
-test('a static pod: the manifest of node-probe-localhost is found in the kubelet\'s staticPodPath', async () => {
+test("a static pod: the manifest of node-probe-localhost is found in the kubelet's staticPodPath", async () => {
   const identity = await detectNode(tools);
   assert.ok(identity);
   const runtime = await readRuntime(tools, identity);
@@ -81,10 +90,13 @@ test('a static pod: the manifest of node-probe-localhost is found in the kubelet
   assert.ok(directories.some((directory) => directory.pod === 'node-probe-localhost'));
 });
 
-test('journalctl -D reads a journal written by systemd-journal-remote from seed 000\'s export file', async () => {
+test("journalctl -D reads a journal written by systemd-journal-remote from seed 000's export file", async () => {
   const directory = mkdtempSync(join(tmpdir(), 'kview-journal-'));
-  const written = await createSpawnRunner().run('/lib/systemd/systemd-journal-remote',
-    [`--output=${directory}/remote.journal`, '--', `${fixtureDirectory}/journal-seed000.export`]);
+  const written = await createSpawnRunner().run('/lib/systemd/systemd-journal-remote', [
+    `--output=${directory}/remote.journal`,
+    '--',
+    `${fixtureDirectory}/journal-seed000.export`,
+  ]);
   assert.ok(written.ok, written.ok ? '' : written.failure.line);
   const kubelet = await readJournal(tools, {units: ['kubelet'], lines: 'all', directory});
   assert.ok('entries' in kubelet, 'problem' in kubelet ? kubelet.problem.line : '');
@@ -92,8 +104,10 @@ test('journalctl -D reads a journal written by systemd-journal-remote from seed 
   assert.ok(kubelet.entries.every((entry) => entry.unit === 'kubelet.service'));
   const errors = await readJournal(tools, {units: ['kubelet'], lines: 'all', directory, priority: 'err'});
   assert.ok('entries' in errors);
-  assert.deepEqual(errors.entries.map((entry) => entry.message.match(/Housekeeping/)?.[0]), ['Housekeeping',
-    'Housekeeping']);
+  assert.deepEqual(
+    errors.entries.map((entry) => entry.message.match(/Housekeeping/)?.[0]),
+    ['Housekeeping', 'Housekeeping'],
+  );
   const since = await readJournal(tools, {units: ['kubelet'], lines: 'all', directory, since: '2024-09-13'});
   assert.ok('entries' in since && since.entries.length === 2, 'only the Sep 13 trace lines');
   const containerd = await readJournal(tools, {units: ['containerd'], lines: 1, directory});

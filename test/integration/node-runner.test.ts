@@ -70,39 +70,45 @@ test('an abort signal stops a command, and output beyond the cap is refused', as
 const HOSTILE = ['-rf', '--help', 'a;touch /tmp/kview-pwned', '$(touch /tmp/kview-pwned)', 'line\nbreak', '`id`'];
 
 function recordedCalls(log: string): string[][] {
-  return readFileSync(log, 'utf8').split('\n').filter((record) => record !== '')
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((record) => record !== '')
     .map((record) => record.split('\0').filter((word, index, words) => index < words.length - 1 || word !== ''));
 }
 
-test('hostile names never reach a command as an option or through a shell (argv recorded by stand-ins on PATH)',
-  async () => {
-    const log = join(mkdtempSync(join(tmpdir(), 'kview-argv-')), 'argv');
-    writeFileSync(log, '');
-    // The stand-ins in test/fixtures/node-tools/bin record their exact argv; PATH puts them first for this test only.
-    const environment = {...process.env, PATH: `${fixtureDirectory}/bin:${process.env.PATH ?? ''}`,
-      KVIEW_ARGV_LOG: log};
-    const tools = {...createSystemNodeTools(environment), isRoot: true};
-    for (const name of HOSTILE) {
-      assert.throws(() => journalctlArgs({units: [name], lines: 10}), UnsafeArgumentError, JSON.stringify(name));
-      assert.throws(() => journalctlArgs({units: ['kubelet'], lines: 10, since: name}), UnsafeArgumentError);
-      await assert.rejects(restartUnit(tools, name), UnsafeArgumentError);
-      await assert.rejects(readUnits(tools, [name]), UnsafeArgumentError);
+test('hostile names never reach a command as an option or through a shell (argv recorded by stand-ins on PATH)', async () => {
+  const log = join(mkdtempSync(join(tmpdir(), 'kview-argv-')), 'argv');
+  writeFileSync(log, '');
+  // The stand-ins in test/fixtures/node-tools/bin record their exact argv; PATH puts them first for this test only.
+  const environment = {...process.env, PATH: `${fixtureDirectory}/bin:${process.env.PATH ?? ''}`, KVIEW_ARGV_LOG: log};
+  const tools = {...createSystemNodeTools(environment), isRoot: true};
+  for (const name of HOSTILE) {
+    assert.throws(() => journalctlArgs({units: [name], lines: 10}), UnsafeArgumentError, JSON.stringify(name));
+    assert.throws(() => journalctlArgs({units: ['kubelet'], lines: 10, since: name}), UnsafeArgumentError);
+    await assert.rejects(restartUnit(tools, name), UnsafeArgumentError);
+    await assert.rejects(readUnits(tools, [name]), UnsafeArgumentError);
+  }
+  // A unit name that is valid but starts like an option is impossible by the rules; a valid one goes after "--".
+  await restartUnit(tools, 'kubelet');
+  // The runtime's listing and inspect calls go through the same runner with the endpoint joined to its option.
+  const identity: NodeIdentity = {
+    ...offlineIdentity('test'),
+    crictlConfig: undefined,
+    runtimeSocket: '/run/containerd/containerd.sock',
+  };
+  await readRuntime(tools, identity);
+  const calls = recordedCalls(log);
+  assert.deepEqual(
+    calls.find((call) => call[0] === 'systemctl'),
+    ['systemctl', 'restart', '--', 'kubelet.service'],
+  );
+  const crictl = calls.filter((call) => call[0] === 'crictl');
+  assert.ok(crictl.length >= 4, `crictl was called: ${JSON.stringify(crictl)}`);
+  for (const call of crictl) assert.equal(call[1], '--runtime-endpoint=unix:///run/containerd/containerd.sock');
+  for (const call of calls) {
+    for (const word of call.slice(1)) {
+      assert.ok(!HOSTILE.includes(word), `hostile ${JSON.stringify(word)} reached ${call[0]}`);
     }
-    // A unit name that is valid but starts like an option is impossible by the rules; a valid one goes after "--".
-    await restartUnit(tools, 'kubelet');
-    // The runtime's listing and inspect calls go through the same runner with the endpoint joined to its option.
-    const identity: NodeIdentity = {...offlineIdentity('test'), crictlConfig: undefined,
-      runtimeSocket: '/run/containerd/containerd.sock'};
-    await readRuntime(tools, identity);
-    const calls = recordedCalls(log);
-    assert.deepEqual(calls.find((call) => call[0] === 'systemctl'), ['systemctl', 'restart', '--', 'kubelet.service']);
-    const crictl = calls.filter((call) => call[0] === 'crictl');
-    assert.ok(crictl.length >= 4, `crictl was called: ${JSON.stringify(crictl)}`);
-    for (const call of crictl) assert.equal(call[1], '--runtime-endpoint=unix:///run/containerd/containerd.sock');
-    for (const call of calls) {
-      for (const word of call.slice(1)) {
-        assert.ok(!HOSTILE.includes(word), `hostile ${JSON.stringify(word)} reached ${call[0]}`);
-      }
-    }
-    assert.throws(() => readFileSync('/tmp/kview-pwned'), /ENOENT/, 'no shell ever ran the payload');
-  });
+  }
+  assert.throws(() => readFileSync('/tmp/kview-pwned'), /ENOENT/, 'no shell ever ran the payload');
+});

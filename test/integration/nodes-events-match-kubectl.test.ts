@@ -8,10 +8,17 @@ import {eventually, kubectl, session} from './local-cluster.js';
 test('every node row equals kubectl get nodes -o wide, with PODS and TAINTS appended', async (context) => {
   const live = watchLive(NODE_KIND, {includeObject: 'Object'});
   context.after(() => live.stop());
-  const count = await compareWithKubectl({kind: NODE_KIND, live, renderer: {wide: true, withNamespace: false},
-    kubectlArgs: ['get', 'nodes', '-o', 'wide'], onlyKubectlColumns: true});
+  const count = await compareWithKubectl({
+    kind: NODE_KIND,
+    live,
+    renderer: {wide: true, withNamespace: false},
+    kubectlArgs: ['get', 'nodes', '-o', 'wide'],
+    onlyKubectlColumns: true,
+  });
   assert.equal(count, 4);
-  const statuses = kubectl('get', 'nodes', '--no-headers').split('\n').filter(Boolean)
+  const statuses = kubectl('get', 'nodes', '--no-headers')
+    .split('\n')
+    .filter(Boolean)
     .map((line) => line.split(/\s+/).slice(0, 2).join(' '));
   assert.ok(statuses.includes('worker-notready NotReady'));
   assert.ok(statuses.includes('worker-cordoned Ready,SchedulingDisabled'));
@@ -22,10 +29,14 @@ test('the PODS and TAINTS cells count what kubectl lists', async (context) => {
   context.after(() => live.stop());
   await eventually('nodes', () => live.data().loaded);
   const podsOnLocalhost = kubectl('get', 'pods', '-A', '--field-selector', 'spec.nodeName=localhost', '--no-headers')
-    .split('\n').filter(Boolean).length;
+    .split('\n')
+    .filter(Boolean).length;
   const data = live.data();
-  const renderer = tableRenderer(NODE_KIND, data.columns,
-    {wide: false, withNamespace: false, podsPerNode: new Map([['localhost', podsOnLocalhost]])});
+  const renderer = tableRenderer(NODE_KIND, data.columns, {
+    wide: false,
+    withNamespace: false,
+    podsPerNode: new Map([['localhost', podsOnLocalhost]]),
+  });
   const rows = data.order.map((key) => renderer.render(data.rows.get(key)!, Date.now()));
   const localhost = rows.find((row) => row[0] === 'localhost');
   const controlPlane = rows.find((row) => row[0] === 'control-plane-1');
@@ -39,17 +50,25 @@ test('the PODS and TAINTS cells count what kubectl lists', async (context) => {
 test('every event row equals kubectl events -A (ages aside)', async (context) => {
   const live = watchLive(EVENT_KIND, {includeObject: 'Object'});
   context.after(() => live.stop());
-  const count = await compareWithKubectl({kind: EVENT_KIND, live, renderer: {wide: false, withNamespace: true},
-    kubectlArgs: ['events', '-A'], sortRows: true,
-    normalize: (header, cell) => (header === 'LAST SEEN' ? cell.replace(/^\S+/, '').replace(/over \S+\)/, 'over)')
-      : cell)});
+  const count = await compareWithKubectl({
+    kind: EVENT_KIND,
+    live,
+    renderer: {wide: false, withNamespace: true},
+    kubectlArgs: ['events', '-A'],
+    sortRows: true,
+    normalize: (header, cell) =>
+      header === 'LAST SEEN' ? cell.replace(/^\S+/, '').replace(/over \S+\)/, 'over)') : cell,
+  });
   assert.ok(count > 5, `events exist (saw ${count})`);
 });
 
 test('without metrics-server the usage columns are silently absent', async () => {
   const cluster = session();
   assert.equal(await cluster.nodeUsage(), undefined);
-  const data = tableRenderer(NODE_KIND, [{name: 'Name', type: 'string', priority: 0}],
-    {wide: false, withNamespace: false, nodeUsage: undefined});
+  const data = tableRenderer(NODE_KIND, [{name: 'Name', type: 'string', priority: 0}], {
+    wide: false,
+    withNamespace: false,
+    nodeUsage: undefined,
+  });
   assert.ok(!data.headers.includes('CPU(cores)'));
 });

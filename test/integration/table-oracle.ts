@@ -37,11 +37,18 @@ export function liveSink(): {sink: TableWatchSink; data(): TableData; states: Co
 }
 
 // A kind watched exactly as kview's views watch it, kept in the same store.
-export function watchLive(kind: ResourceKind, request: WatchRequest, context = 'kview-admin',
-  pageSize?: number): LiveTable {
+export function watchLive(
+  kind: ResourceKind,
+  request: WatchRequest,
+  context = 'kview-admin',
+  pageSize?: number,
+): LiveTable {
   const live = liveSink();
-  const watch = session(context, undefined, {pageSize, retryDelaysMs: [200, 500, 1000]})
-    .watchTable(kind, request, live.sink);
+  const watch = session(context, undefined, {pageSize, retryDelaysMs: [200, 500, 1000]}).watchTable(
+    kind,
+    request,
+    live.sink,
+  );
   return {data: live.data, states: live.states, stop: () => watch.stop()};
 }
 
@@ -67,7 +74,8 @@ export async function compareWithKubectl(comparison: OracleComparison): Promise<
     const expected = parseColumns(kubectl(...comparison.kubectlArgs));
     const data = live.data();
     const renderer = tableRenderer(kind, data.columns, comparison.renderer);
-    const headers = comparison.onlyKubectlColumns ? renderer.headers.slice(0, expected.headers.length)
+    const headers = comparison.onlyKubectlColumns
+      ? renderer.headers.slice(0, expected.headers.length)
       : renderer.headers;
     const ours = data.order.map((key) => renderer.render(data.rows.get(key)!, Date.now()).slice(0, headers.length));
     const shape = (rows: string[][], names: string[]) => {

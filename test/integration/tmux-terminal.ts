@@ -7,10 +7,22 @@ export class TmuxTerminal {
 
   constructor(command: string[], options: {columns?: number; rows?: number; environment?: Record<string, string>}) {
     // Colours as a terminal has them, whatever the test runner's environment forces (the selection is inverse).
-    const environment = Object.entries({FORCE_COLOR: '1', ...options.environment})
-      .flatMap(([key, value]) => ['-e', `${key}=${value}`]);
-    execFileSync('tmux', ['new-session', '-d', '-s', this.name, '-x', String(options.columns ?? 160),
-      '-y', String(options.rows ?? 40), ...environment, ...command]);
+    const environment = Object.entries({FORCE_COLOR: '1', ...options.environment}).flatMap(([key, value]) => [
+      '-e',
+      `${key}=${value}`,
+    ]);
+    execFileSync('tmux', [
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(options.columns ?? 160),
+      '-y',
+      String(options.rows ?? 40),
+      ...environment,
+      ...command,
+    ]);
     // Keep the pane after kview exits so the test can read what it left on the screen.
     execFileSync('tmux', ['set-option', '-t', this.name, 'remain-on-exit', 'on']);
   }
@@ -37,13 +49,18 @@ export class TmuxTerminal {
 
   // "1" once the pane's process has exited, with remain-on-exit keeping the pane.
   exited(): boolean {
-    return execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_dead}'], {encoding: 'utf8'})
-      .trim() === '1';
+    return (
+      execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_dead}'], {encoding: 'utf8'}).trim() ===
+      '1'
+    );
   }
 
   exitStatus(): number {
-    return Number(execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_dead_status}'],
-      {encoding: 'utf8'}).trim());
+    return Number(
+      execFileSync('tmux', ['display-message', '-p', '-t', this.name, '#{pane_dead_status}'], {
+        encoding: 'utf8',
+      }).trim(),
+    );
   }
 
   close(): void {

@@ -7,19 +7,33 @@ test('every binding is reachable through its own keys', () => {
     for (const spec of binding.keys) {
       const key = spec.special ? {[spec.special]: true} : {ctrl: Boolean(spec.ctrl)};
       const scope = binding.scope === 'global' ? 'table' : binding.scope;
-      assert.deepEqual(commandsFor(spec.input ?? '', key, scope), [binding.command],
-        `${spec.label} -> ${binding.command}`);
+      assert.deepEqual(
+        commandsFor(spec.input ?? '', key, scope),
+        [binding.command],
+        `${spec.label} -> ${binding.command}`,
+      );
     }
   }
 });
 
-test('the journal reader shares the log view\'s reading keys; units, boots and priority replace containers', () => {
-  assert.deepEqual(commandsFor('twx/', {}, 'journal'), ['logs.cycleTimestamps', 'logs.toggleWrap', 'logs.cycleContext',
-    'app.filter']);
-  assert.deepEqual(commandsFor('pucab', {}, 'journal'), ['journal.cyclePriority', 'logs.nextContainer',
-    'logs.toggleAllContainers', 'logs.togglePrevious']);
-  assert.deepEqual(commandsFor('pca', {}, 'logs'), ['logs.togglePrevious', 'logs.nextContainer',
-    'logs.toggleAllContainers']);
+test("the journal reader shares the log view's reading keys; units, boots and priority replace containers", () => {
+  assert.deepEqual(commandsFor('twx/', {}, 'journal'), [
+    'logs.cycleTimestamps',
+    'logs.toggleWrap',
+    'logs.cycleContext',
+    'app.filter',
+  ]);
+  assert.deepEqual(commandsFor('pucab', {}, 'journal'), [
+    'journal.cyclePriority',
+    'logs.nextContainer',
+    'logs.toggleAllContainers',
+    'logs.togglePrevious',
+  ]);
+  assert.deepEqual(commandsFor('pca', {}, 'logs'), [
+    'logs.togglePrevious',
+    'logs.nextContainer',
+    'logs.toggleAllContainers',
+  ]);
   assert.deepEqual(commandsFor('u', {}, 'logs'), []);
 });
 
@@ -42,8 +56,9 @@ test('no binding uses a key that tmux, screen or terminal flow control swallows'
 test('no key is bound twice within a scope, counting the global keys in every scope', () => {
   for (const scope of ['table', 'text', 'logs', 'journal', 'node'] as const) {
     const seen = new Set<string>();
-    for (const binding of keymap.filter((entry) => entry.scope === scope || entry.alsoIn?.includes(scope)
-      || entry.scope === 'global')) {
+    for (const binding of keymap.filter(
+      (entry) => entry.scope === scope || entry.alsoIn?.includes(scope) || entry.scope === 'global',
+    )) {
       for (const spec of binding.keys) {
         const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
         assert.ok(!seen.has(id), `${id} bound twice in ${scope}`);

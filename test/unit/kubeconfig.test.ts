@@ -37,8 +37,10 @@ test('--kubeconfig wins and its context namespace is the default', () => {
 });
 
 test('KUBECONFIG merges files, skipping missing ones; the first current-context wins', () => {
-  const connection = loadClusterConnection({...base,
-    environment: {KUBECONFIG: `${join(directory, 'missing.yaml')}:${second}:${first}`}});
+  const connection = loadClusterConnection({
+    ...base,
+    environment: {KUBECONFIG: `${join(directory, 'missing.yaml')}:${second}:${first}`},
+  });
   assert.equal(connection.contextName, 'ctx-two');
   assert.equal(connection.namespace, 'default');
   const other = loadClusterConnection({...base, context: 'ctx-one', environment: {KUBECONFIG: `${second}:${first}`}});
@@ -65,22 +67,35 @@ test('root on a kubeadm control-plane node falls back to /etc/kubernetes/admin.c
   assert.throws(() => loadClusterConnection({...base, isRoot: true, fileExists}), KviewError);
   assert.ok(seen.includes('/etc/kubernetes/admin.conf'));
   const notRoot: string[] = [];
-  assert.throws(() => loadClusterConnection({...base, isRoot: false, fileExists: (path) => {
-    notRoot.push(path);
-    return false;
-  }}));
+  assert.throws(() =>
+    loadClusterConnection({
+      ...base,
+      isRoot: false,
+      fileExists: (path) => {
+        notRoot.push(path);
+        return false;
+      },
+    }),
+  );
   assert.ok(!notRoot.includes('/etc/kubernetes/admin.conf'));
 });
 
-test('no configuration: seed 003\'s message and its fix as the hint', () => {
-  assert.throws(() => loadClusterConnection(base), (error: unknown) => error instanceof KviewError
-    && error.kind === 'no-configuration' && /no configuration has been provided/.test(error.message)
-    && /KUBECONFIG=\/etc\/kubernetes\/admin.conf/.test(error.hint));
+test("no configuration: seed 003's message and its fix as the hint", () => {
+  assert.throws(
+    () => loadClusterConnection(base),
+    (error: unknown) =>
+      error instanceof KviewError &&
+      error.kind === 'no-configuration' &&
+      /no configuration has been provided/.test(error.message) &&
+      /KUBECONFIG=\/etc\/kubernetes\/admin.conf/.test(error.hint),
+  );
 });
 
 test('an unknown --context names the contexts that exist', () => {
-  assert.throws(() => loadClusterConnection({...base, kubeconfigPath: first, context: 'nope'}),
-    (error: unknown) => error instanceof KviewError && /ctx-one/.test(error.hint));
+  assert.throws(
+    () => loadClusterConnection({...base, kubeconfigPath: first, context: 'nope'}),
+    (error: unknown) => error instanceof KviewError && /ctx-one/.test(error.hint),
+  );
 });
 
 test('a missing --kubeconfig file and a broken file are one-line errors', () => {

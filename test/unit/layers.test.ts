@@ -15,12 +15,24 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   cli: ['cluster', 'node-tools', 'resources', 'state', 'ui'],
 };
 // Packages only one layer may import.
-const OWNED_BY: Record<string, string> = {'@kubernetes/client-node': 'cluster', react: 'ui', ink: 'ui',
-  'ink-select-input': 'ui', 'ink-text-input': 'ui', 'node:child_process': 'node-tools', child_process: 'node-tools'};
+const OWNED_BY: Record<string, string> = {
+  '@kubernetes/client-node': 'cluster',
+  react: 'ui',
+  ink: 'ui',
+  'ink-select-input': 'ui',
+  'ink-text-input': 'ui',
+  'node:child_process': 'node-tools',
+  child_process: 'node-tools',
+};
 
 function sourceFiles(directory: string): string[] {
-  return readdirSync(directory, {withFileTypes: true}).flatMap((entry) => entry.isDirectory()
-    ? sourceFiles(join(directory, entry.name)) : /\.tsx?$/.test(entry.name) ? [join(directory, entry.name)] : []);
+  return readdirSync(directory, {withFileTypes: true}).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(directory, entry.name))
+      : /\.tsx?$/.test(entry.name)
+        ? [join(directory, entry.name)]
+        : [],
+  );
 }
 
 test('imports flow one way between the layers, and client-node, react/ink and child_process stay in theirs', () => {

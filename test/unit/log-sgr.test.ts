@@ -7,9 +7,11 @@ import {applySgr, styledText} from '../../src/resources/log-sgr.js';
 
 const ESC = '\u001b';
 
-test('a program\'s colours become styled ranges of plain text; every other escape sequence is removed', () => {
-  const styled = styledText(`${ESC}[1;31mERROR${ESC}[0m ${ESC}]0;pwned${ESC}\\db ${ESC}[2Jdown ${ESC}[38;5;208mslow${ESC}[39m`
-    + ` ${ESC}[48;2;10;20;30mrgb${ESC}[m\tend`);
+test("a program's colours become styled ranges of plain text; every other escape sequence is removed", () => {
+  const styled = styledText(
+    `${ESC}[1;31mERROR${ESC}[0m ${ESC}]0;pwned${ESC}\\db ${ESC}[2Jdown ${ESC}[38;5;208mslow${ESC}[39m` +
+      ` ${ESC}[48;2;10;20;30mrgb${ESC}[m\tend`,
+  );
   // The tab after "rgb" (column 22) reaches the next stop at 24, counted across the coloured pieces.
   assert.equal(styled.text, 'ERROR db down slow rgb  end');
   assert.deepEqual(styled.ranges, [
@@ -20,17 +22,26 @@ test('a program\'s colours become styled ranges of plain text; every other escap
 });
 
 test('SGR parameters set and clear styles as ECMA-48 says', () => {
-  assert.deepEqual(applySgr({}, '92;44;3;4;7'), {color: 'greenBright', backgroundColor: 'blue', italic: true,
-    underline: true, inverse: true});
+  assert.deepEqual(applySgr({}, '92;44;3;4;7'), {
+    color: 'greenBright',
+    backgroundColor: 'blue',
+    italic: true,
+    underline: true,
+    inverse: true,
+  });
   assert.deepEqual(applySgr({bold: true, dim: true, color: 'red', italic: true}, '22;39;23'), {});
   assert.deepEqual(applySgr({color: 'red'}, ''), {}, 'ESC[m resets');
   assert.deepEqual(applySgr({}, '38;5;999'), {}, 'a 256-colour index out of range is ignored');
   assert.deepEqual(applySgr({}, '38:2:1:2:3'), {color: 'rgb(1,2,3)'}, 'colon-separated parameters');
 });
 
-test('a coloured log line draws as segments with its colours, the filter\'s matches cut across them', () => {
-  const line = {streamId: 'demo/web/app', timestamp: '', kind: 'line' as const,
-    text: `${ESC}[31mERROR${ESC}[0m: db down`};
+test("a coloured log line draws as segments with its colours, the filter's matches cut across them", () => {
+  const line = {
+    streamId: 'demo/web/app',
+    timestamp: '',
+    kind: 'line' as const,
+    text: `${ESC}[31mERROR${ESC}[0m: db down`,
+  };
   const compiled = compileFilter('OR: db');
   assert.ok(compiled.ok && compiled.filter);
   const [row] = formatLogLine(line, {timestamps: 'off', json: 'raw', prefix: 'none', filter: compiled.filter});

@@ -5,8 +5,10 @@ import type {ResumePoint} from '../../src/cluster/log-resume.js';
 import {joinPartialRecords, splitTimestamp, timestampKey} from '../../src/cluster/log-timestamp.js';
 
 test('the kubelet timestamp is split off; a line without one is kept whole', () => {
-  assert.deepEqual(splitTimestamp('2026-11-22T09:17:24.421982179Z tick 186'),
-    {timestamp: '2026-11-22T09:17:24.421982179Z', text: 'tick 186'});
+  assert.deepEqual(splitTimestamp('2026-11-22T09:17:24.421982179Z tick 186'), {
+    timestamp: '2026-11-22T09:17:24.421982179Z',
+    text: 'tick 186',
+  });
   assert.deepEqual(splitTimestamp('no timestamp here'), {timestamp: '', text: 'no timestamp here'});
   assert.deepEqual(splitTimestamp('2026-11-22T09:17:24Z '), {timestamp: '2026-11-22T09:17:24Z', text: ''});
 });
@@ -26,8 +28,13 @@ test('resuming asks from the whole second and skips exactly what was delivered',
   assert.equal(resumeSinceTime(point), '2026-11-22T09:00:02Z');
   const isNew = skipDelivered(point);
   // The server repeats the second from its start: two lines at .200 were delivered, a third one at .200 was not.
-  const replay = ['2026-11-22T09:00:02.000Z', '2026-11-22T09:00:02.200Z', '2026-11-22T09:00:02.200Z',
-    '2026-11-22T09:00:02.200Z', '2026-11-22T09:00:02.300Z'];
+  const replay = [
+    '2026-11-22T09:00:02.000Z',
+    '2026-11-22T09:00:02.200Z',
+    '2026-11-22T09:00:02.200Z',
+    '2026-11-22T09:00:02.200Z',
+    '2026-11-22T09:00:02.300Z',
+  ];
   assert.deepEqual(replay.map(isNew), [false, false, false, true, true]);
 });
 

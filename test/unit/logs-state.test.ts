@@ -12,8 +12,12 @@ const NOW = Date.parse('2026-11-22T09:00:00Z');
 const request: LogRequest = {window: {kind: 'tail', lines: 100}, follow: true, previous: false, allContainers: false};
 
 function lines(from: number, to: number, word = 'line'): LogLine[] {
-  return Array.from({length: to - from + 1}, (_, index) => ({streamId: 'ns/pod/app',
-    timestamp: '2026-11-22T09:00:00.000000000Z', text: `${word} ${from + index}`, kind: 'line' as const}));
+  return Array.from({length: to - from + 1}, (_, index) => ({
+    streamId: 'ns/pod/app',
+    timestamp: '2026-11-22T09:00:00.000000000Z',
+    text: `${word} ${from + index}`,
+    kind: 'line' as const,
+  }));
 }
 
 function run(state: LogViewState, ...actions: LogViewAction[]): LogViewState {
@@ -21,8 +25,10 @@ function run(state: LogViewState, ...actions: LogViewAction[]): LogViewState {
 }
 
 const command = (name: Command): LogViewAction => ({type: 'command', command: name, now: NOW});
-const type = (text: string): LogViewAction[] => [{type: 'promptKey', key: {kind: 'text', text}, now: NOW},
-  {type: 'promptKey', key: {kind: 'enter'}, now: NOW}];
+const type = (text: string): LogViewAction[] => [
+  {type: 'promptKey', key: {kind: 'text', text}, now: NOW},
+  {type: 'promptKey', key: {kind: 'enter'}, now: NOW},
+];
 const shown = (state: LogViewState) => logWindow(state, () => 1).entries.map((entry) => entry.line.text);
 const start = (height = 5) => initialLogViewState({request, suggestedSavePath: '/tmp/x.log', width: 80, height});
 
@@ -50,8 +56,13 @@ test('following shows the newest lines; scrolling up pauses and counts new lines
 });
 
 test('a filter hides other lines, with context lines, incrementally as lines arrive', () => {
-  let state = run(start(20), {type: 'received', lines: lines(1, 10), statuses: []}, command('app.filter'),
-    ...type('^line (4|12)$'), command('logs.cycleContext'));
+  let state = run(
+    start(20),
+    {type: 'received', lines: lines(1, 10), statuses: []},
+    command('app.filter'),
+    ...type('^line (4|12)$'),
+    command('logs.cycleContext'),
+  );
   assert.deepEqual(shown(state), ['line 3', 'line 4', 'line 5']);
   state = run(state, {type: 'received', lines: lines(11, 14), statuses: []});
   assert.deepEqual(shown(state), ['line 3', 'line 4', 'line 5', 'line 11', 'line 12', 'line 13']);
@@ -62,16 +73,32 @@ test('a filter hides other lines, with context lines, incrementally as lines arr
 });
 
 test('! inverts the filter and an invalid expression is reported, not thrown', () => {
-  let state = run(start(20), {type: 'received', lines: lines(1, 3), statuses: []}, command('app.filter'), ...type('!2'));
+  let state = run(
+    start(20),
+    {type: 'received', lines: lines(1, 3), statuses: []},
+    command('app.filter'),
+    ...type('!2'),
+  );
   assert.deepEqual(shown(state), ['line 1', 'line 3']);
-  state = run(state, command('app.filter'), {type: 'promptKey', key: {kind: 'backspace'}, now: NOW},
-    {type: 'promptKey', key: {kind: 'backspace'}, now: NOW}, ...type('(unclosed'));
+  state = run(
+    state,
+    command('app.filter'),
+    {type: 'promptKey', key: {kind: 'backspace'}, now: NOW},
+    {type: 'promptKey', key: {kind: 'backspace'}, now: NOW},
+    ...type('(unclosed'),
+  );
   assert.match(state.message ?? '', /invalid regular expression/);
 });
 
 test('n and N jump between matches, wrapping around', () => {
-  let state = run(start(3), {type: 'received', lines: lines(1, 50), statuses: []}, command('app.filter'),
-    ...type('^line (10|20|30)$'), command('logs.toggleHighlightOnly'), command('cursor.top'));
+  let state = run(
+    start(3),
+    {type: 'received', lines: lines(1, 50), statuses: []},
+    command('app.filter'),
+    ...type('^line (10|20|30)$'),
+    command('logs.toggleHighlightOnly'),
+    command('cursor.top'),
+  );
   state = run(state, command('logs.nextMatch'));
   assert.equal(state.message, 'match 1 of 3');
   assert.ok(shown(state).includes('line 10'));
@@ -109,17 +136,27 @@ test('since presets and a typed since change the request and clear the view; a b
 });
 
 test('the dropped-lines marker shows at the top of a rotated buffer', () => {
-  const state = run(initialLogViewState({request, suggestedSavePath: '', width: 80, height: 5,
-    limits: {maxLines: 10, maxCost: 1e9}}), {type: 'received', lines: lines(1, 25), statuses: []}, command('cursor.top'));
+  const state = run(
+    initialLogViewState({request, suggestedSavePath: '', width: 80, height: 5, limits: {maxLines: 10, maxCost: 1e9}}),
+    {type: 'received', lines: lines(1, 25), statuses: []},
+    command('cursor.top'),
+  );
   const window = logWindow(state, () => 1);
   assert.equal(window.showsDroppedMarker, true);
   assert.equal(state.buffer.dropped, 15);
-  assert.deepEqual(window.entries.map((entry) => entry.line.text), ['line 16', 'line 17', 'line 18', 'line 19']);
+  assert.deepEqual(
+    window.entries.map((entry) => entry.line.text),
+    ['line 16', 'line 17', 'line 18', 'line 19'],
+  );
 });
 
 test('a marker line is added and follow resumes', () => {
-  const state = run(start(), {type: 'received', lines: lines(1, 10), statuses: []}, command('cursor.top'),
-    command('logs.marker'));
+  const state = run(
+    start(),
+    {type: 'received', lines: lines(1, 10), statuses: []},
+    command('cursor.top'),
+    command('logs.marker'),
+  );
   assert.equal(state.isFollowing, true);
   assert.deepEqual(shown(state).at(-1), '── marker 09:00:00Z ──');
 });

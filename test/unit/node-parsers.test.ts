@@ -1,8 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseLastReboot, parseUptimeSeconds} from '../../src/node-tools/boot-history.js';
-import {parseCrictlContainers, parseCrictlImages, parseCrictlPods, mergeCrictlInspect} from
-  '../../src/node-tools/crictl-output.js';
+import {
+  parseCrictlContainers,
+  parseCrictlImages,
+  parseCrictlPods,
+  mergeCrictlInspect,
+} from '../../src/node-tools/crictl-output.js';
 import {parseCtrContainerInfo, parseCtrImages, parseCtrTasks, parseHumanSize} from '../../src/node-tools/ctr-output.js';
 import {diskLevel, hostMounts, parseDiskUsage} from '../../src/node-tools/disk-usage.js';
 import {parseJournal, parseJournalLine} from '../../src/node-tools/journal-entries.js';
@@ -100,16 +104,22 @@ test('ctr (captured from the local cluster): tasks, images folded by digest, san
   const images = parseCtrImages(fixture('ctr-images.txt'));
   assert.deepEqual(images.map((image) => image.tags).sort(), [['kview.local/busybox:1'], ['kview.local/pause:3.2']]);
   assert.equal(images.find((image) => image.tags[0] === 'kview.local/busybox:1')?.sizeBytes, 2 * 1024 * 1024);
-  const sandbox = parseCtrContainerInfo(json('ctr-info-sandbox-multi-container.json'), {pid: 5947, status: 'RUNNING'},
-    undefined);
+  const sandbox = parseCtrContainerInfo(
+    json('ctr-info-sandbox-multi-container.json'),
+    {pid: 5947, status: 'RUNNING'},
+    undefined,
+  );
   assert.equal(sandbox?.kind, 'sandbox');
   if (sandbox?.kind !== 'sandbox') return;
   assert.equal(sandbox.sandbox.name, 'multi-container');
   assert.equal(sandbox.sandbox.namespace, 'demo');
   assert.equal(sandbox.sandbox.ready, true);
   assert.match(sandbox.logDirectory, /^\/var\/log\/pods\/demo_multi-container_/);
-  const shipper = parseCtrContainerInfo(json('ctr-info-container-log-shipper.json'), {pid: 6552, status: 'RUNNING'},
-    undefined);
+  const shipper = parseCtrContainerInfo(
+    json('ctr-info-container-log-shipper.json'),
+    {pid: 6552, status: 'RUNNING'},
+    undefined,
+  );
   assert.equal(shipper?.kind, 'container');
   if (shipper?.kind !== 'container') return;
   assert.equal(shipper.container.name, 'log-shipper');
@@ -119,8 +129,11 @@ test('ctr (captured from the local cluster): tasks, images folded by digest, san
 });
 
 test('ctr: a crash-looping container has no task; the CRI status file keeps its exit code', () => {
-  const record = parseCtrContainerInfo(json('ctr-info-container-crashloop.json'), undefined,
-    json('cri-status-crashloop.json'));
+  const record = parseCtrContainerInfo(
+    json('ctr-info-container-crashloop.json'),
+    undefined,
+    json('cri-status-crashloop.json'),
+  );
   assert.equal(record?.kind, 'container');
   if (record?.kind !== 'container') return;
   assert.equal(record.container.state, 'exited');
@@ -135,17 +148,30 @@ test('ps: seed 004 walk from the kube-apiserver sandbox 4b942abe81e38 to its shi
   const shim = findShim(processes, '4b942abe81e38');
   assert.equal(shim?.pid, 527179);
   const tree = processTree(processes, 527179);
-  assert.deepEqual(tree.map((row) => [row.depth, row.process.pid]), [[0, 527179], [1, 527345]]);
+  assert.deepEqual(
+    tree.map((row) => [row.depth, row.process.pid]),
+    [
+      [0, 527179],
+      [1, 527345],
+    ],
+  );
   assert.match(tree[1]?.process.commandLine ?? '', /^kube-apiserver /);
   const csi = processTree(processes, findShim(processes, '8507eb8d3474f')?.pid ?? -1);
-  assert.deepEqual(csi.map((row) => row.process.pid), [48297, 48393, 48472], 'one pod, two containers');
+  assert.deepEqual(
+    csi.map((row) => row.process.pid),
+    [48297, 48393, 48472],
+    'one pod, two containers',
+  );
   assert.equal(findShim(processes, 'ffffffffffff'), undefined);
 });
 
 test('df -P -k (captured): container overlays and secret tmpfs are not "the disk"', () => {
   const mounts = parseDiskUsage(fixture('df-this-host.txt'));
   assert.ok(mounts.length > 20);
-  assert.deepEqual(hostMounts(mounts).map((mount) => mount.mountPoint), ['/', '/mnt/sandboxing/model_tools_env/v1/python']);
+  assert.deepEqual(
+    hostMounts(mounts).map((mount) => mount.mountPoint),
+    ['/', '/mnt/sandboxing/model_tools_env/v1/python'],
+  );
   assert.equal(mounts.find((mount) => mount.mountPoint === '/')?.usedPercent, 27);
   assert.deepEqual([84, 85, 94, 95].map(diskLevel), ['ok', 'warning', 'warning', 'critical']);
 });
@@ -162,8 +188,12 @@ test('ip -j addr / route (captured)', () => {
 test('iptables KUBE-NODEPORTS (seed 000): one rule per service port', () => {
   const rules = parseNodePortRules(fixture('iptables-nodeports.txt'));
   assert.equal(rules.length, 4);
-  assert.deepEqual(rules[1], {target: 'KUBE-EXT-AWA2CQSXVI7X2GE5', protocol: 'tcp', service: 'monitoring/grafana:http',
-    port: 30001});
+  assert.deepEqual(rules[1], {
+    target: 'KUBE-EXT-AWA2CQSXVI7X2GE5',
+    protocol: 'tcp',
+    service: 'monitoring/grafana:http',
+    port: 30001,
+  });
 });
 
 test('last -x -F reboot (real output on a written wtmp) and /proc/uptime', () => {
@@ -177,18 +207,30 @@ test('last -x -F reboot (real output on a written wtmp) and /proc/uptime', () =>
 });
 
 test('CRI log lines: partial lines join, stderr is marked, timestamps parse', () => {
-  const lines = parseCriLogLines('2026-11-22T09:15:51.1Z stdout F tick 1\n'
-    + '2026-11-22T09:15:52.1Z stderr P half \n2026-11-22T09:15:52.2Z stderr F and half\nnot cri\n');
-  assert.deepEqual(lines.map((line) => [line.stream, line.text]),
-    [['stdout', 'tick 1'], ['stderr', 'half and half'], ['', 'not cri']]);
+  const lines = parseCriLogLines(
+    '2026-11-22T09:15:51.1Z stdout F tick 1\n' +
+      '2026-11-22T09:15:52.1Z stderr P half \n2026-11-22T09:15:52.2Z stderr F and half\nnot cri\n',
+  );
+  assert.deepEqual(
+    lines.map((line) => [line.stream, line.text]),
+    [
+      ['stdout', 'tick 1'],
+      ['stderr', 'half and half'],
+      ['', 'not cri'],
+    ],
+  );
   assert.equal(lines[0]?.timeMs, Date.parse('2026-11-22T09:15:51.1Z'));
-  assert.deepEqual(parsePodLogDirectoryName('kube-system_calico-node-zdvr6_dc05646b-058d-48e9-94c3-b4e19ebc2262'),
-    {namespace: 'kube-system', pod: 'calico-node-zdvr6', uid: 'dc05646b-058d-48e9-94c3-b4e19ebc2262'});
+  assert.deepEqual(parsePodLogDirectoryName('kube-system_calico-node-zdvr6_dc05646b-058d-48e9-94c3-b4e19ebc2262'), {
+    namespace: 'kube-system',
+    pod: 'calico-node-zdvr6',
+    uid: 'dc05646b-058d-48e9-94c3-b4e19ebc2262',
+  });
 });
 
 test('a static pod manifest is found by metadata.name, not by a container name', () => {
-  const manifest = 'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    app: x\n  name: nginx-proxy\n'
-    + '  namespace: kube-system\nspec:\n  containers:\n  - name: nginx-proxy-container\n';
+  const manifest =
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  labels:\n    app: x\n  name: nginx-proxy\n' +
+    '  namespace: kube-system\nspec:\n  containers:\n  - name: nginx-proxy-container\n';
   assert.equal(manifestPodName(manifest), 'nginx-proxy');
   assert.equal(manifestPodName('spec:\n  containers:\n  - name: x\n'), undefined);
 });

@@ -3,8 +3,15 @@ import assert from 'node:assert/strict';
 import {parseArgs, UsageError} from '../../src/cli/parse-args.js';
 
 test('no flags: the context namespace, not readonly', () => {
-  assert.deepEqual(parseArgs([]),
-    {allNamespaces: false, readonly: false, wide: false, help: false, version: false, check: false, node: false});
+  assert.deepEqual(parseArgs([]), {
+    allNamespaces: false,
+    readonly: false,
+    wide: false,
+    help: false,
+    version: false,
+    check: false,
+    node: false,
+  });
 });
 
 test('kubectl spellings of value flags', () => {
@@ -29,8 +36,10 @@ test('switches', () => {
 });
 
 test('mistakes are usage errors with the argument named', () => {
-  assert.throws(() => parseArgs(['--bogus']), (error: unknown) =>
-    error instanceof UsageError && error.message.includes('--bogus'));
+  assert.throws(
+    () => parseArgs(['--bogus']),
+    (error: unknown) => error instanceof UsageError && error.message.includes('--bogus'),
+  );
   assert.throws(() => parseArgs(['-n']), /needs a value/);
   assert.throws(() => parseArgs(['--context=']), /needs a value/);
   assert.throws(() => parseArgs(['-A', '-n', 'x']), /cannot be used together/);

@@ -28,17 +28,29 @@ function podDirectory(context: TestContext): string {
 
 function reader(context: TestContext, directory: string, change: Partial<LogRequest> = {}) {
   const wakers: Array<() => void> = [];
-  const source = createPodFileLogSource(createFileReader(), () => NOW, {pollMs: 1, sleep: (_, signal) =>
-    new Promise<void>((resolve) => {
-      wakers.push(resolve);
-      signal.addEventListener('abort', () => resolve(), {once: true});
-    })});
-  const target: LogTarget = {kind: 'podFiles', node: 'n1', namespace: 'demo', pod: 'web-1', directory,
-    containers: ['app', 'sidecar']};
+  const source = createPodFileLogSource(createFileReader(), () => NOW, {
+    pollMs: 1,
+    sleep: (_, signal) =>
+      new Promise<void>((resolve) => {
+        wakers.push(resolve);
+        signal.addEventListener('abort', () => resolve(), {once: true});
+      }),
+  });
+  const target: LogTarget = {
+    kind: 'podFiles',
+    node: 'n1',
+    namespace: 'demo',
+    pod: 'web-1',
+    directory,
+    containers: ['app', 'sidecar'],
+  };
   const lines: LogLine[] = [];
   const statuses: StreamStatus[] = [];
-  const stream = source.open(target, {window: {kind: 'tail', lines: 100}, follow: true, previous: false,
-    allContainers: false, ...change}, {lines: (batch) => lines.push(...batch), status: (status) => statuses.push(status)});
+  const stream = source.open(
+    target,
+    {window: {kind: 'tail', lines: 100}, follow: true, previous: false, allContainers: false, ...change},
+    {lines: (batch) => lines.push(...batch), status: (status) => statuses.push(status)},
+  );
   context.after(() => stream.stop());
   const wake = () => {
     for (const waker of wakers.splice(0)) waker();
@@ -57,11 +69,13 @@ async function until(condition: () => boolean): Promise<void> {
   assert.ok(condition(), 'condition never held');
 }
 
-test('the newest instance\'s file within the window, CRI timestamps kept, partial lines joined', async (context) => {
+test("the newest instance's file within the window, CRI timestamps kept, partial lines joined", async (context) => {
   const directory = podDirectory(context);
   writeFileSync(join(directory, 'app', '0.log'), cri(1, 'old instance'));
-  writeFileSync(join(directory, 'app', '1.log'), cri(2, 'one') + cri(3, 'two ', 'P') + cri(3, 'halves')
-    + cri(400, 'recent', 'F', 'stderr'));
+  writeFileSync(
+    join(directory, 'app', '1.log'),
+    cri(2, 'one') + cri(3, 'two ', 'P') + cri(3, 'halves') + cri(400, 'recent', 'F', 'stderr'),
+  );
   const tail = reader(context, directory, {window: {kind: 'tail', lines: 2}, follow: false});
   await until(() => tail.statuses.some((status) => status.phase === 'ended'));
   assert.deepEqual(tail.texts(), ['two halves', 'recent']);
@@ -107,8 +121,14 @@ test('following across a rotation, a line cut mid-write and a restart loses and 
   writeFileSync(join(directory, 'app', '1.log'), cri(5, 'line 5 (restarted)'));
   await follow.poll();
   await until(() => follow.texts().length === 6);
-  assert.deepEqual(follow.texts(), ['line 1', 'line 2 ✓', 'line 3 (old file)', 'line 4 (new file)',
-    '── app restarted: instance 1 ──', 'line 5 (restarted)']);
+  assert.deepEqual(follow.texts(), [
+    'line 1',
+    'line 2 ✓',
+    'line 3 (old file)',
+    'line 4 (new file)',
+    '── app restarted: instance 1 ──',
+    'line 5 (restarted)',
+  ]);
   assert.equal(follow.lines[4]?.kind, 'separator');
   // The pod removed from the node: the stream ends and says why.
   rmSync(directory, {recursive: true});

@@ -12,11 +12,20 @@ test('normal columns are the priority-0 ones, upper-cased, NAMESPACE first with 
 
 test('wide adds the priority-1 columns in server order', () => {
   const layout = columnLayout(podColumns, {wide: true, withNamespace: false});
-  assert.deepEqual(layout.headers,
-    ['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', 'IP', 'NODE', 'NOMINATED NODE', 'READINESS GATES']);
+  assert.deepEqual(layout.headers, [
+    'NAME',
+    'READY',
+    'STATUS',
+    'RESTARTS',
+    'AGE',
+    'IP',
+    'NODE',
+    'NOMINATED NODE',
+    'READINESS GATES',
+  ]);
 });
 
-test('AGE is recomputed from creationTimestamp so it ticks; the other cells are the server\'s', () => {
+test("AGE is recomputed from creationTimestamp so it ticks; the other cells are the server's", () => {
   const layout = columnLayout(podColumns, {wide: true, withNamespace: true});
   const cells = renderRow(podRow('demo', 'web-1'), layout, now);
   assert.deepEqual(cells, ['demo', 'web-1', '1/1', 'Running', '0', '60m', '10.0.0.1', 'localhost', '<none>', '<none>']);

@@ -7,8 +7,12 @@ const names = (data: ReturnType<typeof applySnapshot>) =>
   data.order.map((key) => data.rows.get(key)?.object?.metadata?.name);
 
 test('a snapshot is ordered by namespace then name in byte order, as the API server lists', () => {
-  const data = applySnapshot(emptyTableData, podColumns,
-    [podRow('shop', 'cart'), podRow('demo', 'web-b'), podRow('demo', 'Web-a'), podRow('demo', 'web-a')]);
+  const data = applySnapshot(emptyTableData, podColumns, [
+    podRow('shop', 'cart'),
+    podRow('demo', 'web-b'),
+    podRow('demo', 'Web-a'),
+    podRow('demo', 'web-a'),
+  ]);
   assert.deepEqual(names(data), ['Web-a', 'web-a', 'web-b', 'cart']);
   assert.equal(data.loaded, true);
 });

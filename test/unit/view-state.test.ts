@@ -16,7 +16,10 @@ function showAll(state: ViewState): ViewState {
 
 const run = (state: ViewState, ...actions: ViewAction[]) =>
   actions.reduce((current, action) => showAll(viewReducer(current, action)), state);
-const command = (name: Extract<ViewAction, {type: 'command'}>['command']): ViewAction => ({type: 'command', command: name});
+const command = (name: Extract<ViewAction, {type: 'command'}>['command']): ViewAction => ({
+  type: 'command',
+  command: name,
+});
 
 test('down and up move by one and stop at the ends', () => {
   let state = run(withPods(3), command('cursor.up'));

@@ -52,60 +52,116 @@ export function NodePane(props: NodePaneProps) {
   const {exit} = useApp();
   const bodyHeight = Math.max(1, height - CHROME_LINES);
   const [state, dispatch] = useReducer(nodePaneReducer, bodyHeight, initialNodePaneState);
-  const {identity, report, loading, notANode} = useNodeReport(tools, {identity: props.identity,
-    journalDirectory: props.journalDirectory, apiNode: props.apiNode, lookupApiNode: props.lookupApiNode,
-    refreshCount: state.refreshCount});
-  const units = useMemo(() => identity ? watchedUnits(identity) : [], [identity]);
+  const {identity, report, loading, notANode} = useNodeReport(tools, {
+    identity: props.identity,
+    journalDirectory: props.journalDirectory,
+    apiNode: props.apiNode,
+    lookupApiNode: props.lookupApiNode,
+    refreshCount: state.refreshCount,
+  });
+  const units = useMemo(() => (identity ? watchedUnits(identity) : []), [identity]);
   const journal = useJournalPreview(tools, units, props.journalDirectory, state.refreshCount);
   const pod = usePodDetail(tools, identity, report?.runtime, state.detailSandboxId);
   const container = useContainerDetail(tools, identity, report?.runtime, state.detailContainerId);
   useRestartUnit(tools, state.restartRequested, dispatch);
 
-  const view = useMemo(() => sectionView({state, report, journal, units, pod, container, nowMs: tools.now(),
-    journalDirectory: props.journalDirectory, loading}),
-  [state, report, journal, units, pod, container, tools, props.journalDirectory, loading]);
+  const view = useMemo(
+    () =>
+      sectionView({
+        state,
+        report,
+        journal,
+        units,
+        pod,
+        container,
+        nowMs: tools.now(),
+        journalDirectory: props.journalDirectory,
+        loading,
+      }),
+    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading],
+  );
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
-  const typedAhead = usePaneKeys({state, dispatch, view, report, pod: pod.detail, container, tools, readonly,
-    isActive, onBack: props.onBack, onQuit: props.onQuit ?? exit});
+  const typedAhead = usePaneKeys({
+    state,
+    dispatch,
+    view,
+    report,
+    pod: pod.detail,
+    container,
+    tools,
+    readonly,
+    isActive,
+    onBack: props.onBack,
+    onQuit: props.onQuit ?? exit,
+  });
   const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
   const hidden = props.onBack ? [] : STANDALONE_HIDDEN;
 
   if (notANode) {
-    return <Text color="yellow">{'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: '
-      + 'this host does not look like a Kubernetes node (use --journal-dir DIR to read a copied journal).'}</Text>;
+    return (
+      <Text color="yellow">
+        {'kview found no kubelet, no /var/lib/kubelet and no /etc/kubernetes here: ' +
+          'this host does not look like a Kubernetes node (use --journal-dir DIR to read a copied journal).'}
+      </Text>
+    );
   }
   if (state.reader && identity) {
-    return <PaneLogReader reader={state.reader} tools={tools} identity={identity} units={units}
-      journalDirectory={props.journalDirectory} width={width} height={height} isActive={isActive}
-      onBack={closeReader} onQuit={props.onQuit} typedAhead={typedAhead} hiddenKeys={hidden} />;
+    return (
+      <PaneLogReader
+        reader={state.reader}
+        tools={tools}
+        identity={identity}
+        units={units}
+        journalDirectory={props.journalDirectory}
+        width={width}
+        height={height}
+        isActive={isActive}
+        onBack={closeReader}
+        onQuit={props.onQuit}
+        typedAhead={typedAhead}
+        hiddenKeys={hidden}
+      />
+    );
   }
   return (
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate-end" bold>
-        {identity ? `node ${identity.nodeName} (${identity.flavour})  kubelet ${identity.kubeletUnit}`
-          + `${identity.kubeletPid ? ` pid ${identity.kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
+        {identity
+          ? `node ${identity.nodeName} (${identity.flavour})  kubelet ${identity.kubeletUnit}` +
+            `${identity.kubeletPid ? ` pid ${identity.kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
           : 'detecting the node…'}
         {readonly ? <Text color="yellow"> [readonly]</Text> : null}
       </Text>
       <Text wrap="truncate-end" color={props.modeLine ? 'yellow' : undefined} dimColor={!props.modeLine}>
-        {props.modeLine ?? (identity?.evidence.at(-1) ?? ' ')}
+        {props.modeLine ?? identity?.evidence.at(-1) ?? ' '}
       </Text>
       <SectionTabs section={state.section} counts={view.counts} />
-      <Text wrap="truncate-end" dimColor>{view.subtitle}</Text>
-      {state.helpOpen ? <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={hidden} /> : state.dialog
-        ? <Box height={bodyHeight}><RestartDialog dialog={state.dialog} /></Box>
-        : (
-          <Box flexDirection="column" height={bodyHeight}>
-            {view.fixed.map((entry) => <Text key={entry.key} wrap="truncate-end" color={entry.color}
-              dimColor={entry.dim}>{entry.text}</Text>)}
-            <LineList lines={view.lines} cursor={position.cursor} top={position.top} height={listHeight} width={width} />
-          </Box>
-        )}
-      <Text wrap="truncate-end" color="yellow">{state.message ?? ' '}</Text>
+      <Text wrap="truncate-end" dimColor>
+        {view.subtitle}
+      </Text>
+      {state.helpOpen ? (
+        <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={hidden} />
+      ) : state.dialog ? (
+        <Box height={bodyHeight}>
+          <RestartDialog dialog={state.dialog} />
+        </Box>
+      ) : (
+        <Box flexDirection="column" height={bodyHeight}>
+          {view.fixed.map((entry) => (
+            <Text key={entry.key} wrap="truncate-end" color={entry.color} dimColor={entry.dim}>
+              {entry.text}
+            </Text>
+          ))}
+          <LineList lines={view.lines} cursor={position.cursor} top={position.top} height={listHeight} width={width} />
+        </Box>
+      )}
+      <Text wrap="truncate-end" color="yellow">
+        {state.message ?? ' '}
+      </Text>
       <HintBar width={width} scope="node" hidden={hidden} />
     </Box>
   );

@@ -33,23 +33,47 @@ export function PaneLogReader(props: PaneLogReaderProps) {
   // One target object per opened reader: the log view reopens its streams whenever the target changes.
   const target = useMemo((): LogTarget => {
     if (reader.kind === 'journal') {
-      return {kind: 'journal', node: identity.nodeName, units, unit: reader.unit,
-        allContainers: reader.unit === undefined, directory: journalDirectory};
+      return {
+        kind: 'journal',
+        node: identity.nodeName,
+        units,
+        unit: reader.unit,
+        allContainers: reader.unit === undefined,
+        directory: journalDirectory,
+      };
     }
-    return {kind: 'podFiles', node: identity.nodeName, ...reader.pod, container: reader.container,
-      allContainers: reader.container === undefined};
+    return {
+      kind: 'podFiles',
+      node: identity.nodeName,
+      ...reader.pod,
+      container: reader.container,
+      allContainers: reader.container === undefined,
+    };
   }, [reader, identity.nodeName, units, journalDirectory]);
-  return <LogView source={target.kind === 'journal' ? journalSource : fileSource} target={target} width={props.width}
-    height={props.height} isActive={props.isActive} onBack={props.onBack} onQuit={props.onQuit} now={tools.now}
-    initialTail={200} initialTimestamps={target.kind === 'journal' ? 'local' : 'off'}
-    initialPrompt={reader.withFilter ? 'filter' : undefined} typedAhead={props.typedAhead}
-    initialFilter={reader.kind === 'journal' ? reader.filter : undefined} hiddenKeys={props.hiddenKeys}
-    equivalentCommand={(request) => equivalentCommand(target, request)} />;
+  return (
+    <LogView
+      source={target.kind === 'journal' ? journalSource : fileSource}
+      target={target}
+      width={props.width}
+      height={props.height}
+      isActive={props.isActive}
+      onBack={props.onBack}
+      onQuit={props.onQuit}
+      now={tools.now}
+      initialTail={200}
+      initialTimestamps={target.kind === 'journal' ? 'local' : 'off'}
+      initialPrompt={reader.withFilter ? 'filter' : undefined}
+      typedAhead={props.typedAhead}
+      initialFilter={reader.kind === 'journal' ? reader.filter : undefined}
+      hiddenKeys={props.hiddenKeys}
+      equivalentCommand={(request) => equivalentCommand(target, request)}
+    />
+  );
 }
 
 function equivalentCommand(target: LogTarget, request: LogRequest): string {
   if (target.kind === 'journal') return journalCommandLine(target, request);
   if (target.kind !== 'podFiles') return '';
-  const container = request.allContainers ? '*' : request.container ?? target.containers[0] ?? '';
+  const container = request.allContainers ? '*' : (request.container ?? target.containers[0] ?? '');
   return `tail -F ${target.directory}/${container}/${request.previous ? '<previous restart>' : '<latest restart>'}.log`;
 }

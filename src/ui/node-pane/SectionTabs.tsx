@@ -3,8 +3,13 @@ import {Text} from 'ink';
 import {NODE_SECTIONS} from '../../state/node-pane-state.js';
 import type {NodeSection} from '../../state/node-pane-state.js';
 
-const titles: Record<NodeSection, string> = {findings: 'Findings', units: 'Units', journal: 'Journal',
-  runtime: 'Runtime', os: 'OS'};
+const titles: Record<NodeSection, string> = {
+  findings: 'Findings',
+  units: 'Units',
+  journal: 'Journal',
+  runtime: 'Runtime',
+  os: 'OS',
+};
 
 export function SectionTabs({section, counts}: {section: NodeSection; counts: Partial<Record<NodeSection, string>>}) {
   return (

@@ -43,8 +43,10 @@ export function formatBytes(bytes: number | undefined): string {
 }
 
 export function columns(cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string {
-  return cells.map((cell, index) => {
-    const width = widths[index];
-    return width === undefined ? cell : cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width);
-  }).join('  ');
+  return cells
+    .map((cell, index) => {
+      const width = widths[index];
+      return width === undefined ? cell : cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width);
+    })
+    .join('  ');
 }

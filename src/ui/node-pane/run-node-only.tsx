@@ -19,9 +19,16 @@ function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
   const {exit} = useApp();
   return (
     <StandaloneKeys>
-      <NodePane tools={options.tools} width={columns} height={Math.max(4, rows - 1)} isActive
-        readonly={options.readonly} onQuit={exit} modeLine={options.modeLine}
-        journalDirectory={options.journalDirectory} />
+      <NodePane
+        tools={options.tools}
+        width={columns}
+        height={Math.max(4, rows - 1)}
+        isActive
+        readonly={options.readonly}
+        onQuit={exit}
+        modeLine={options.modeLine}
+        journalDirectory={options.journalDirectory}
+      />
     </StandaloneKeys>
   );
 }

@@ -20,46 +20,91 @@ export interface SectionView {
   counts: Partial<Record<NodeSection, string>>;
 }
 
-export function sectionView(input: {state: NodePaneState; report: NodeReport | undefined;
-  journal: JournalPreview; units: readonly string[]; pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]};
-  container: ContainerDetail | undefined; nowMs: number; journalDirectory: string | undefined;
-  loading: boolean}): SectionView {
+export function sectionView(input: {
+  state: NodePaneState;
+  report: NodeReport | undefined;
+  journal: JournalPreview;
+  units: readonly string[];
+  pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]};
+  container: ContainerDetail | undefined;
+  nowMs: number;
+  journalDirectory: string | undefined;
+  loading: boolean;
+}): SectionView {
   const {state, report, journal, units, pod, nowMs} = input;
   const critical = report?.findings.filter((finding) => finding.severity === 'critical').length ?? 0;
   const journalErrors = journal.entries.filter((entry) => entry.priority <= 3).length;
-  const counts = {findings: report ? `${report.findings.length}${critical ? ` (${critical}!)` : ''}` : undefined,
-    journal: journalErrors > 0 ? `${journalErrors} err` : undefined};
-  if (!report) return {fixed: [], lines: [line('loading', input.loading ? 'Reading the node…' : 'No report')],
-    subtitle: '', counts};
+  const counts = {
+    findings: report ? `${report.findings.length}${critical ? ` (${critical}!)` : ''}` : undefined,
+    journal: journalErrors > 0 ? `${journalErrors} err` : undefined,
+  };
+  if (!report)
+    return {
+      fixed: [],
+      lines: [line('loading', input.loading ? 'Reading the node…' : 'No report')],
+      subtitle: '',
+      counts,
+    };
   switch (state.section) {
     case 'findings':
-      return {fixed: [], lines: findingLines(report.findings), subtitle: 'ordered by severity; each with its evidence', counts};
+      return {
+        fixed: [],
+        lines: findingLines(report.findings),
+        subtitle: 'ordered by severity; each with its evidence',
+        counts,
+      };
     case 'units':
-      return {fixed: report.units ? [unitHeader] : [], lines: unitLines(report.units, nowMs), counts,
-        subtitle: 'systemctl show (R restarts the selected unit after a confirmation)'};
+      return {
+        fixed: report.units ? [unitHeader] : [],
+        lines: unitLines(report.units, nowMs),
+        counts,
+        subtitle: 'systemctl show (R restarts the selected unit after a confirmation)',
+      };
     case 'journal':
-      return {fixed: [...journal.problem ? [problemLine('problem', journal.problem)] : [], journalHeader],
-        lines: journal.loading && journal.entries.length === 0 ? [line('loading', 'Reading the journal…')]
-          : journalSectionLines(units, journal.entries), counts,
-        subtitle: `${input.journalDirectory ? `copied journal ${input.journalDirectory}` : 'last hour'}: `
-          + 'journalctl -p warning; enter reads a journal (follow, since, priority, filter, save), / filters it'};
+      return {
+        fixed: [...(journal.problem ? [problemLine('problem', journal.problem)] : []), journalHeader],
+        lines:
+          journal.loading && journal.entries.length === 0
+            ? [line('loading', 'Reading the journal…')]
+            : journalSectionLines(units, journal.entries),
+        counts,
+        subtitle:
+          `${input.journalDirectory ? `copied journal ${input.journalDirectory}` : 'last hour'}: ` +
+          'journalctl -p warning; enter reads a journal (follow, since, priority, filter, save), / filters it',
+      };
     case 'runtime': {
       if (state.detailContainerId) {
-        return {fixed: [], counts, lines: input.container ? containerDetailLines(input.container)
-          : [line('loading', 'Reading the container…')],
-        subtitle: `container ${state.detailContainerId.slice(0, 13)}: inspect and last log lines (esc to go back)`};
+        return {
+          fixed: [],
+          counts,
+          lines: input.container ? containerDetailLines(input.container) : [line('loading', 'Reading the container…')],
+          subtitle: `container ${state.detailContainerId.slice(0, 13)}: inspect and last log lines (esc to go back)`,
+        };
       }
       if (state.detailSandboxId) {
-        return {fixed: [], lines: pod.detail ? detailLines(pod.detail, pod.logs, nowMs) : [line('loading', 'Reading the pod…')],
-          subtitle: 'pod walk: sandbox, containers, containerd-shim, processes, log files (esc to go back)', counts};
+        return {
+          fixed: [],
+          lines: pod.detail ? detailLines(pod.detail, pod.logs, nowMs) : [line('loading', 'Reading the pod…')],
+          subtitle: 'pod walk: sandbox, containers, containerd-shim, processes, log files (esc to go back)',
+          counts,
+        };
       }
       const {fixed, rows} = runtimeLines(report.runtime, state.runtimeView, nowMs);
-      return {fixed, lines: rows, counts,
-        subtitle: `${report.runtime.source === 'crictl' ? 'crictl' : 'ctr -n k8s.io'} ${state.runtimeView} `
-          + `(v: pods / containers / images, enter: open a ${state.runtimeView === 'containers' ? 'container' : 'pod'})`};
+      return {
+        fixed,
+        lines: rows,
+        counts,
+        subtitle:
+          `${report.runtime.source === 'crictl' ? 'crictl' : 'ctr -n k8s.io'} ${state.runtimeView} ` +
+          `(v: pods / containers / images, enter: open a ${state.runtimeView === 'containers' ? 'container' : 'pod'})`,
+      };
     }
     case 'os':
-      return {fixed: [], lines: osLines(report.os, nowMs), subtitle: 'disk, uptime, network, NodePorts, syslog and kern.log',
-        counts};
+      return {
+        fixed: [],
+        lines: osLines(report.os, nowMs),
+        subtitle: 'disk, uptime, network, NodePorts, syslog and kern.log',
+        counts,
+      };
   }
 }

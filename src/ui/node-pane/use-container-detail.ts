@@ -6,8 +6,12 @@ import type {NodeTools} from '../../node-tools/node-tools.js';
 import type {RuntimeView} from '../../node-tools/runtime-reader.js';
 
 // The inspect and log tail of the container the operator opened; read again on each refresh.
-export function useContainerDetail(tools: NodeTools, identity: NodeIdentity | undefined,
-  runtime: RuntimeView | undefined, containerId: string | undefined): ContainerDetail | undefined {
+export function useContainerDetail(
+  tools: NodeTools,
+  identity: NodeIdentity | undefined,
+  runtime: RuntimeView | undefined,
+  containerId: string | undefined,
+): ContainerDetail | undefined {
   const [detail, setDetail] = useState<ContainerDetail | undefined>();
   useEffect(() => {
     setDetail(undefined);

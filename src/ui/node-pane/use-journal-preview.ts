@@ -14,19 +14,31 @@ export interface JournalPreview {
 
 // The watched units' warnings and errors of the last hour (of the whole copied journal with --journal-dir, whose
 // hour is not ours): what the Journal section shows at a glance. Read again on refresh.
-export function useJournalPreview(tools: NodeTools, units: readonly string[], directory: string | undefined,
-  refreshCount: number): JournalPreview {
+export function useJournalPreview(
+  tools: NodeTools,
+  units: readonly string[],
+  directory: string | undefined,
+  refreshCount: number,
+): JournalPreview {
   const [preview, setPreview] = useState<JournalPreview>({entries: [], problem: undefined, loading: true});
   const unitKey = units.join(' ');
   useEffect(() => {
     if (unitKey === '') return undefined;
     let isOpen = true;
     setPreview((previous) => ({...previous, loading: true}));
-    void readJournal(tools, {units: unitKey.split(' '), lines: PREVIEW_ENTRIES, priority: 'warning', directory,
-      since: directory ? undefined : '-1h'}).then((reading) => {
+    void readJournal(tools, {
+      units: unitKey.split(' '),
+      lines: PREVIEW_ENTRIES,
+      priority: 'warning',
+      directory,
+      since: directory ? undefined : '-1h',
+    }).then((reading) => {
       if (!isOpen) return;
-      setPreview('entries' in reading ? {entries: reading.entries, problem: undefined, loading: false}
-        : {entries: [], problem: reading.problem.line, loading: false});
+      setPreview(
+        'entries' in reading
+          ? {entries: reading.entries, problem: undefined, loading: false}
+          : {entries: [], problem: reading.problem.line, loading: false},
+      );
     });
     return () => {
       isOpen = false;

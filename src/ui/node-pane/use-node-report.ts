@@ -15,10 +15,16 @@ export interface NodeReportState {
 }
 
 // Detects the node once, then reads every check on mount and again for each refresh.
-export function useNodeReport(tools: NodeTools, options: {identity?: NodeIdentity; journalDirectory?: string;
-  apiNode?: NodeObservations['apiNode'];
-  lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
-  refreshCount: number}): NodeReportState {
+export function useNodeReport(
+  tools: NodeTools,
+  options: {
+    identity?: NodeIdentity;
+    journalDirectory?: string;
+    apiNode?: NodeObservations['apiNode'];
+    lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
+    refreshCount: number;
+  },
+): NodeReportState {
   const [identity, setIdentity] = useState(options.identity);
   const [report, setReport] = useState<NodeReport | undefined>();
   const [loading, setLoading] = useState(true);
@@ -34,9 +40,12 @@ export function useNodeReport(tools: NodeTools, options: {identity?: NodeIdentit
   useEffect(() => {
     if (!nodeName || !lookup.current || options.apiNode) return;
     let current = true;
-    lookup.current(nodeName).then((found) => {
-      if (current && found) setLookedUp(found);
-    }, () => undefined);
+    lookup.current(nodeName).then(
+      (found) => {
+        if (current && found) setLookedUp(found);
+      },
+      () => undefined,
+    );
     return () => {
       current = false;
     };

@@ -69,12 +69,15 @@ export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
     const {view, report, pod, container, tools, readonly, dispatch, onBack, onQuit} = latest.current;
     for (const command of commandsFor(character, key, 'node')) {
       const current = state.current;
-      const systemdAvailable = report?.units !== undefined && !report.units.some((reading) => 'problem' in reading
-        && reading.problem.kind === 'no-systemd');
+      const systemdAvailable =
+        report?.units !== undefined &&
+        !report.units.some((reading) => 'problem' in reading && reading.problem.kind === 'no-systemd');
       const outcome = paneKeyOutcome(current, command, {
-        selected: view.lines[current.lists[activeList(current)].cursor]?.target, rowCount: view.lines.length,
+        selected: view.lines[current.lists[activeList(current)].cursor]?.target,
+        rowCount: view.lines.length,
         podLogs: podLogsOpen(pod, container),
-        restartRefusal: () => restartRefusal({readonly, isRoot: tools.isRoot, systemdAvailable})});
+        restartRefusal: () => restartRefusal({readonly, isRoot: tools.isRoot, systemdAvailable}),
+      });
       if (outcome.kind === 'quit') {
         onQuit();
         return false;
@@ -100,10 +103,15 @@ export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
 function podLogsOpen(pod: PodDetail | undefined, container: ContainerDetail | undefined): PodLogFiles | undefined {
   const directory = pod?.logDirectory;
   if (directory) {
-    return {directory: directory.path, namespace: directory.namespace, pod: directory.pod,
-      containers: directory.containers.map((entry) => entry.name)};
+    return {
+      directory: directory.path,
+      namespace: directory.namespace,
+      pod: directory.pod,
+      containers: directory.containers.map((entry) => entry.name),
+    };
   }
   const file = container?.logFile ? podLogsOfFile(container.logFile) : undefined;
-  return file ? {directory: file.directory, namespace: file.namespace, pod: file.pod, containers: [file.container]}
+  return file
+    ? {directory: file.directory, namespace: file.namespace, pod: file.pod, containers: [file.container]}
     : undefined;
 }

@@ -5,8 +5,11 @@ import {restartUnit} from '../../node-tools/unit-reader.js';
 import type {NodePaneAction} from '../../state/node-pane-state.js';
 
 // Runs the restart the operator confirmed in the dialog, once, and reports how it went.
-export function useRestartUnit(tools: NodeTools, requested: string | undefined,
-  dispatch: Dispatch<NodePaneAction>): void {
+export function useRestartUnit(
+  tools: NodeTools,
+  requested: string | undefined,
+  dispatch: Dispatch<NodePaneAction>,
+): void {
   useEffect(() => {
     if (!requested) return;
     let current = true;
