@@ -218,7 +218,7 @@ const inkFixes = {
 };
 
 await build({
-  entryPoints: ['src/cli/main.ts'],
+  entryPoints: ['src/cli/entry.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -227,7 +227,9 @@ await build({
   outfile: 'dist/kview.mjs',
   define: {'process.env.NODE_ENV': '"production"'},
   // ink imports react-devtools-core only when DEV is set; it is an optional peer that is not installed.
-  alias: {'react-devtools-core': './src/ui/devtools-stub.ts'},
+  // tr46 (under client-node's node-fetch) requires Node's deprecated punycode module, which prints a
+  // DeprecationWarning onto the screen on Node 22+; the userland package of the same code is bundled instead.
+  alias: {'react-devtools-core': './src/ui/devtools-stub.ts', punycode: 'punycode/'},
   // signal-exit (CommonJS) calls require('assert'), which an ESM bundle only has through createRequire.
   banner: {
     js: "import {createRequire as __kviewCreateRequire} from 'node:module'; const require = __kviewCreateRequire(import.meta.url);",

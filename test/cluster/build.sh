@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the local cluster needs and builds the Kubernetes binaries from Debian's source
-# package. Idempotent: each step is skipped when its output already exists.
+# Installs the Debian packages the local cluster and the tests need, and builds the Kubernetes binaries from
+# Debian's source package. Idempotent: each step is skipped when its output already exists.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PACKAGES=(golang-go rsync etcd-server etcd-client containerd runc containernetworking-plugins busybox-static
   golang-github-modern-go-reflect2-dev openssl gcc libc6-dev dpkg-dev iproute2 procps)
+# What the tests use besides the cluster: tmux drives kview in real terminals, util-linux's `script` gives the
+# benchmark a pty, systemd's journalctl and systemd-journal-remote read and write the journals the node-pane tests
+# use, xz compresses the single executable.
+PACKAGES+=(tmux util-linux systemd systemd-journal-remote xz-utils)
 
 install_packages() {
   local missing=()

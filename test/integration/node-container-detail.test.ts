@@ -5,11 +5,13 @@ import {detectNode} from '../../src/node-tools/detect-node.js';
 import {createSystemNodeTools} from '../../src/node-tools/node-tools.js';
 import {readRuntime} from '../../src/node-tools/runtime-reader.js';
 import {containerDetailLines} from '../../src/ui/node-pane/container-detail-lines.js';
+import {pathWithout} from './controlled-path.js';
 import {kubeconfigPath} from './local-cluster.js';
 
 // Real binaries: the local cluster's containerd through the real `ctr -n k8s.io containers info` (crictl is not
 // packaged here, so this is the fallback path), and the ticker's real log file under /var/log/pods.
-const tools = createSystemNodeTools();
+// crictl is kept off PATH, so the ctr fallback is what runs whether or not this host has crictl.
+const tools = createSystemNodeTools({...process.env, PATH: pathWithout(['crictl'])});
 assert.ok(kubeconfigPath, 'the local cluster is up');
 
 test('the demo/ticker container: inspect fields from ctr and its recent "tick N" lines', async () => {

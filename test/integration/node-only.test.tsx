@@ -4,6 +4,7 @@ import React from 'react';
 import {nodeOnlyModeLine} from '../../src/cli/node-only.js';
 import {createSystemNodeTools} from '../../src/node-tools/node-tools.js';
 import {waitForFrame} from '../component/scripted-world.js';
+import {pathWithout} from './controlled-path.js';
 
 const {render} = await import('ink-testing-library');
 const {NodePane} = await import('../../src/ui/node-pane/NodePane.js');
@@ -11,11 +12,12 @@ const {NodePane} = await import('../../src/ui/node-pane/NodePane.js');
 // Node-only mode as runNodeOnly shows it, rendered in a test terminal with the real tools against the running
 // local cluster. The API server is NOT stopped here (it is shared); the unreachable reason is given, as the CLI
 // will give it, and nothing in the pane asks the API.
+// crictl is kept off PATH, so the ctr fallback is what runs whether or not this host has crictl.
+const tools = createSystemNodeTools({...process.env, PATH: pathWithout(['crictl'])});
+
 test("node-only mode lists the runtime's containers and a pod's log lines from /var/log/pods", async (context) => {
   const modeLine = nodeOnlyModeLine({reason: 'the connection to the server 127.0.0.1:6443 was refused'});
-  const app = render(
-    <NodePane tools={createSystemNodeTools()} width={160} height={40} isActive readonly modeLine={modeLine} />,
-  );
+  const app = render(<NodePane tools={tools} width={160} height={40} isActive readonly modeLine={modeLine} />);
   context.after(() => app.unmount());
   await waitForFrame(app.lastFrame, (text) => text.includes('Findings') && !text.includes('Reading the node'), 15_000);
   assert.match(

@@ -11,12 +11,14 @@ import {readPodDetail} from '../../src/node-tools/pod-detail.js';
 import {listPodLogDirectories, readPodLogTail} from '../../src/node-tools/pod-log-files.js';
 import {readRuntime} from '../../src/node-tools/runtime-reader.js';
 import {createSpawnRunner} from '../../src/node-tools/spawn-runner.js';
+import {pathWithout} from './controlled-path.js';
 import {eventually, kubeconfigPath} from './local-cluster.js';
 import {fixtureDirectory} from '../fixtures/node-tools/scripted-node-tools.js';
 
 // Everything here runs the real binaries against the running local cluster: its kubelet process, its containerd
 // (through ctr, since crictl is not packaged here), the process table, /var/log/pods, df and ip.
-const tools = createSystemNodeTools();
+// crictl is kept off PATH, so the ctr fallback is what runs whether or not this host has crictl.
+const tools = createSystemNodeTools({...process.env, PATH: pathWithout(['crictl'])});
 assert.ok(kubeconfigPath, 'the local cluster is up');
 
 test("detects the local cluster's kubelet from its process and flags", async () => {

@@ -12,6 +12,7 @@ import {createSystemNodeTools} from '../../src/node-tools/node-tools.js';
 import type {NodeIdentity} from '../../src/node-tools/node-flavour.js';
 import {offlineIdentity} from '../../src/node-tools/node-report.js';
 import {fixtureDirectory} from '../fixtures/node-tools/scripted-node-tools.js';
+import {standInDirectory} from './controlled-path.js';
 
 // The real spawn runner against real executables: how each way a command can fail reads as one line.
 const runner = createSpawnRunner();
@@ -33,11 +34,20 @@ test('a file that is not executable is "permission denied"', async () => {
   if (!outcome.ok) assert.equal(outcome.failure.kind, 'permission');
 });
 
-test('the real systemctl on this host (systemd is not PID 1) says so in one line', async () => {
-  const outcome = await runner.run('systemctl', ['show', '--property=ActiveState', '--', 'kubelet.service']);
+// A host where systemd is not PID 1, whatever this machine is: a stand-in prints what the real systemctl printed on
+// such a host (captured on this project's machines) and exits as it did. The real systemctl under a real systemd
+// is tested on the systemd node.
+const NO_SYSTEMD_STDERR =
+  "System has not been booted with systemd as init system (PID 1). Can't operate.\nFailed to connect to bus: Host is down\n";
+
+test('systemctl on a host without systemd as PID 1 is one line that says so', async () => {
+  const directory = standInDirectory('systemctl', `#!/bin/sh\nprintf '%s' "${NO_SYSTEMD_STDERR}" >&2\nexit 1\n`);
+  const stubbed = createSpawnRunner({...process.env, PATH: `${directory}:${process.env.PATH ?? ''}`});
+  const outcome = await stubbed.run('systemctl', ['show', '--property=ActiveState', '--', 'kubelet.service']);
   assert.equal(outcome.ok, false);
   if (outcome.ok) return;
   assert.equal(outcome.failure.kind, 'no-systemd');
+  assert.equal(outcome.failure.exitCode, 1);
   assert.doesNotMatch(outcome.failure.line, /\n/);
 });
 

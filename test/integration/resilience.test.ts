@@ -7,6 +7,7 @@ import {collectionPath, POD_KIND} from '../../src/cluster/resource-kind.js';
 import {startTableWatch} from '../../src/cluster/table-watch.js';
 import {liveSink} from './table-oracle.js';
 import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {pathWithout} from './controlled-path.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
 // These drills stop the shared local API server; they run in this one file so nothing else overlaps them.
@@ -119,7 +120,12 @@ test('a watch resumed from a compacted resourceVersion gets 410 Gone and re-sync
 
 test("with the API server stopped, kview on a node opens node-only mode: runtime containers and a pod's log lines", async (context) => {
   drill('stop-apiserver');
-  const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {columns: 180, rows: 40});
+  // crictl is kept off PATH, so the ctr fallback is what runs whether or not this host has crictl.
+  const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {
+    columns: 180,
+    rows: 40,
+    environment: {PATH: pathWithout(['crictl'])},
+  });
   context.after(() => {
     terminal.close();
     drill('start-apiserver');
