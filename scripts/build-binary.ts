@@ -1,20 +1,27 @@
 // `npm run build:binary`: kview as one executable for nodes without Node.js (Node's single-executable
 // applications). The ESM bundle is embedded as an asset into the Node 24 LTS binary next to a small CommonJS main
-// (src/cli/sea-main.ts) that evaluates it; postject writes the blob into the binary, as Node 24 has no
+// (src/cli/sea-main.ts) that evaluates it; postject (its command line) writes the blob into the binary, as Node 24 has no
 // --build-sea. An xz copy is made for copying to nodes. Output: dist/kview-linux-x64 and dist/kview-linux-x64.xz.
-import {execFileSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {chmodSync, copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
-import {inject} from 'postject';
 import {ensureNode, SEA_NODE_VERSION} from './node-release.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const binaryPath = join(root, 'dist', 'kview-linux-x64');
 // The fuse Node checks to know that a blob was injected (the value Node's documentation gives).
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
+
+// postject's ELF writer prints harmless warnings about note sections; its output is shown only when it fails.
+const postject = join(root, 'node_modules', 'postject', 'dist', 'cli.js');
+
+function quietly(command: string, args: string[]): void {
+  const run = spawnSync(command, args, {encoding: 'utf8'});
+  if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${run.stdout}${run.stderr}`);
+}
 
 export async function buildBinary(options: {compress: boolean}): Promise<string> {
   execFileSync(process.execPath, [join(root, 'build.mjs')], {stdio: 'inherit'});
@@ -48,11 +55,11 @@ export async function buildBinary(options: {compress: boolean}): Promise<string>
         useSnapshot: false,
       }),
     );
-    execFileSync(node, ['--experimental-sea-config', config], {stdio: ['ignore', 'ignore', 'inherit']});
+    quietly(node, ['--experimental-sea-config', config]);
     rmSync(binaryPath, {force: true});
     copyFileSync(node, binaryPath);
     chmodSync(binaryPath, 0o755);
-    await inject(binaryPath, 'NODE_SEA_BLOB', readFileSync(blob), {sentinelFuse: SEA_FUSE});
+    quietly(process.execPath, [postject, binaryPath, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE]);
   } finally {
     rmSync(work, {recursive: true, force: true});
   }
