@@ -22,7 +22,7 @@ type PodFilesTarget = Extract<LogTarget, {kind: 'podFiles'}>;
 
 export interface PodFileTiming {
   pollMs: number;
-  sleep(milliseconds: number, signal: AbortSignal): Promise<void>;
+  sleep: (milliseconds: number, signal: AbortSignal) => Promise<void>;
 }
 
 // A whole rotated file is at most the kubelet's containerLogMaxSize (10 MiB by default).

@@ -1,6 +1,7 @@
 import type {CommandOutcome} from './command-runner.js';
 import {mergeCrictlInspect, parseCrictlContainers, parseCrictlImages, parseCrictlPods} from './crictl-output.js';
 import {parseCtrContainerInfo, parseCtrImages, parseCtrTasks} from './ctr-output.js';
+import type {CtrTask} from './ctr-output.js';
 import {asArray, asObject, asString, parseJsonObject} from './json-fields.js';
 import type {JsonObject} from './json-fields.js';
 import type {NodeIdentity} from './node-flavour.js';
@@ -96,7 +97,7 @@ async function readThroughCtr(tools: NodeTools, identity: NodeIdentity, why: str
     tools.runner.run('ctr', [...global, 'images', 'ls']),
   ]);
   const problems = [ids, tasks, images].flatMap((outcome) => (outcome.ok ? [] : [outcome.failure.line]));
-  const taskMap = tasks.ok ? parseCtrTasks(tasks.stdout) : new Map();
+  const taskMap = tasks.ok ? parseCtrTasks(tasks.stdout) : new Map<string, CtrTask>();
   const sandboxes: RuntimeSandbox[] = [];
   const containers: Array<{container: RuntimeContainer; logFile: string}> = [];
   const logDirectories = new Map<string, string>();

@@ -1,4 +1,4 @@
-import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, Text, useApp} from 'ink';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';

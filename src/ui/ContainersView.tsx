@@ -1,4 +1,4 @@
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {POD_KIND} from '../cluster/resource-kind.js';
 import {podContainers} from '../resources/pod-containers.js';
@@ -15,7 +15,7 @@ interface ContainersViewProps {
   pod: string;
   width: number;
   height: number;
-  onNavigate(target: ViewTarget): void;
+  onNavigate: (target: ViewTarget) => void;
 }
 
 const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EXIT'];

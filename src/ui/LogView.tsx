@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';

@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';

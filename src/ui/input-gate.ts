@@ -18,8 +18,8 @@ export interface InputGate {
 
 // The registered handlers, newest last: the newest gets the keys.
 export function createHandlerStack(): {
-  add(handler: {current: KeyHandler}): () => void;
-  top(): {current: KeyHandler} | undefined;
+  add: (handler: {current: KeyHandler}) => () => void;
+  top: () => {current: KeyHandler} | undefined;
 } {
   let handlers: Array<{current: KeyHandler}> = [];
   return {

@@ -19,8 +19,8 @@ interface KeyboardOptions {
   dispatch: Dispatch<AppAction>;
   scopeRef: RefObject<{scope: Scope; selfManaged: boolean}>;
   kinds: readonly ResourceKind[];
-  runAction(request: ActionRequest, drainOptions: DrainOptions): void;
-  exit(): void;
+  runAction: (request: ActionRequest, drainOptions: DrainOptions) => void;
+  exit: () => void;
 }
 
 // The log view and the node pane run their own quit, back, filter and help; the App keeps ':' and history there.

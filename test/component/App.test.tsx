@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {bindingsForHelp, keyLabels} from '../../src/state/keymap.js';
 import type {World} from '../../src/ui/world.js';
 import {podColumns, podRow} from '../fixtures/table-rows.js';
@@ -106,15 +105,13 @@ test('a lost connection is said in the status line, with the hint', async (conte
   const world = scriptedWorld();
   const app = renderApp(context, world);
   await waitForFrame(app.lastFrame, () => world.watches.length > 0);
-  world
-    .sink()
-    .state({
-      phase: 'disconnected',
-      message: 'the connection to the server 127.0.0.1:6443 was refused',
-      hint: 'is the API server up?',
-      retryInMs: 1000,
-      attempt: 2,
-    });
+  world.sink().state({
+    phase: 'disconnected',
+    message: 'the connection to the server 127.0.0.1:6443 was refused',
+    hint: 'is the API server up?',
+    retryInMs: 1000,
+    attempt: 2,
+  });
   const frame = await waitForFrame(app.lastFrame, (text) => text.includes('disconnected'));
   assert.match(frame, /was refused; retrying in 1s \(attempt 2\)/);
 });

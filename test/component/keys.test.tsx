@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {keymap} from '../../src/state/keymap.js';
 import {NODE_KIND, POD_KIND} from '../../src/cluster/resource-kind.js';
 import type {RowObject, TableRow} from '../../src/cluster/types.js';
@@ -250,14 +249,12 @@ test('every table, text and global key was pressed by a test above', () => {
 test("the nodes view shows kubectl top's usage columns when metrics-server answers", async (context) => {
   const world = scriptedWorld({usage: new Map([['worker-1', {cpu: '500m', memory: '1Gi'}]])});
   const {frame} = await start(context, {world, first: {type: 'table', kind: NODE_KIND, namespace: undefined}});
-  world
-    .sink('nodes')
-    .snapshot(nodeColumns, [
-      {
-        ...nodeRow('worker-1'),
-        object: {...nodeRow('worker-1').object, status: {allocatable: {cpu: '2', memory: '4Gi'}}},
-      },
-    ]);
+  world.sink('nodes').snapshot(nodeColumns, [
+    {
+      ...nodeRow('worker-1'),
+      object: {...nodeRow('worker-1').object, status: {allocatable: {cpu: '2', memory: '4Gi'}}},
+    },
+  ]);
   await waitForFrame(
     frame,
     (text) =>

@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {splitLines} from '../../src/cluster/line-splitter.js';
 import type {LogSource, LogTarget} from '../../src/cluster/log-types.js';
 import {waitForFrame} from './scripted-world.js';
@@ -26,8 +25,9 @@ function renderLogs(context: TestContext, source: LogSource, writes: Array<[stri
       isActive
       onBack={() => undefined}
       now={() => Date.parse('2026-11-22T09:30:00Z')}
-      writeFile={async (path, text) => {
+      writeFile={(path, text) => {
         writes.push([path, text]);
+        return Promise.resolve();
       }}
     />,
   );
@@ -119,16 +119,14 @@ test("an empty view says why, in the stream's own words", async (context) => {
   const scripted = scriptedSource();
   const view = renderLogs(context, scripted.source);
   await waitForFrame(view.lastFrame, (frame) => frame.includes('Logs'));
-  scripted
-    .sink()
-    ?.status({
-      streamId: 'demo/web-1/app',
-      pod: 'web-1',
-      container: 'app',
-      phase: 'waiting',
-      message: 'container "app" in pod "web-1" is waiting to start: ContainerCreating',
-      lines: 0,
-    });
+  scripted.sink()?.status({
+    streamId: 'demo/web-1/app',
+    pod: 'web-1',
+    container: 'app',
+    phase: 'waiting',
+    message: 'container "app" in pod "web-1" is waiting to start: ContainerCreating',
+    lines: 0,
+  });
   await waitForFrame(view.lastFrame, (frame) =>
     /web-1\/app: waiting: container "app" in pod "web-1" is waiting/.test(visibleText(frame)),
   );
@@ -162,16 +160,14 @@ test('i lists every stream with its own status line, and hides them again', asyn
   scripted
     .sink()
     ?.status({streamId: 'demo/web-1/app', pod: 'web-1', container: 'app', phase: 'streaming', message: '', lines: 3});
-  scripted
-    .sink()
-    ?.status({
-      streamId: 'demo/web-2/app',
-      pod: 'web-2',
-      container: 'app',
-      phase: 'waiting',
-      message: 'container is waiting: ContainerCreating',
-      lines: 0,
-    });
+  scripted.sink()?.status({
+    streamId: 'demo/web-2/app',
+    pod: 'web-2',
+    container: 'app',
+    phase: 'waiting',
+    message: 'container is waiting: ContainerCreating',
+    lines: 0,
+  });
   view.stdin.write('i');
   const frame = await waitForFrame(view.lastFrame, (text) => visibleText(text).includes('web-1/app  streaming'));
   assert.match(visibleText(frame), /web-2\/app {2}waiting: container is waiting: ContainerCreating/);

@@ -1,4 +1,3 @@
-import React from 'react';
 import {useApp} from 'ink';
 import {runFullScreen} from '../full-screen.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
