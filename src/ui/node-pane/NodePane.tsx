@@ -52,7 +52,7 @@ export function NodePane(props: NodePaneProps) {
   const {exit} = useApp();
   const bodyHeight = Math.max(1, height - CHROME_LINES);
   const [state, dispatch] = useReducer(nodePaneReducer, bodyHeight, initialNodePaneState);
-  const {identity, report, loading, notANode} = useNodeReport(tools, {
+  const {identity, report, loading, notANode, problem} = useNodeReport(tools, {
     identity: props.identity,
     journalDirectory: props.journalDirectory,
     apiNode: props.apiNode,
@@ -77,8 +77,9 @@ export function NodePane(props: NodePaneProps) {
         nowMs: tools.now(),
         journalDirectory: props.journalDirectory,
         loading,
+        problem,
       }),
-    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading],
+    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading, problem],
   );
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
