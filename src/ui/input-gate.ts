@@ -1,6 +1,7 @@
-import {createContext, useContext, useLayoutEffect, useMemo, useRef} from 'react';
+import {createContext, useContext, useLayoutEffect, useMemo} from 'react';
 import {useInput} from 'ink';
 import type {Key} from 'ink';
+import {useLatest} from './use-latest.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -51,10 +52,9 @@ export const InputGateContext = createContext<InputGate | undefined>(undefined);
 // Registers the view's key handler; the newest render's handler is always the one called.
 export function useViewKeys(handler: KeyHandler, isActive = true): void {
   const gate = useContext(InputGateContext);
-  const latest = useRef(handler);
-  latest.current = isActive ? handler : ignore;
-  useLayoutEffect(() => gate?.addViewKeys(latest), [gate]);
-  useInput((input, key) => latest.current(input, key), {isActive: isActive && !gate});
+  const latestRef = useLatest(isActive ? handler : ignore);
+  useLayoutEffect(() => gate?.addViewKeys(latestRef), [gate, latestRef]);
+  useInput((input, key) => latestRef.current(input, key), {isActive: isActive && !gate});
 }
 
 // Claims the keyboard for as long as `claimed` holds (and releases it when the view goes away); a layout effect,

@@ -86,7 +86,7 @@ export function NodePane(props: NodePaneProps) {
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
-  const typedAhead = usePaneKeys({
+  usePaneKeys({
     state,
     dispatch,
     view,
@@ -123,7 +123,7 @@ export function NodePane(props: NodePaneProps) {
         isActive={isActive}
         onBack={closeReader}
         onQuit={props.onQuit}
-        typedAhead={typedAhead}
+        typedAhead={state.typedAhead}
         hiddenKeys={hidden}
       />
     );
