@@ -14,6 +14,7 @@ import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
 import {InputGateContext} from './input-gate.js';
 import {Prompt} from './Prompt.js';
+import {ViewBoundary} from './ViewBoundary.js';
 import {ViewSwitch} from './ViewSwitch.js';
 import {useActionRunner} from './use-action-runner.js';
 import {useAppKeyboard} from './use-app-keyboard.js';
@@ -95,31 +96,37 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
           height={bodyHeight}
           overflow={selfManaged ? 'hidden' : 'visible'}
         >
-          <ViewSwitch
+          <ViewBoundary
             key={`${state.navigation.index}:${world.identity.contextName}`}
-            world={world}
-            target={view}
-            width={columns}
-            height={bodyHeight}
-            active={!overlayOpen}
-            initialWide={wide}
-            onNavigate={(target) => dispatch({type: 'navigate', target})}
-            onAction={keyboard.requestConfirm}
-            onFlash={(message) => dispatch({type: 'flash', message})}
             onBack={() => dispatch({type: 'back'})}
-            onSwitchContext={(context) => {
-              if (!world.switchContext) return dispatch({type: 'flash', message: 'switching context is not available'});
-              let next: World;
-              try {
-                next = world.switchContext(context);
-              } catch (error) {
-                // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
-                return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
-              }
-              setWorld(next);
-              dispatch({type: 'navigate', target: defaultTarget(next)});
-            }}
-          />
+            onQuit={selfManaged ? exit : undefined}
+          >
+            <ViewSwitch
+              world={world}
+              target={view}
+              width={columns}
+              height={bodyHeight}
+              active={!overlayOpen}
+              initialWide={wide}
+              onNavigate={(target) => dispatch({type: 'navigate', target})}
+              onAction={keyboard.requestConfirm}
+              onFlash={(message) => dispatch({type: 'flash', message})}
+              onBack={() => dispatch({type: 'back'})}
+              onSwitchContext={(context) => {
+                if (!world.switchContext)
+                  return dispatch({type: 'flash', message: 'switching context is not available'});
+                let next: World;
+                try {
+                  next = world.switchContext(context);
+                } catch (error) {
+                  // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
+                  return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
+                }
+                setWorld(next);
+                dispatch({type: 'navigate', target: defaultTarget(next)});
+              }}
+            />
+          </ViewBoundary>
         </Box>
         {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
         {state.prompt ? (

@@ -2,6 +2,7 @@ import {createContext, useContext, useLayoutEffect, useMemo} from 'react';
 import {useInput} from 'ink';
 import type {Key} from 'ink';
 import {useLatest} from './use-latest.js';
+import {ViewFailureContext} from './view-failure.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -53,8 +54,23 @@ export const InputGateContext = createContext<InputGate | undefined>(undefined);
 export function useViewKeys(handler: KeyHandler, isActive = true): void {
   const gate = useContext(InputGateContext);
   const latestRef = useLatest(isActive ? handler : ignore);
-  useLayoutEffect(() => gate?.addViewKeys(latestRef), [gate, latestRef]);
-  useInput((input, key) => latestRef.current(input, key), {isActive: isActive && !gate});
+  const fail = useContext(ViewFailureContext);
+  // A handler that throws fails its view (one line, see ViewBoundary), not kview: a key event is outside React.
+  const guardedRef = useMemo(
+    () => ({
+      current: (input: string, key: Key) => {
+        try {
+          latestRef.current(input, key);
+        } catch (error) {
+          if (!fail) throw error;
+          fail(error);
+        }
+      },
+    }),
+    [latestRef, fail],
+  );
+  useLayoutEffect(() => gate?.addViewKeys(guardedRef), [gate, guardedRef]);
+  useInput((input, key) => guardedRef.current(input, key), {isActive: isActive && !gate});
 }
 
 // Claims the keyboard for as long as `claimed` holds (and releases it when the view goes away); a layout effect,
