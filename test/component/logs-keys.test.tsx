@@ -30,7 +30,7 @@ function start(context: TestContext) {
       now={() => Date.parse('2026-11-22T09:30:00Z')}
       writeFile={(path) => {
         writes.push(path);
-        return Promise.resolve();
+        return Promise.resolve(path);
       }}
     />,
   );

@@ -27,7 +27,7 @@ function renderLogs(context: TestContext, source: LogSource, writes: Array<[stri
       now={() => Date.parse('2026-11-22T09:30:00Z')}
       writeFile={(path, text) => {
         writes.push([path, text]);
-        return Promise.resolve();
+        return Promise.resolve(path);
       }}
     />,
   );
