@@ -73,7 +73,9 @@ function sessionFor(
       const params = new URLSearchParams();
       if (query.labelSelector) params.set('labelSelector', query.labelSelector);
       if (query.fieldSelector) params.set('fieldSelector', query.fieldSelector);
-      const list = await client.getJson<{items?: RowObject[]}>(`${collectionPath(kind, query.namespace)}?${params}`);
+      const list = await client.getJson<{items?: RowObject[]}>(
+        `${collectionPath(kind, query.namespace)}?${params.toString()}`,
+      );
       return list.items ?? [];
     },
     can: (question) => canI(client, question),

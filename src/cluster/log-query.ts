@@ -17,7 +17,7 @@ export function containerLogPath(ref: StreamRef, query: ContainerLogQuery): stri
   if (window.kind === 'tail') parameters.set('tailLines', String(Math.max(0, Math.floor(window.lines))));
   if (window.kind === 'since') parameters.set('sinceSeconds', String(Math.max(1, Math.round(window.seconds))));
   if (window.kind === 'sinceTime') parameters.set('sinceTime', window.time);
-  return `${podPath(ref.namespace, ref.pod)}/log?${parameters}`;
+  return `${podPath(ref.namespace, ref.pod)}/log?${parameters.toString()}`;
 }
 
 // "in the last 5m" / "since 09:00:00Z" / "": how an empty result is explained.

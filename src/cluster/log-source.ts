@@ -36,7 +36,22 @@ export function createLogSource(client: ApiClient, options: LogSourceOptions = {
     },
     open(target, request, sink) {
       const controller = new AbortController();
-      void follow(target, request, sink, controller.signal);
+      follow(target, request, sink, controller.signal).catch((error: unknown) => {
+        // A sink that throws, or a bug: the stream says it failed (one line), and whatever it opened is stopped.
+        controller.abort();
+        try {
+          sink.status({
+            streamId: POD_WATCH_STREAM_ID,
+            pod: '',
+            container: '',
+            phase: 'failed',
+            message: error instanceof Error ? error.message : String(error),
+            lines: 0,
+          });
+        } catch {
+          // The sink itself is what fails: there is nobody left to tell, and the streams are stopped.
+        }
+      });
       return {stop: () => controller.abort()};
     },
   };
@@ -52,6 +67,9 @@ export function createLogSource(client: ApiClient, options: LogSourceOptions = {
       if (!signal.aborted) watchStatus('failed', error instanceof Error ? error.message : String(error));
       return;
     }
+    // Stopped while the pods were being found: nothing is opened. From here to the abort listener below no await
+    // intervenes, so a stop either comes before this check or reaches the listener.
+    if (signal.aborted) return;
     const queries = new Map<string, ContainerLogQuery>();
     const pool = createStreamPool(
       maxStreams,

@@ -8,7 +8,7 @@ import {listPodLogDirectories, parseCriLogLines, readPodLogTail} from './pod-log
 import type {PodLogLine} from './pod-log-files.js';
 import {containerState, timestampMs} from './runtime-model.js';
 import type {RuntimeContainer} from './runtime-model.js';
-import {checkedRuntimeId, isRuntimeId} from './safe-argument.js';
+import {checkedArguments, checkedRuntimeId, isRuntimeId} from './safe-argument.js';
 
 export const CONTAINER_LOG_LINES = 50;
 
@@ -105,8 +105,21 @@ export async function readContainerDetail(
     };
   }
   const id = checkedRuntimeId(containerId);
+  const checked = checkedArguments(() =>
+    runtime.source === 'crictl' ? crictlGlobalArgs(identity) : ctrGlobalArgs(identity),
+  );
+  if (!checked.ok) {
+    return {
+      inspect: undefined,
+      logSource: '',
+      logFile: undefined,
+      logLines: [],
+      note: undefined,
+      problems: [checked.failure.line],
+    };
+  }
+  const global = checked.value;
   if (runtime.source === 'crictl') {
-    const global = crictlGlobalArgs(identity);
     const [inspect, logs] = await Promise.all([
       tools.runner.run('crictl', [...global, 'inspect', '-o', 'json', '--', id]),
       tools.runner.run('crictl', [...global, 'logs', '--tail', String(CONTAINER_LOG_LINES), '--', id]),
@@ -124,7 +137,7 @@ export async function readContainerDetail(
       logLines: parseCriLogLines(text).slice(-CONTAINER_LOG_LINES),
     };
   }
-  const info = await tools.runner.run('ctr', [...ctrGlobalArgs(identity), 'containers', 'info', '--', id]);
+  const info = await tools.runner.run('ctr', [...global, 'containers', 'info', '--', id]);
   const listed = runtime.containers.find((container) => container.id === id);
   const inspect = info.ok ? parseCtrInspect(parseJsonObject(info.stdout) ?? {}, listed) : undefined;
   const problems = info.ok ? [] : [info.failure.line];

@@ -17,7 +17,8 @@ export interface FileReader {
 export interface GrowingFile {
   // The last maxBytes when opened, starting at a whole line (the whole file when smaller).
   initial: string;
-  // Everything written since the last call (bounded per call; call again while it returns text).
+  // Everything written since the last call (bounded per call; call again while it returns text). Rejects with a
+  // one-line message when the descriptor cannot be read (EIO, a vanished network filesystem).
   readAppended(): Promise<string>;
   // True once the path names another file (rotated) or is gone; what the old one still holds stays readable.
   isReplaced(): Promise<boolean>;
@@ -73,18 +74,28 @@ export function createFileReader(): FileReader {
 }
 
 async function openGrowing(path: string, maxBytes: number): Promise<GrowingFile | {problem: string}> {
-  let handle;
+  let opened;
   try {
-    handle = await open(path, 'r');
+    opened = await open(path, 'r');
   } catch (error) {
     return {problem: describeFileError(path, error)};
   }
-  const opened = handle;
-  const {size, ino} = await opened.stat();
-  const start = Math.max(0, size - maxBytes);
-  const head = Buffer.alloc(size - start);
-  await opened.read(head, 0, head.length, start);
-  const text = head.toString('utf8');
+  const handle = opened;
+  let size: number;
+  let ino: number;
+  let text: string;
+  let start: number;
+  try {
+    ({size, ino} = await handle.stat());
+    start = Math.max(0, size - maxBytes);
+    const head = Buffer.alloc(size - start);
+    await handle.read(head, 0, head.length, start);
+    text = head.toString('utf8');
+  } catch (error) {
+    // The descriptor is ours until the caller gets the file: a failed first read must not leak it.
+    await handle.close().catch(() => undefined);
+    return {problem: describeFileError(path, error)};
+  }
   let offset = size;
   // A multi-byte character cut by a read's end waits for the next read.
   let carry = Buffer.alloc(0);
@@ -92,9 +103,14 @@ async function openGrowing(path: string, maxBytes: number): Promise<GrowingFile 
     initial: start > 0 ? text.slice(text.indexOf('\n') + 1) : text,
     async readAppended() {
       const chunk = Buffer.alloc(APPEND_CHUNK_BYTES);
-      const {bytesRead} = await opened.read(chunk, 0, chunk.length, offset);
-      // A truncated file (copytruncate rotation) starts again from its beginning.
-      if (bytesRead === 0 && (await opened.stat()).size < offset) offset = 0;
+      let bytesRead: number;
+      try {
+        ({bytesRead} = await handle.read(chunk, 0, chunk.length, offset));
+        // A truncated file (copytruncate rotation) starts again from its beginning.
+        if (bytesRead === 0 && (await handle.stat()).size < offset) offset = 0;
+      } catch (error) {
+        throw new Error(describeFileError(path, error));
+      }
       offset += bytesRead;
       const bytes = Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
       const complete = completeUtf8Length(bytes);
@@ -108,7 +124,8 @@ async function openGrowing(path: string, maxBytes: number): Promise<GrowingFile 
         return true;
       }
     },
-    close: () => opened.close(),
+    // Closing twice (a reader stopped while it was failing) is harmless.
+    close: () => handle.close().catch(() => undefined),
   };
 }
 

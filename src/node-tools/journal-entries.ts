@@ -97,7 +97,7 @@ function rfc3339Micros(timeMs: number, realtimeMicros: string): string {
 function fieldText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value) && value.every((item) => typeof item === 'number')) {
-    return Buffer.from(value as number[]).toString('utf8');
+    return Buffer.from(value).toString('utf8');
   }
   return '';
 }

@@ -2,11 +2,14 @@ import type {CommandFailure} from './command-runner.js';
 import {journalctlArgs, parseJournal, parseJournalLine} from './journal-entries.js';
 import type {JournalEntry, JournalQuery} from './journal-entries.js';
 import type {NodeTools} from './node-tools.js';
+import {checkedArguments} from './safe-argument.js';
 
 export type JournalReading = {entries: JournalEntry[]} | {problem: CommandFailure};
 
 export async function readJournal(tools: NodeTools, query: JournalQuery): Promise<JournalReading> {
-  const outcome = await tools.runner.run('journalctl', journalctlArgs({...query, follow: false}), {
+  const args = checkedArguments(() => journalctlArgs({...query, follow: false}));
+  if (!args.ok) return {problem: args.failure};
+  const outcome = await tools.runner.run('journalctl', args.value, {
     timeoutMs: 15_000,
     maxOutputBytes: 32 * 1024 * 1024,
   });

@@ -34,7 +34,7 @@ export const defaultNodePaths: NodePaths = {
 export interface NodeTools {
   runner: CommandRunner;
   files: FileReader;
-  now(): number;
+  now: () => number;
   isRoot: boolean;
   hostname: string;
   paths: NodePaths;

@@ -22,7 +22,7 @@ type PodFilesTarget = Extract<LogTarget, {kind: 'podFiles'}>;
 
 export interface PodFileTiming {
   pollMs: number;
-  sleep(milliseconds: number, signal: AbortSignal): Promise<void>;
+  sleep: (milliseconds: number, signal: AbortSignal) => Promise<void>;
 }
 
 // A whole rotated file is at most the kubelet's containerLogMaxSize (10 MiB by default).
@@ -36,16 +36,18 @@ export function createPodFileLogSource(
 ): LogSource {
   const {pollMs, sleep}: PodFileTiming = {pollMs: 250, sleep: abortableSleep, ...timing};
   return {
-    async containersOf(target) {
-      if (target.kind !== 'podFiles') return [];
-      return target.containers.map((name, index): ContainerInfo => ({
-        name,
-        kind: 'regular',
-        isDefault: index === 0,
-        state: '',
-        isCrashLooping: false,
-        restartCount: 0,
-      }));
+    containersOf(target) {
+      if (target.kind !== 'podFiles') return Promise.resolve([]);
+      return Promise.resolve(
+        target.containers.map((name, index): ContainerInfo => ({
+          name,
+          kind: 'regular',
+          isDefault: index === 0,
+          state: '',
+          isCrashLooping: false,
+          restartCount: 0,
+        })),
+      );
     },
     open(target, request, sink) {
       const controller = new AbortController();
@@ -53,7 +55,10 @@ export function createPodFileLogSource(
         const chosen = request.allContainers
           ? target.containers
           : [request.container ?? target.container ?? target.containers[0] ?? ''];
-        for (const container of chosen) void followContainer(target, container, request, sink, controller.signal);
+        for (const container of chosen) {
+          // followContainer reports its own failures; this catch is for a sink that throws while it does so.
+          followContainer(target, container, request, sink, controller.signal).catch(() => undefined);
+        }
       }
       return {stop: () => controller.abort()};
     },
@@ -84,71 +89,81 @@ export function createPodFileLogSource(
       );
     };
     const isFollowing = request.follow && !request.previous;
-    status('connecting', `reading ${directory}`);
-    let instance = await chooseInstance(directory, request.previous);
-    while (instance === undefined) {
-      if (!isFollowing) {
-        status(
-          'ended',
-          request.previous
-            ? `no previous instance: ${directory} holds one log file at most`
-            : `no log file in ${directory}`,
-        );
-        return;
-      }
-      status('waiting', `no log file in ${directory} yet`);
-      await sleep(pollMs, signal);
-      if (signal.aborted) return;
-      instance = await chooseInstance(directory, false);
+    let file: GrowingFile | undefined;
+    try {
+      file = await readInstances();
+    } catch (error) {
+      // A file that cannot be read any more (EIO, a sink that failed): one line in the view, and the stream ends.
+      if (!signal.aborted) status('failed', error instanceof Error ? error.message : String(error));
+    } finally {
+      await file?.close();
     }
-    const path = (restart: number) => `${directory}/${restart}.log`;
-    const opened = await files.openGrowing(path(instance), request.window.kind === 'tail' ? TAIL_BYTES : WHOLE_FILE);
-    if ('problem' in opened) {
-      status('failed', opened.problem);
-      return;
-    }
-    let file: GrowingFile = opened;
-    let parser = createCriLineParser();
-    emit(inWindow(parser.push(file.initial), request.window, now()));
-    status(isFollowing ? 'streaming' : 'ended', `${path(instance)}${isFollowing ? '' : `: ${count} lines`}`);
-    if (!isFollowing) {
-      await file.close();
-      return;
-    }
-    while (!signal.aborted) {
-      const appended = await file.readAppended();
-      if (appended !== '') {
-        emit(parser.push(appended));
-        continue;
+
+    // Reads and follows the newest instance; returns the file still open, for the caller to close.
+    async function readInstances(): Promise<GrowingFile | undefined> {
+      status('connecting', `reading ${directory}`);
+      let instance = await chooseInstance(directory, request.previous);
+      while (instance === undefined) {
+        if (!isFollowing) {
+          status(
+            'ended',
+            request.previous
+              ? `no previous instance: ${directory} holds one log file at most`
+              : `no log file in ${directory}`,
+          );
+          return undefined;
+        }
+        status('waiting', `no log file in ${directory} yet`);
+        await sleep(pollMs, signal);
+        if (signal.aborted) return undefined;
+        instance = await chooseInstance(directory, false);
       }
-      const newer = await chooseInstance(directory, false);
-      if (newer === undefined && (await files.list(directory)) === undefined) {
-        status('ended', `${directory} is gone (the pod was removed from this node)`);
-        break;
+      const path = (restart: number) => `${directory}/${restart}.log`;
+      const opened = await files.openGrowing(path(instance), request.window.kind === 'tail' ? TAIL_BYTES : WHOLE_FILE);
+      if ('problem' in opened) {
+        status('failed', opened.problem);
+        return undefined;
       }
-      const rotated = newer === instance && (await file.isReplaced());
-      if (newer !== undefined && (newer > instance || rotated)) {
-        const next = await files.openGrowing(path(newer), WHOLE_FILE);
-        // Between the kubelet's rename and the runtime's reopen the path is briefly absent: keep the old file.
-        if (!('problem' in next)) {
-          emit(parser.push('\n'));
-          await file.close();
-          if (newer > instance) {
-            sink.lines([
-              {streamId, timestamp: '', text: `── ${container} restarted: instance ${newer} ──`, kind: 'separator'},
-            ]);
-          }
-          file = next;
-          instance = newer;
-          parser = createCriLineParser();
-          emit(parser.push(file.initial));
-          status('streaming', path(instance));
+      file = opened;
+      let parser = createCriLineParser();
+      emit(inWindow(parser.push(file.initial), request.window, now()));
+      status(isFollowing ? 'streaming' : 'ended', `${path(instance)}${isFollowing ? '' : `: ${count} lines`}`);
+      if (!isFollowing) return file;
+      while (!signal.aborted) {
+        const appended = await file.readAppended();
+        if (appended !== '') {
+          emit(parser.push(appended));
           continue;
         }
+        const newer = await chooseInstance(directory, false);
+        if (newer === undefined && (await files.list(directory)) === undefined) {
+          status('ended', `${directory} is gone (the pod was removed from this node)`);
+          break;
+        }
+        const rotated = newer === instance && (await file.isReplaced());
+        if (newer !== undefined && (newer > instance || rotated)) {
+          const next = await files.openGrowing(path(newer), WHOLE_FILE);
+          // Between the kubelet's rename and the runtime's reopen the path is briefly absent: keep the old file.
+          if (!('problem' in next)) {
+            emit(parser.push('\n'));
+            await file.close();
+            if (newer > instance) {
+              sink.lines([
+                {streamId, timestamp: '', text: `── ${container} restarted: instance ${newer} ──`, kind: 'separator'},
+              ]);
+            }
+            file = next;
+            instance = newer;
+            parser = createCriLineParser();
+            emit(parser.push(file.initial));
+            status('streaming', path(instance));
+            continue;
+          }
+        }
+        await sleep(pollMs, signal);
       }
-      await sleep(pollMs, signal);
+      return file;
     }
-    await file.close();
   }
 
   // The newest instance's file (the restart count in its name), or the one before it for the previous instance.

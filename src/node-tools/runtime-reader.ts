@@ -1,12 +1,13 @@
 import type {CommandOutcome} from './command-runner.js';
 import {mergeCrictlInspect, parseCrictlContainers, parseCrictlImages, parseCrictlPods} from './crictl-output.js';
 import {parseCtrContainerInfo, parseCtrImages, parseCtrTasks} from './ctr-output.js';
+import type {CtrTask} from './ctr-output.js';
 import {asArray, asObject, asString, parseJsonObject} from './json-fields.js';
 import type {JsonObject} from './json-fields.js';
 import type {NodeIdentity} from './node-flavour.js';
 import type {NodeTools} from './node-tools.js';
 import type {RuntimeContainer, RuntimeInventory, RuntimeSandbox} from './runtime-model.js';
-import {checkedPath, checkedRuntimeId, isRuntimeId} from './safe-argument.js';
+import {checkedArguments, checkedPath, checkedRuntimeId, isRuntimeId} from './safe-argument.js';
 
 export interface RuntimeCondition {
   type: string;
@@ -33,9 +34,12 @@ export function ctrGlobalArgs(identity: NodeIdentity): string[] {
 // crictl when it is installed (the CRI's own view, as kubelet sees it); otherwise containerd's client ctr, with a
 // note saying so. Each failing call becomes one problem line and the rest of the view still fills in.
 export async function readRuntime(tools: NodeTools, identity: NodeIdentity): Promise<RuntimeView> {
-  const global = crictlGlobalArgs(identity);
+  const checked = checkedArguments(() => ({crictl: crictlGlobalArgs(identity), ctr: ctrGlobalArgs(identity)}));
+  if (!checked.ok) return emptyRuntimeView(checked.failure.line);
+  const global = checked.value.crictl;
   const pods = await tools.runner.run('crictl', [...global, 'pods', '-o', 'json']);
-  if (!pods.ok && pods.failure.kind === 'missing') return readThroughCtr(tools, identity, pods.failure.line);
+  if (!pods.ok && pods.failure.kind === 'missing')
+    return readThroughCtr(tools, identity, checked.value.ctr, pods.failure.line);
   const [containers, images, info] = await Promise.all([
     tools.runner.run('crictl', [...global, 'ps', '-a', '-o', 'json']),
     tools.runner.run('crictl', [...global, 'images', '-o', 'json']),
@@ -87,8 +91,25 @@ function runtimeConditions(info: JsonObject): RuntimeCondition[] {
   });
 }
 
-async function readThroughCtr(tools: NodeTools, identity: NodeIdentity, why: string): Promise<RuntimeView> {
-  const global = ctrGlobalArgs(identity);
+// Nothing could be asked: the one problem says why.
+function emptyRuntimeView(problem: string): RuntimeView {
+  return {
+    source: 'crictl',
+    note: undefined,
+    sandboxes: [],
+    containers: [],
+    images: [],
+    conditions: [],
+    problems: [problem],
+  };
+}
+
+async function readThroughCtr(
+  tools: NodeTools,
+  identity: NodeIdentity,
+  global: readonly string[],
+  why: string,
+): Promise<RuntimeView> {
   const note = `${why}; showing containerd's own view through ctr -n k8s.io (no CRI conditions)`;
   const [ids, tasks, images] = await Promise.all([
     tools.runner.run('ctr', [...global, 'containers', 'ls', '-q']),
@@ -96,7 +117,7 @@ async function readThroughCtr(tools: NodeTools, identity: NodeIdentity, why: str
     tools.runner.run('ctr', [...global, 'images', 'ls']),
   ]);
   const problems = [ids, tasks, images].flatMap((outcome) => (outcome.ok ? [] : [outcome.failure.line]));
-  const taskMap = tasks.ok ? parseCtrTasks(tasks.stdout) : new Map();
+  const taskMap = tasks.ok ? parseCtrTasks(tasks.stdout) : new Map<string, CtrTask>();
   const sandboxes: RuntimeSandbox[] = [];
   const containers: Array<{container: RuntimeContainer; logFile: string}> = [];
   const logDirectories = new Map<string, string>();

@@ -1,3 +1,5 @@
+import type {CommandFailure} from './command-runner.js';
+
 // Names that reach a command line come from the cluster (pod and container ids) or from the user (unit names,
 // a journal directory). They are checked before use so none can be read as an option or smuggle a second line.
 export class UnsafeArgumentError extends Error {
@@ -42,4 +44,16 @@ export function checkedText(what: string, value: string): string {
 
 function hasControlCharacter(value: string): boolean {
   return /[\u0000-\u001f\u007f]/.test(value);
+}
+
+// Arguments built from names that may be refused, as an outcome rather than a throw: a refused name (a runtime
+// socket from kubelet flags that is not absolute, an odd unit name) is one line in the view, never a rejection.
+export function checkedArguments<T>(build: () => T): {ok: true; value: T} | {ok: false; failure: CommandFailure} {
+  try {
+    return {ok: true, value: build()};
+  } catch (error) {
+    if (error instanceof UnsafeArgumentError)
+      return {ok: false, failure: {kind: 'unsafe-argument', line: error.message}};
+    throw error;
+  }
 }

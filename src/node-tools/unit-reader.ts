@@ -1,7 +1,7 @@
 import type {CommandFailure} from './command-runner.js';
 import type {NodeIdentity} from './node-flavour.js';
 import type {NodeTools} from './node-tools.js';
-import {checkedUnitName} from './safe-argument.js';
+import {checkedArguments, checkedUnitName} from './safe-argument.js';
 import {parseSystemctlShow, systemctlShowArgs} from './systemctl-show.js';
 import type {UnitStatus} from './systemctl-show.js';
 
@@ -14,7 +14,9 @@ export function watchedUnits(identity: NodeIdentity): string[] {
 export async function readUnits(tools: NodeTools, units: readonly string[]): Promise<UnitReading[]> {
   return Promise.all(
     units.map(async (unit): Promise<UnitReading> => {
-      const outcome = await tools.runner.run('systemctl', systemctlShowArgs(unit), {timeoutMs: 5000});
+      const args = checkedArguments(() => systemctlShowArgs(unit));
+      if (!args.ok) return {unit, problem: args.failure};
+      const outcome = await tools.runner.run('systemctl', args.value, {timeoutMs: 5000});
       return outcome.ok ? {unit, status: parseSystemctlShow(outcome.stdout, unit)} : {unit, problem: outcome.failure};
     }),
   );
@@ -33,6 +35,8 @@ export function restartRefusal(options: {
 }
 
 export async function restartUnit(tools: NodeTools, unit: string): Promise<{ok: true} | {ok: false; line: string}> {
-  const outcome = await tools.runner.run('systemctl', ['restart', '--', checkedUnitName(unit)], {timeoutMs: 60_000});
+  const name = checkedArguments(() => checkedUnitName(unit));
+  if (!name.ok) return {ok: false, line: name.failure.line};
+  const outcome = await tools.runner.run('systemctl', ['restart', '--', name.value], {timeoutMs: 60_000});
   return outcome.ok ? {ok: true} : {ok: false, line: outcome.failure.line};
 }

@@ -111,7 +111,7 @@ export function describeNodeLines(object: RowObject, context: NodeContext): stri
   if (node.spec?.podCIDR) lines.push(`PodCIDR:\t${node.spec.podCIDR}`);
   if ((node.spec?.podCIDRs ?? []).length > 0) lines.push(`PodCIDRs:\t${(node.spec?.podCIDRs ?? []).join(',')}`);
   if (node.spec?.providerID) lines.push(`ProviderID:\t${node.spec.providerID}`);
-  if (context.pods) lines.push(...podsLines(context.pods as PodRequests[], status.allocatable ?? {}, context.now));
+  if (context.pods) lines.push(...podsLines(context.pods, status.allocatable ?? {}, context.now));
   return lines;
 }
 

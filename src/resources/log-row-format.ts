@@ -36,6 +36,24 @@ export interface RowFormat {
 
 export const PREFIX_SLOTS = 6;
 
+// Lines kept formatted: several screens' worth, so scrolling back and forth reuses them, bounded whatever is read.
+const FORMAT_CACHE_LINES = 4096;
+
+// formatLogLine with a cache by the line's sequence number (never reused in a view): a render measures and draws
+// the same lines, and the next render (a key, a new batch) mostly looks at them again. One formatter per format.
+export function cachedLineFormatter(format: RowFormat): (seq: number, line: LogLine) => FormattedRow[] {
+  let cache = new Map<number, FormattedRow[]>();
+  return (seq, line) => {
+    let rows = cache.get(seq);
+    if (!rows) {
+      if (cache.size >= FORMAT_CACHE_LINES) cache = new Map();
+      rows = formatLogLine(line, format);
+      cache.set(seq, rows);
+    }
+    return rows;
+  };
+}
+
 export function formatLogLine(line: LogLine, format: RowFormat): FormattedRow[] {
   const slot = colourSlot(line.streamId, PREFIX_SLOTS);
   if (line.kind !== 'line') {

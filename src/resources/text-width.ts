@@ -1,7 +1,5 @@
 // Terminal cells a string takes. kubectl's tabwriter counts runes; kview counts runes too, so CJK text aligns
 // as kubectl's does rather than by display width.
 export function stringWidthOf(text: string): number {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
+  return [...text].length;
 }

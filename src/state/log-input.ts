@@ -8,6 +8,12 @@ import type {LogViewState} from './log-view-state.js';
 // "/orders" typed fast opens the prompt and fills it, never running o, r, d... as commands.
 export type InputKey = PressedKey & {return?: boolean; backspace?: boolean};
 
+// A key typed after an opener asked for a view and before that view was drawn; the view applies it first.
+export interface TypedKey {
+  input: string;
+  key: InputKey;
+}
+
 export function applyInput(state: LogViewState, input: string, key: InputKey, now: number): LogViewState {
   if (state.prompt) {
     if (key.return) return applyPromptKey(state, {kind: 'enter'}, now);

@@ -56,7 +56,9 @@ export interface LogViewState {
 }
 
 export type LogViewAction =
-  | {type: 'received'; lines: readonly LogLine[]; statuses: readonly StreamStatus[]}
+  // requestVersion: the request the batch was read for; a batch of an earlier request (flushed after the request
+  // changed, before its stream was stopped) is dropped, so old lines never land in the new, cleared buffer.
+  | {type: 'received'; requestVersion: number; lines: readonly LogLine[]; statuses: readonly StreamStatus[]}
   | {type: 'containers'; containers: readonly ContainerInfo[]}
   | {type: 'command'; command: Command; now: number}
   | {type: 'promptKey'; key: PromptKey; now: number}
@@ -105,7 +107,7 @@ export function initialLogViewState(options: {
 export function logViewReducer(state: LogViewState, action: LogViewAction): LogViewState {
   switch (action.type) {
     case 'received':
-      return receive(state, action.lines, action.statuses);
+      return action.requestVersion === state.requestVersion ? receive(state, action.lines, action.statuses) : state;
     case 'containers':
       return {...state, containers: action.containers};
     case 'command':

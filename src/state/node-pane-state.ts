@@ -1,4 +1,5 @@
 import type {Command} from './keymap.js';
+import type {TypedKey} from './log-input.js';
 
 export const NODE_SECTIONS = ['findings', 'units', 'journal', 'runtime', 'os'] as const;
 export type NodeSection = (typeof NODE_SECTIONS)[number];
@@ -41,6 +42,8 @@ export interface NodePaneState {
   // The container opened from the containers view (its inspect and log tail); shares the 'detail' list.
   detailContainerId: string | undefined;
   reader: PaneReader | undefined;
+  // Keys typed after the reader was asked for and before it was drawn; the reader applies them first.
+  typedAhead: readonly TypedKey[];
   dialog: RestartDialog | undefined;
   // Set when the operator confirmed; the pane runs the restart and reports back with 'restartFinished'.
   restartRequested: string | undefined;
@@ -58,6 +61,7 @@ export type NodePaneAction =
   | {type: 'openDetail'; sandboxId: string}
   | {type: 'openContainer'; containerId: string}
   | {type: 'openReader'; reader: PaneReader}
+  | {type: 'typedAhead'; typed: TypedKey}
   | {type: 'closeReader'}
   | {type: 'askRestart'; unit: string; refusal: string | undefined}
   | {type: 'restartFinished'; message: string};
@@ -77,6 +81,7 @@ export function initialNodePaneState(viewportHeight = 20): NodePaneState {
     detailSandboxId: undefined,
     detailContainerId: undefined,
     reader: undefined,
+    typedAhead: [],
     dialog: undefined,
     restartRequested: undefined,
     message: undefined,
@@ -113,7 +118,9 @@ export function nodePaneReducer(state: NodePaneState, action: NodePaneAction): N
     case 'openContainer':
       return moveTo({...state, detailContainerId: action.containerId}, 'detail', 0);
     case 'openReader':
-      return {...state, reader: action.reader, message: undefined};
+      return {...state, reader: action.reader, typedAhead: [], message: undefined};
+    case 'typedAhead':
+      return state.reader ? {...state, typedAhead: [...state.typedAhead, action.typed]} : state;
     case 'closeReader':
       return {...state, reader: undefined};
     case 'askRestart':

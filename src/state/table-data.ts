@@ -1,5 +1,5 @@
 import type {RowChange, TableColumnDefinition, TableRow} from '../cluster/types.js';
-import {rowKey} from '../resources/server-table.js';
+import {formatCell, rowKey} from '../resources/server-table.js';
 
 export interface TableData {
   columns: TableColumnDefinition[];
@@ -45,7 +45,7 @@ function sortedKeys(rows: ReadonlyMap<string, TableRow>): string[] {
   const entries = [...rows.entries()].map(([key, row]) => ({
     key,
     namespace: row.object?.metadata?.namespace ?? '',
-    name: row.object?.metadata?.name ?? String(row.cells[0] ?? ''),
+    name: row.object?.metadata?.name ?? formatCell(row.cells[0]),
   }));
   // Byte order, as Go and etcd compare keys; localeCompare would disagree with kubectl on case and symbols.
   entries.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));

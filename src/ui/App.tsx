@@ -1,6 +1,7 @@
-import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {useEffect, useReducer, useState} from 'react';
 import {Box, Text, useApp} from 'ink';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
+import {errorLine} from '../resources/error-line.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {appReducer, currentNamespace, initialAppState} from '../state/app-state.js';
 import type {Scope} from '../state/keymap.js';
@@ -13,9 +14,11 @@ import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
 import {InputGateContext} from './input-gate.js';
 import {Prompt} from './Prompt.js';
+import {ViewBoundary} from './ViewBoundary.js';
 import {ViewSwitch} from './ViewSwitch.js';
 import {useActionRunner} from './use-action-runner.js';
 import {useAppKeyboard} from './use-app-keyboard.js';
+import {useLatest} from './use-latest.js';
 import {useTerminalSize} from './use-terminal-size.js';
 import type {World} from './world.js';
 
@@ -44,13 +47,22 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   // The log view and the node pane run their own quit, back, filter and hint bar; the App keeps ':' and history.
   const selfManaged = scope === 'logs' || scope === 'node';
   // Read by the input handler, which may run before Ink re-subscribes the newest render's closure.
-  const scopeRef = useRef({scope, selfManaged});
-  scopeRef.current = {scope, selfManaged};
+  const scopeRef = useLatest({scope, selfManaged});
   const overlayOpen = state.prompt !== undefined || state.confirm !== undefined || state.helpOpen;
 
   useEffect(() => {
     let cancelled = false;
-    void world.cluster.kinds().then((found) => !cancelled && setKinds(found.length > 0 ? found : BUILTIN_KINDS));
+    world.cluster.kinds().then(
+      (found) => {
+        if (!cancelled) setKinds(found.length > 0 ? found : BUILTIN_KINDS);
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        // The built-in kinds still work; the other kinds cannot be named until discovery answers.
+        setKinds(BUILTIN_KINDS);
+        dispatch({type: 'flash', message: `resource kinds: ${errorLine(error)} (only the built-in kinds are known)`});
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -84,25 +96,37 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
           height={bodyHeight}
           overflow={selfManaged ? 'hidden' : 'visible'}
         >
-          <ViewSwitch
+          <ViewBoundary
             key={`${state.navigation.index}:${world.identity.contextName}`}
-            world={world}
-            target={view}
-            width={columns}
-            height={bodyHeight}
-            active={!overlayOpen}
-            initialWide={wide}
-            onNavigate={(target) => dispatch({type: 'navigate', target})}
-            onAction={keyboard.requestConfirm}
-            onFlash={(message) => dispatch({type: 'flash', message})}
             onBack={() => dispatch({type: 'back'})}
-            onSwitchContext={(context) => {
-              if (!world.switchContext) return dispatch({type: 'flash', message: 'switching context is not available'});
-              const next = world.switchContext(context);
-              setWorld(next);
-              dispatch({type: 'navigate', target: defaultTarget(next)});
-            }}
-          />
+            onQuit={selfManaged ? exit : undefined}
+          >
+            <ViewSwitch
+              world={world}
+              target={view}
+              width={columns}
+              height={bodyHeight}
+              active={!overlayOpen}
+              initialWide={wide}
+              onNavigate={(target) => dispatch({type: 'navigate', target})}
+              onAction={keyboard.requestConfirm}
+              onFlash={(message) => dispatch({type: 'flash', message})}
+              onBack={() => dispatch({type: 'back'})}
+              onSwitchContext={(context) => {
+                if (!world.switchContext)
+                  return dispatch({type: 'flash', message: 'switching context is not available'});
+                let next: World;
+                try {
+                  next = world.switchContext(context);
+                } catch (error) {
+                  // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
+                  return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
+                }
+                setWorld(next);
+                dispatch({type: 'navigate', target: defaultTarget(next)});
+              }}
+            />
+          </ViewBoundary>
         </Box>
         {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
         {state.prompt ? (

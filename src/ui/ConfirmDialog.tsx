@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {DRAIN_TOGGLES} from '../state/confirm-state.js';
 import type {ConfirmState} from '../state/confirm-state.js';

@@ -1,6 +1,7 @@
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {Box, Text} from 'ink';
 import {POD_KIND} from '../cluster/resource-kind.js';
+import {errorLine} from '../resources/error-line.js';
 import {podContainers} from '../resources/pod-containers.js';
 import type {ContainerRow} from '../resources/pod-containers.js';
 import {commandsFor} from '../state/keymap.js';
@@ -15,7 +16,7 @@ interface ContainersViewProps {
   pod: string;
   width: number;
   height: number;
-  onNavigate(target: ViewTarget): void;
+  onNavigate: (target: ViewTarget) => void;
 }
 
 const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EXIT'];
@@ -23,24 +24,37 @@ const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EX
 // A pod's containers (init, regular and ephemeral) with their state; Enter or l opens the logs of one,
 // p the previous instance's logs (what a CrashLoopBackOff needs).
 export function ContainersView({world, namespace, pod, width, height, onNavigate}: ContainersViewProps) {
-  const [rows, setRows] = useState<ContainerRow[] | Error | undefined>(undefined);
+  const [rows, setRows] = useState<{list: ContainerRow[]; problem: string | undefined}>({list: [], problem: undefined});
   const [selected, setSelected] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    const load = () =>
+    // Over a slow link a read can take longer than the refresh interval: one read at a time, never a pile-up.
+    let isReading = false;
+    const load = () => {
+      if (isReading) return;
+      isReading = true;
       world.cluster
         .getObject(POD_KIND, namespace, pod)
-        .then((object) => !cancelled && setRows(podContainers(object)))
-        .catch((error: unknown) => !cancelled && setRows(error instanceof Error ? error : new Error(String(error))));
-    void load();
+        .then((object) => {
+          if (!cancelled) setRows({list: podContainers(object), problem: undefined});
+        })
+        .catch((error: unknown) => {
+          // The containers' states are not known now, so none is shown as if it were.
+          if (!cancelled) setRows({list: [], problem: errorLine(error)});
+        })
+        .finally(() => {
+          isReading = false;
+        });
+    };
+    load();
     // A pod's containers change state slowly; a refresh every two seconds keeps restarts and states current.
-    const timer = setInterval(() => void load(), 2000);
+    const timer = setInterval(load, 2000);
     return () => {
       cancelled = true;
       clearInterval(timer);
     };
   }, [world, namespace, pod]);
-  const list = Array.isArray(rows) ? rows : [];
+  const list = rows.list;
   useViewKeys((input, key) => {
     for (const command of commandsFor(input, key, 'table')) {
       if (command === 'cursor.down') setSelected((index) => Math.min(list.length - 1, index + 1));
@@ -73,7 +87,11 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
         <Text color="green">{`containers of ${namespace}/${pod}`}</Text>
         <Text dimColor>{'  Enter/l logs · p previous logs'}</Text>
       </Text>
-      {rows instanceof Error ? <Text color="red">{rows.message}</Text> : null}
+      {rows.problem === undefined ? null : (
+        <Text color="red" wrap="truncate-end">
+          {rows.problem}
+        </Text>
+      )}
       <Text bold wrap="truncate-end">
         {layoutLine(HEADERS, widths)}
       </Text>

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 
@@ -6,7 +5,7 @@ interface ContextsViewProps {
   contexts: readonly string[];
   current: string;
   active: boolean;
-  onPick(context: string): void;
+  onPick: (context: string) => void;
 }
 
 // The kubeconfig's contexts; picking one reconnects kview to it (k9s's :ctx).

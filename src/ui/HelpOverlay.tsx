@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';

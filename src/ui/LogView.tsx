@@ -1,14 +1,14 @@
-import React, {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {LogRequest, LogSource, LogTarget} from '../cluster/log-types.js';
-import {formatLogLine, rowsNeeded} from '../resources/log-row-format.js';
-import type {FormattedRow, PrefixMode, RowFormat} from '../resources/log-row-format.js';
+import {cachedLineFormatter, rowsNeeded} from '../resources/log-row-format.js';
+import type {PrefixMode, RowFormat} from '../resources/log-row-format.js';
 import type {LogEntry} from '../state/log-buffer.js';
 import {initialLogViewState, logViewReducer} from '../state/log-view-state.js';
 import type {TimestampMode} from '../state/log-view-state.js';
-import type {InputKey} from '../state/log-input.js';
+import type {TypedKey} from '../state/log-input.js';
 import type {Command} from '../state/keymap.js';
 import type {BufferLimits} from '../state/log-buffer.js';
 import {logWindow} from '../state/log-window.js';
@@ -49,10 +49,7 @@ export interface LogViewProps {
   equivalentCommand?: (request: LogRequest) => string;
 }
 
-export interface TypedKey {
-  input: string;
-  key: InputKey;
-}
+export type {TypedKey} from '../state/log-input.js';
 
 // Title, streams line, prompt/message line, hint bar.
 const CHROME_ROWS = 4;
@@ -110,19 +107,13 @@ export function LogView(props: LogViewProps) {
     filter: state.index.filter,
     prefix: prefixMode(target, state.request),
   };
-  // Formatted once per render for the lines the window looks at, whether to measure them or draw them.
-  const formatted = useMemo(
-    () => new Map<number, FormattedRow[]>(),
-    [state.buffer, format.timestamps, format.json, format.filter, format.prefix],
+  const {timestamps, json, filter, prefix} = format;
+  // Lines formatted once, whether to measure them or draw them; another format starts afresh.
+  const formatLine = useMemo(
+    () => cachedLineFormatter({timestamps, json, filter, prefix}),
+    [timestamps, json, filter, prefix],
   );
-  const rowsOf = (entry: LogEntry) => {
-    let rows = formatted.get(entry.seq);
-    if (!rows) {
-      rows = formatLogLine(entry.line, format);
-      formatted.set(entry.seq, rows);
-    }
-    return rows;
-  };
+  const rowsOf = (entry: LogEntry) => formatLine(entry.seq, entry.line);
   const window = logWindow(state, (entry) => rowsNeeded(rowsOf(entry), width, state.isWrapping));
   const lines: LogBodyLine[] = window.entries.map((entry) => ({
     key: String(entry.seq),

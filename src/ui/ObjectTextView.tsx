@@ -1,4 +1,4 @@
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {EVENT_KIND, LEASE_KIND} from '../cluster/resource-kind.js';
 import {kubectlEquivalent} from '../state/navigation.js';

@@ -1,5 +1,6 @@
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, Text} from 'ink';
+import {useLatest} from './use-latest.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';
 import {commandsFor} from '../state/keymap.js';
@@ -46,7 +47,10 @@ export function TableView(props: TableViewProps) {
     initialViewState,
   );
   const [now, setNow] = useState(() => world.now());
-  const [renderedAt, setRenderedAt] = useState(now);
+  // Column widths follow the data, not the clock: re-measured (at the time the rows changed) when rows change.
+  const [measured, setMeasured] = useState({version: state.table.version, at: now});
+  if (measured.version !== state.table.version) setMeasured({version: state.table.version, at: world.now()});
+  const renderedAt = measured.at;
   const {kind} = target;
   const needsObject = isNode(kind) || (kind.group === '' && kind.plural === 'events');
   useTableWatch(
@@ -70,8 +74,6 @@ export function TableView(props: TableViewProps) {
     const timer = setInterval(() => setNow(world.now()), 1000);
     return () => clearInterval(timer);
   }, [world]);
-  // Column widths follow the data, not the clock: re-measured when rows change.
-  useEffect(() => setRenderedAt(world.now()), [state.table.version, world]);
 
   const mirrorPods = useMemo(() => [...state.table.rows.values()].some(isMirrorPod), [state.table]);
   const renderer = useMemo(
@@ -89,11 +91,10 @@ export function TableView(props: TableViewProps) {
 
   // Ink re-subscribes input handlers only after a render commits, so a key pressed right after a frame could reach
   // the previous render's handler; it reads the newest state through this ref instead of its own closure.
-  const latest = useRef({state, renderer});
-  latest.current = {state, renderer};
+  const latestRef = useLatest({state, renderer});
 
   const selected = (): SelectedObject | undefined => {
-    const current = latest.current.state;
+    const current = latestRef.current.state;
     const key = selectedKey(current);
     const row = key ? current.table.rows.get(key) : undefined;
     const metadata = row?.object?.metadata;
@@ -103,7 +104,7 @@ export function TableView(props: TableViewProps) {
 
   const run = (command: Command) => {
     const object = selected();
-    const {state, renderer} = latest.current;
+    const {state, renderer} = latestRef.current;
     switch (command) {
       case 'sort.name':
         return dispatch({type: 'sort', column: 'NAME'});

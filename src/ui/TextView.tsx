@@ -1,4 +1,4 @@
-import React, {useState} from 'react';
+import {useState} from 'react';
 import {Box, Text} from 'ink';
 import {commandsFor} from '../state/keymap.js';
 import {useViewKeys} from './input-gate.js';

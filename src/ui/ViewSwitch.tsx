@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import type {ViewTarget} from '../state/navigation.js';
 import type {ActionRequest} from '../state/action-request.js';
@@ -19,11 +18,11 @@ interface ViewSwitchProps {
   height: number;
   active: boolean;
   initialWide: boolean;
-  onNavigate(target: ViewTarget): void;
-  onAction(request: ActionRequest): void;
-  onFlash(message: string): void;
-  onSwitchContext(context: string): void;
-  onBack(): void;
+  onNavigate: (target: ViewTarget) => void;
+  onAction: (request: ActionRequest) => void;
+  onFlash: (message: string) => void;
+  onSwitchContext: (context: string) => void;
+  onBack: () => void;
 }
 
 // One component per kind of view; the navigation entry says which. Views get their keys from the App through

@@ -1,6 +1,8 @@
-import {createContext, useContext, useLayoutEffect, useMemo, useRef} from 'react';
+import {createContext, useContext, useLayoutEffect, useMemo} from 'react';
 import {useInput} from 'ink';
 import type {Key} from 'ink';
+import {useLatest} from './use-latest.js';
+import {ViewFailureContext} from './view-failure.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -18,8 +20,8 @@ export interface InputGate {
 
 // The registered handlers, newest last: the newest gets the keys.
 export function createHandlerStack(): {
-  add(handler: {current: KeyHandler}): () => void;
-  top(): {current: KeyHandler} | undefined;
+  add: (handler: {current: KeyHandler}) => () => void;
+  top: () => {current: KeyHandler} | undefined;
 } {
   let handlers: Array<{current: KeyHandler}> = [];
   return {
@@ -51,10 +53,24 @@ export const InputGateContext = createContext<InputGate | undefined>(undefined);
 // Registers the view's key handler; the newest render's handler is always the one called.
 export function useViewKeys(handler: KeyHandler, isActive = true): void {
   const gate = useContext(InputGateContext);
-  const latest = useRef(handler);
-  latest.current = isActive ? handler : ignore;
-  useLayoutEffect(() => gate?.addViewKeys(latest), [gate]);
-  useInput((input, key) => latest.current(input, key), {isActive: isActive && !gate});
+  const latestRef = useLatest(isActive ? handler : ignore);
+  const fail = useContext(ViewFailureContext);
+  // A handler that throws fails its view (one line, see ViewBoundary), not kview: a key event is outside React.
+  const guardedRef = useMemo(
+    () => ({
+      current: (input: string, key: Key) => {
+        try {
+          latestRef.current(input, key);
+        } catch (error) {
+          if (!fail) throw error;
+          fail(error);
+        }
+      },
+    }),
+    [latestRef, fail],
+  );
+  useLayoutEffect(() => gate?.addViewKeys(guardedRef), [gate, guardedRef]);
+  useInput((input, key) => guardedRef.current(input, key), {isActive: isActive && !gate});
 }
 
 // Claims the keyboard for as long as `claimed` holds (and releases it when the view goes away); a layout effect,

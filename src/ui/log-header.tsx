@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import type {LogTarget, StreamStatus} from '../cluster/log-types.js';
 import {describeLogWindow} from '../resources/log-since.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {FormattedRow, Segment} from '../resources/log-row-format.js';
 import {shiftSegments} from '../resources/log-row-format.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {App} from './App.js';
 import {runFullScreen} from './full-screen.js';
 import type {World} from './world.js';

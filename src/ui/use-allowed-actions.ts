@@ -1,6 +1,7 @@
 import {useEffect, useState} from 'react';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {ActionVerb} from '../state/action-request.js';
+import {errorLine} from '../resources/error-line.js';
 import type {World} from './world.js';
 
 export interface AllowedActions {
@@ -13,7 +14,11 @@ const NODE_ONLY: ReadonlySet<ActionVerb> = new Set(['cordon', 'uncordon', 'drain
 // Asks RBAC (SelfSubjectAccessReview) once per view which actions the user may take, so forbidden ones are
 // refused with the reason instead of failing half-way; --readonly refuses them all.
 export function useAllowedActions(world: World, kind: ResourceKind, namespace: string | undefined): AllowedActions {
-  const [permitted, setPermitted] = useState<ReadonlySet<ActionVerb>>(new Set());
+  const [answer, setAnswer] = useState<{permitted: ReadonlySet<ActionVerb>; problem: string | undefined}>({
+    permitted: new Set(),
+    problem: undefined,
+  });
+  const {permitted, problem} = answer;
   const isNode = kind.group === '' && kind.plural === 'nodes';
   useEffect(() => {
     if (world.readonly) return;
@@ -32,10 +37,19 @@ export function useAllowedActions(world: World, kind: ResourceKind, namespace: s
           .then((allowed) => [['drain'], allowed]),
       );
     }
-    void Promise.all(questions).then((answers) => {
-      if (cancelled) return;
-      setPermitted(new Set(answers.flatMap(([verbs, allowed]) => (allowed ? verbs : []))));
-    });
+    Promise.all(questions).then(
+      (answers) => {
+        if (cancelled) return;
+        setAnswer({
+          permitted: new Set(answers.flatMap(([verbs, allowed]) => (allowed ? verbs : []))),
+          problem: undefined,
+        });
+      },
+      (error: unknown) => {
+        // Not knowing is not allowing: the actions stay refused, and the refusal says why.
+        if (!cancelled) setAnswer({permitted: new Set(), problem: errorLine(error)});
+      },
+    );
     return () => {
       cancelled = true;
     };
@@ -44,6 +58,9 @@ export function useAllowedActions(world: World, kind: ResourceKind, namespace: s
     refusal(verb) {
       if (world.readonly) return `${verb} is not offered: kview runs with --readonly`;
       if (NODE_ONLY.has(verb) && !isNode) return `${verb} applies to nodes`;
+      if (problem !== undefined && !permitted.has(verb)) {
+        return `${verb} is not offered: the access review failed (${problem})`;
+      }
       if (!permitted.has(verb)) return `${verb} is not offered: your RBAC role does not allow it here`;
       return undefined;
     },

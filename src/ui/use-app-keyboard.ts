@@ -12,6 +12,7 @@ import {commandsFor} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
 import {editLine} from '../state/line-editor.js';
 import {createHandlerStack} from './input-gate.js';
+import {useLatest} from './use-latest.js';
 import type {InputGate} from './input-gate.js';
 
 interface KeyboardOptions {
@@ -19,8 +20,8 @@ interface KeyboardOptions {
   dispatch: Dispatch<AppAction>;
   scopeRef: RefObject<{scope: Scope; selfManaged: boolean}>;
   kinds: readonly ResourceKind[];
-  runAction(request: ActionRequest, drainOptions: DrainOptions): void;
-  exit(): void;
+  runAction: (request: ActionRequest, drainOptions: DrainOptions) => void;
+  exit: () => void;
 }
 
 // The log view and the node pane run their own quit, back, filter and help; the App keeps ':' and history there.
@@ -39,10 +40,9 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   // The dialog's state lives in a ref first (the App is its only writer): it opens on a dispatch, and the next
   // key may come before the render.
   const confirmRef = useRef<ConfirmState | undefined>(undefined);
-  const helpRef = useRef(false);
-  helpRef.current = state.helpOpen;
+  const helpRef = useLatest(state.helpOpen);
   const claimedRef = useRef(false);
-  const viewKeys = useMemo(createHandlerStack, []);
+  const viewKeys = useMemo(() => createHandlerStack(), []);
   const gate = useMemo(
     (): InputGate => ({
       addViewKeys: viewKeys.add,
@@ -114,27 +114,30 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
   };
 
   // The newest render's functions, read by the one input handler Ink keeps subscribed for the App's lifetime.
-  const latest = useRef({feedConfirm, feedPrompt, run});
-  latest.current = {feedConfirm, feedPrompt, run};
-  const handleInput = useCallback((input: string, key: Key) => {
-    const {feedConfirm: confirm, feedPrompt: prompt, run: runCommand} = latest.current;
-    const toView = () => viewKeys.top()?.current(input, key);
-    if (claimedRef.current) return toView();
-    if (confirmRef.current) return confirm(input, key);
-    if (promptRef.current) return prompt(input, key);
-    const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
-    // The view sees the key before the App opens a prompt from it; views stop at ':' and '/' in a burst.
-    if (!helpRef.current) toView();
-    // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
-    for (const character of plain ? [...input] : [input]) {
-      if (promptRef.current) prompt(character, {});
-      else {
-        for (const command of commandsFor(character, plain ? {} : key, scopeRef.current?.scope ?? 'table')) {
-          runCommand(command, character);
+  const latestRef = useLatest({feedConfirm, feedPrompt, run});
+  const handleInput = useCallback(
+    (input: string, key: Key) => {
+      const {feedConfirm: confirm, feedPrompt: prompt, run: runCommand} = latestRef.current;
+      const toView = () => viewKeys.top()?.current(input, key);
+      if (claimedRef.current) return toView();
+      if (confirmRef.current) return confirm(input, key);
+      if (promptRef.current) return prompt(input, key);
+      const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
+      // The view sees the key before the App opens a prompt from it; views stop at ':' and '/' in a burst.
+      if (!helpRef.current) toView();
+      // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
+      for (const character of plain ? [...input] : [input]) {
+        if (promptRef.current) prompt(character, {});
+        else {
+          for (const command of commandsFor(character, plain ? {} : key, scopeRef.current?.scope ?? 'table')) {
+            runCommand(command, character);
+          }
         }
       }
-    }
-  }, []);
+      // Every value it reads is a ref or the handler stack, which live as long as the App.
+    },
+    [latestRef, helpRef, scopeRef, viewKeys],
+  );
   useInput(handleInput);
 
   const requestConfirm = (request: ActionRequest) => {

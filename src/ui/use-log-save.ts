@@ -1,14 +1,15 @@
 import {useEffect} from 'react';
 import type {Dispatch} from 'react';
-import {writeFile} from 'node:fs/promises';
+import {writeExclusiveFile} from '../io/exclusive-file.js';
 import type {LogEntry} from '../state/log-buffer.js';
 import {itemsFrom} from '../state/log-chunked-list.js';
 import type {LogViewAction, LogViewState} from '../state/log-view-state.js';
 
-export type LogFileWriter = (path: string, text: string) => Promise<void>;
+// Writes the text to a new file at the path, or beside it when the name is taken; resolves to the path written.
+export type LogFileWriter = (path: string, text: string) => Promise<string>;
 
-// Private by default (0600, as k9s writes its dumps): logs often hold tokens and customer data.
-export const writeLogFile: LogFileWriter = (path, text) => writeFile(path, text, {mode: 0o600});
+// A new private file (0600, as k9s writes its dumps), never one that exists or a symlink's target.
+export const writeLogFile: LogFileWriter = writeExclusiveFile;
 
 // Writes the whole buffer (not only the filtered lines) as kubectl logs --timestamps would print it, with the
 // stream in front when several are mixed.
@@ -21,8 +22,8 @@ export function useLogSave(state: LogViewState, dispatch: Dispatch<LogViewAction
     const isMixed = new Set(entries.map((entry) => entry.line.streamId).filter(Boolean)).size > 1;
     const text = entries.map((entry) => savedLine(entry, isMixed)).join('');
     writer(request.path, text)
-      .then(() =>
-        dispatch({type: 'saved', id: request.id, message: `saved ${entries.length} lines to ${request.path}`}),
+      .then((written) =>
+        dispatch({type: 'saved', id: request.id, message: `saved ${entries.length} lines to ${written}`}),
       )
       .catch((error: unknown) =>
         dispatch({

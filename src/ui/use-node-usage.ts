@@ -10,7 +10,17 @@ export function useNodeUsage(cluster: ClusterApi, enabled: boolean): ReadonlyMap
   useEffect(() => {
     if (!enabled) return undefined;
     let cancelled = false;
-    const refresh = () => void cluster.nodeUsage().then((found) => !cancelled && setUsage(found));
+    const refresh = () => {
+      cluster.nodeUsage().then(
+        (found) => {
+          if (!cancelled) setUsage(found);
+        },
+        // Usage is extra: without metrics-server (or its answer) the columns are absent, never stale.
+        () => {
+          if (!cancelled) setUsage(undefined);
+        },
+      );
+    };
     refresh();
     const timer = setInterval(refresh, REFRESH_MS);
     return () => {

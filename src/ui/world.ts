@@ -38,7 +38,7 @@ export interface World {
   logs: LogSource;
   // Commands on the machine kview runs on (the node pane); absent where there is no such machine (tests).
   nodeTools?: NodeTools;
-  now(): number;
+  now: () => number;
   // A world for another kubeconfig context (the context picker); absent where switching is not possible.
-  switchContext?(context: string): World;
+  switchContext?: (context: string) => World;
 }

@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {bindingsForHelp, keyLabels} from '../../src/state/keymap.js';
 import type {World} from '../../src/ui/world.js';
 import {podColumns, podRow} from '../fixtures/table-rows.js';

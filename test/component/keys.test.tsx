@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {keymap} from '../../src/state/keymap.js';
 import {NODE_KIND, POD_KIND} from '../../src/cluster/resource-kind.js';
 import type {RowObject, TableRow} from '../../src/cluster/types.js';

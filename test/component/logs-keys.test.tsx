@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import type {LogTarget} from '../../src/cluster/log-types.js';
 import {keymap} from '../../src/state/keymap.js';
 import {waitForFrame} from './scripted-world.js';
@@ -29,8 +28,9 @@ function start(context: TestContext) {
       isActive
       onBack={() => {}}
       now={() => Date.parse('2026-11-22T09:30:00Z')}
-      writeFile={async (path) => {
+      writeFile={(path) => {
         writes.push(path);
+        return Promise.resolve(path);
       }}
     />,
   );

@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {splitLines} from '../../src/cluster/line-splitter.js';
 import type {LogSource, LogTarget} from '../../src/cluster/log-types.js';
 import {waitForFrame} from './scripted-world.js';
@@ -26,8 +25,9 @@ function renderLogs(context: TestContext, source: LogSource, writes: Array<[stri
       isActive
       onBack={() => undefined}
       now={() => Date.parse('2026-11-22T09:30:00Z')}
-      writeFile={async (path, text) => {
+      writeFile={(path, text) => {
         writes.push([path, text]);
+        return Promise.resolve(path);
       }}
     />,
   );

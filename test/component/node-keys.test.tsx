@@ -1,7 +1,6 @@
 import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {keymap} from '../../src/state/keymap.js';
 import {scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
 import {seedScript} from '../fixtures/node-tools/seed-script.js';

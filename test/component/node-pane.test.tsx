@@ -2,9 +2,8 @@ import {test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync, rmSync} from 'node:fs';
-import React from 'react';
 import type {NodeTools} from '../../src/node-tools/node-tools.js';
-import {fixture, scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
+import {scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
 import {seedScript} from '../fixtures/node-tools/seed-script.js';
 import {waitForFrame} from './scripted-world.js';
 
@@ -322,13 +321,13 @@ test("on its own (node-only mode) the hints leave out the App's command line and
 
 test('lookupApiNode is asked about the detected node; a NotReady answer becomes the critical API finding', async (context) => {
   const asked: string[] = [];
-  const lookupApiNode = async (name: string) => {
+  const lookupApiNode = (name: string) => {
     asked.push(name);
-    return {
+    return Promise.resolve({
       ready: false,
       reason: 'KubeletNotReady',
       message: 'PLEG is not healthy: pleg was last seen active 3m0s ago',
-    };
+    });
   };
   const app = render(
     <NodePane
@@ -349,8 +348,8 @@ test('lookupApiNode is asked about the detected node; a NotReady answer becomes 
 
 test('a lookup that fails or finds a Ready node adds no API finding', async (context) => {
   for (const lookupApiNode of [
-    async () => Promise.reject(new Error('connection refused')),
-    async () => ({ready: true, reason: 'KubeletReady', message: 'kubelet is posting ready status'}),
+    () => Promise.reject(new Error('connection refused')),
+    () => Promise.resolve({ready: true, reason: 'KubeletReady', message: 'kubelet is posting ready status'}),
   ]) {
     const app = render(
       <NodePane

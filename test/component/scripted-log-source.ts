@@ -19,7 +19,7 @@ export function scriptedSource(containers: ContainerInfo[] = [APP]) {
       sink = given;
       return {stop: () => undefined};
     },
-    containersOf: async () => containers,
+    containersOf: () => Promise.resolve(containers),
   };
   const push = (...texts: string[]) =>
     sink?.lines(

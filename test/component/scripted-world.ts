@@ -12,6 +12,9 @@ export interface ScriptedWorld extends World {
   calls: string[];
 }
 
+// The cluster calls a test can make fail.
+export type FailingCall = Exclude<keyof ClusterApi, 'contexts' | 'watchTable'>;
+
 // A world whose watches are driven by the test: the same sink interface the real table watch feeds, and a
 // record of every call that would change the cluster.
 export function scriptedWorld(
@@ -19,6 +22,7 @@ export function scriptedWorld(
     objects?: Record<string, RowObject>;
     allowed?: boolean;
     usage?: Map<string, NodeUsage>;
+    failing?: Partial<Record<FailingCall, string>>;
   } = {},
 ): ScriptedWorld {
   const sinks = new Map<string, TableSink>();
@@ -39,7 +43,7 @@ export function scriptedWorld(
     cluster: {} as ClusterApi,
     logs: {
       open: () => ({stop: () => undefined}),
-      containersOf: async () => [],
+      containersOf: () => Promise.resolve([]),
     },
     sink(plural = 'pods') {
       const sink = sinks.get(plural);
@@ -47,6 +51,16 @@ export function scriptedWorld(
       return sink;
     },
     ...overrides,
+  };
+  // A call named in `failing` rejects with that message, as a request to a dead or refusing server does.
+  const answer = <T>(call: FailingCall, value: () => T): Promise<T> => {
+    const message = overrides.failing?.[call];
+    if (message !== undefined) return Promise.reject(new Error(message));
+    try {
+      return Promise.resolve(value());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   };
   const cluster: ClusterApi = {
     contexts: ['ctx-test', 'ctx-other'],
@@ -59,25 +73,29 @@ export function scriptedWorld(
         },
       };
     },
-    kinds: async () => [...BUILTIN_KINDS],
-    async getObject(kind, namespace, name) {
-      const object = overrides.objects?.[`${kind.plural}/${namespace ?? ''}/${name}`];
-      if (!object) throw new Error(`not found: ${kind.plural} "${name}"`);
-      return object;
-    },
-    listObjects: async () => [],
-    can: async () => overrides.allowed ?? true,
-    async deleteObject(kind, namespace, name) {
-      world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}`);
-    },
-    async setUnschedulable(node, unschedulable) {
-      world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
-    },
-    nodeUsage: async () => overrides.usage,
-    async drain(node) {
-      world.calls.push(`drain ${node}`);
-      return {evict: [], skipped: [], blockers: []};
-    },
+    kinds: () => answer('kinds', () => [...BUILTIN_KINDS]),
+    getObject: (kind, namespace, name) =>
+      answer('getObject', () => {
+        const object = overrides.objects?.[`${kind.plural}/${namespace ?? ''}/${name}`];
+        if (!object) throw new Error(`not found: ${kind.plural} "${name}"`);
+        return object;
+      }),
+    listObjects: () => answer('listObjects', () => []),
+    can: () => answer('can', () => overrides.allowed ?? true),
+    deleteObject: (kind, namespace, name) =>
+      answer('deleteObject', () => {
+        world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}`);
+      }),
+    setUnschedulable: (node, unschedulable) =>
+      answer('setUnschedulable', () => {
+        world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
+      }),
+    nodeUsage: () => answer('nodeUsage', () => overrides.usage),
+    drain: (node) =>
+      answer('drain', () => {
+        world.calls.push(`drain ${node}`);
+        return {evict: [], skipped: [], blockers: []};
+      }),
   };
   world.cluster = cluster;
   return world;

@@ -97,7 +97,14 @@ test("moving past the window's edges (the terminal scrolls the shifted rows) lea
       return first === terminal.screen() && holds(first) ? first : undefined;
     });
   const selected: string[] = [];
-  const steps = [Array(15).fill('j'), Array(12).fill('k'), ['G'], Array(7).fill('k'), ['PageUp'], Array(20).fill('j')];
+  const steps: string[][] = [
+    Array<string>(15).fill('j'),
+    Array<string>(12).fill('k'),
+    ['G'],
+    Array<string>(7).fill('k'),
+    ['PageUp'],
+    Array<string>(20).fill('j'),
+  ];
   for (const keys of steps) {
     const before = terminal.selectedLine();
     terminal.sendKeys(...keys);

@@ -1,6 +1,5 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {nodeOnlyModeLine} from '../../src/cli/node-only.js';
 import {createSystemNodeTools} from '../../src/node-tools/node-tools.js';
 import {waitForFrame} from '../component/scripted-world.js';

@@ -10,13 +10,13 @@ import type {TableData} from '../../src/state/table-data.js';
 import {eventually, kubectl, parseColumns, session} from './local-cluster.js';
 
 export interface LiveTable {
-  data(): TableData;
+  data: () => TableData;
   states: ConnectionState[];
-  stop(): void;
+  stop: () => void;
 }
 
 // A sink that keeps what a watch delivers in kview's own store, and every connection state it reports.
-export function liveSink(): {sink: TableWatchSink; data(): TableData; states: ConnectionState[]} {
+export function liveSink(): {sink: TableWatchSink; data: () => TableData; states: ConnectionState[]} {
   let data: TableData = emptyTableData;
   const states: ConnectionState[] = [];
   return {

@@ -133,13 +133,14 @@ test('a followed journal whose journalctl dies is resumed after the last cursor:
   });
   const source = createJournalLogSource(tools, {
     retryDelaysMs: [0],
-    sleep: async () => {
+    sleep: () => {
       wakeups += 1;
       // Two resumptions prove the cursor moves with the entries; then the view closes the reader.
       if (wakeups >= 3) {
         stream.stop();
         closeReader();
       }
+      return Promise.resolve();
     },
   });
   const stream = source.open(target, request(), {
@@ -160,7 +161,7 @@ test('a journal that cannot be read says why in one line and is not retried', as
   const tools = scriptedNodeTools({script: () => undefined});
   const statuses: StreamStatus[] = [];
   const done = new Promise<void>((resolve) => {
-    createJournalLogSource(tools, {sleep: async () => assert.fail('a missing journalctl is not retried')}).open(
+    createJournalLogSource(tools, {sleep: () => assert.fail('a missing journalctl is not retried')}).open(
       target,
       request(),
       {
@@ -184,7 +185,7 @@ test('a journal that cannot be read says why in one line and is not retried', as
   assert.match(failed.message, /refusing unit name "-rf"/);
   // Without root a followed journal may stay empty without journalctl ever saying why: the reader says it first.
   const first: StreamStatus[] = [];
-  createJournalLogSource(scriptedNodeTools({script: () => undefined, isRoot: false}), {sleep: async () => undefined})
+  createJournalLogSource(scriptedNodeTools({script: () => undefined, isRoot: false}), {sleep: () => Promise.resolve()})
     .open(target, request(), {lines: () => undefined, status: (status) => first.push(status)})
     .stop();
   assert.match(first[0]?.message ?? '', /^not root: .*adm or systemd-journal/);

@@ -8,11 +8,13 @@ import {join, relative} from 'node:path';
 const root = new URL('../../src/', import.meta.url).pathname;
 const MAY_IMPORT: Record<string, readonly string[]> = {
   cluster: [],
+  // Files kview itself writes on this machine (the log view's save).
+  io: [],
   'node-tools': ['cluster'],
   resources: ['cluster'],
   state: ['cluster', 'resources'],
-  ui: ['cluster', 'node-tools', 'resources', 'state'],
-  cli: ['cluster', 'node-tools', 'resources', 'state', 'ui'],
+  ui: ['cluster', 'io', 'node-tools', 'resources', 'state'],
+  cli: ['cluster', 'io', 'node-tools', 'resources', 'state', 'ui'],
 };
 // Packages only one layer may import.
 const OWNED_BY: Record<string, string> = {
@@ -23,6 +25,11 @@ const OWNED_BY: Record<string, string> = {
   'ink-text-input': 'ui',
   'node:child_process': 'node-tools',
   child_process: 'node-tools',
+};
+
+// Modules a layer may not import at all: the views write no files themselves (see src/io/).
+const KEPT_OUT_OF: Record<string, readonly string[]> = {
+  ui: ['node:fs', 'node:fs/promises', 'fs', 'fs/promises'],
 };
 
 function sourceFiles(directory: string): string[] {
@@ -54,6 +61,7 @@ test('imports flow one way between the layers, and client-node, react/ink and ch
       } else {
         const owner = OWNED_BY[specifier];
         if (owner && owner !== layer) problems.push(`${path} imports ${specifier} (only ${owner}/ may)`);
+        if (KEPT_OUT_OF[layer]?.includes(specifier)) problems.push(`${path} imports ${specifier} (not in ${layer}/)`);
       }
     }
   }

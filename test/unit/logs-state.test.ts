@@ -44,9 +44,9 @@ test('the buffer keeps the newest lines within its line and memory limits and co
 });
 
 test('following shows the newest lines; scrolling up pauses and counts new lines; G resumes', () => {
-  let state = run(start(), {type: 'received', lines: lines(1, 20), statuses: []});
+  let state = run(start(), {type: 'received', requestVersion: 0, lines: lines(1, 20), statuses: []});
   assert.deepEqual(shown(state), ['line 16', 'line 17', 'line 18', 'line 19', 'line 20']);
-  state = run(state, command('cursor.up'), {type: 'received', lines: lines(21, 23), statuses: []});
+  state = run(state, command('cursor.up'), {type: 'received', requestVersion: 0, lines: lines(21, 23), statuses: []});
   assert.equal(state.isFollowing, false);
   assert.equal(state.newWhilePaused, 3);
   assert.deepEqual(shown(state), ['line 15', 'line 16', 'line 17', 'line 18', 'line 19']);
@@ -58,13 +58,13 @@ test('following shows the newest lines; scrolling up pauses and counts new lines
 test('a filter hides other lines, with context lines, incrementally as lines arrive', () => {
   let state = run(
     start(20),
-    {type: 'received', lines: lines(1, 10), statuses: []},
+    {type: 'received', requestVersion: 0, lines: lines(1, 10), statuses: []},
     command('app.filter'),
     ...type('^line (4|12)$'),
     command('logs.cycleContext'),
   );
   assert.deepEqual(shown(state), ['line 3', 'line 4', 'line 5']);
-  state = run(state, {type: 'received', lines: lines(11, 14), statuses: []});
+  state = run(state, {type: 'received', requestVersion: 0, lines: lines(11, 14), statuses: []});
   assert.deepEqual(shown(state), ['line 3', 'line 4', 'line 5', 'line 11', 'line 12', 'line 13']);
   state = run(state, command('logs.toggleHighlightOnly'));
   assert.equal(shown(state).length, 14);
@@ -75,7 +75,7 @@ test('a filter hides other lines, with context lines, incrementally as lines arr
 test('! inverts the filter and an invalid expression is reported, not thrown', () => {
   let state = run(
     start(20),
-    {type: 'received', lines: lines(1, 3), statuses: []},
+    {type: 'received', requestVersion: 0, lines: lines(1, 3), statuses: []},
     command('app.filter'),
     ...type('!2'),
   );
@@ -93,7 +93,7 @@ test('! inverts the filter and an invalid expression is reported, not thrown', (
 test('n and N jump between matches, wrapping around', () => {
   let state = run(
     start(3),
-    {type: 'received', lines: lines(1, 50), statuses: []},
+    {type: 'received', requestVersion: 0, lines: lines(1, 50), statuses: []},
     command('app.filter'),
     ...type('^line (10|20|30)$'),
     command('logs.toggleHighlightOnly'),
@@ -109,7 +109,11 @@ test('n and N jump between matches, wrapping around', () => {
 });
 
 test('since presets and a typed since change the request and clear the view; a bad one is explained', () => {
-  let state = run(start(), {type: 'received', lines: lines(1, 5), statuses: []}, command('logs.since15m'));
+  let state = run(
+    start(),
+    {type: 'received', requestVersion: 0, lines: lines(1, 5), statuses: []},
+    command('logs.since15m'),
+  );
   assert.deepEqual(state.request.window, {kind: 'since', seconds: 900});
   assert.equal(state.requestVersion, 1);
   assert.equal(state.buffer.entries.length, 0);
@@ -138,7 +142,7 @@ test('since presets and a typed since change the request and clear the view; a b
 test('the dropped-lines marker shows at the top of a rotated buffer', () => {
   const state = run(
     initialLogViewState({request, suggestedSavePath: '', width: 80, height: 5, limits: {maxLines: 10, maxCost: 1e9}}),
-    {type: 'received', lines: lines(1, 25), statuses: []},
+    {type: 'received', requestVersion: 0, lines: lines(1, 25), statuses: []},
     command('cursor.top'),
   );
   const window = logWindow(state, () => 1);
@@ -153,7 +157,7 @@ test('the dropped-lines marker shows at the top of a rotated buffer', () => {
 test('a marker line is added and follow resumes', () => {
   const state = run(
     start(),
-    {type: 'received', lines: lines(1, 10), statuses: []},
+    {type: 'received', requestVersion: 0, lines: lines(1, 10), statuses: []},
     command('cursor.top'),
     command('logs.marker'),
   );

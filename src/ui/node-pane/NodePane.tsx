@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
@@ -52,7 +52,7 @@ export function NodePane(props: NodePaneProps) {
   const {exit} = useApp();
   const bodyHeight = Math.max(1, height - CHROME_LINES);
   const [state, dispatch] = useReducer(nodePaneReducer, bodyHeight, initialNodePaneState);
-  const {identity, report, loading, notANode} = useNodeReport(tools, {
+  const {identity, report, loading, notANode, problem} = useNodeReport(tools, {
     identity: props.identity,
     journalDirectory: props.journalDirectory,
     apiNode: props.apiNode,
@@ -77,15 +77,16 @@ export function NodePane(props: NodePaneProps) {
         nowMs: tools.now(),
         journalDirectory: props.journalDirectory,
         loading,
+        problem,
       }),
-    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading],
+    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading, problem],
   );
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
-  const typedAhead = usePaneKeys({
+  usePaneKeys({
     state,
     dispatch,
     view,
@@ -122,7 +123,7 @@ export function NodePane(props: NodePaneProps) {
         isActive={isActive}
         onBack={closeReader}
         onQuit={props.onQuit}
-        typedAhead={typedAhead}
+        typedAhead={state.typedAhead}
         hiddenKeys={hidden}
       />
     );

@@ -1,4 +1,4 @@
-import React, {useMemo} from 'react';
+import {useMemo} from 'react';
 import type {LogRequest, LogTarget} from '../../cluster/log-types.js';
 import {createJournalLogSource, journalCommandLine} from '../../node-tools/journal-log-source.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {RestartDialog as Dialog} from '../../state/node-pane-state.js';
 

@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import {NODE_SECTIONS} from '../../state/node-pane-state.js';
 import type {NodeSection} from '../../state/node-pane-state.js';

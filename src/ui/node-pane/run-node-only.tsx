@@ -1,8 +1,8 @@
-import React from 'react';
 import {useApp} from 'ink';
 import {runFullScreen} from '../full-screen.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {StandaloneKeys} from '../StandaloneKeys.js';
+import {ViewBoundary} from '../ViewBoundary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {NodePane} from './NodePane.js';
 
@@ -19,16 +19,18 @@ function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
   const {exit} = useApp();
   return (
     <StandaloneKeys>
-      <NodePane
-        tools={options.tools}
-        width={columns}
-        height={Math.max(4, rows - 1)}
-        isActive
-        readonly={options.readonly}
-        onQuit={exit}
-        modeLine={options.modeLine}
-        journalDirectory={options.journalDirectory}
-      />
+      <ViewBoundary onQuit={exit}>
+        <NodePane
+          tools={options.tools}
+          width={columns}
+          height={Math.max(4, rows - 1)}
+          isActive
+          readonly={options.readonly}
+          onQuit={exit}
+          modeLine={options.modeLine}
+          journalDirectory={options.journalDirectory}
+        />
+      </ViewBoundary>
     </StandaloneKeys>
   );
 }

@@ -25,11 +25,13 @@ export function sectionView(input: {
   report: NodeReport | undefined;
   journal: JournalPreview;
   units: readonly string[];
-  pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]};
+  pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]; problem: string | undefined};
   container: ContainerDetail | undefined;
   nowMs: number;
   journalDirectory: string | undefined;
   loading: boolean;
+  // Why there is no report (detecting or reading the node failed).
+  problem?: string;
 }): SectionView {
   const {state, report, journal, units, pod, nowMs} = input;
   const critical = report?.findings.filter((finding) => finding.severity === 'critical').length ?? 0;
@@ -41,7 +43,13 @@ export function sectionView(input: {
   if (!report)
     return {
       fixed: [],
-      lines: [line('loading', input.loading ? 'Reading the node…' : 'No report')],
+      lines: [
+        input.loading
+          ? line('loading', 'Reading the node…')
+          : input.problem
+            ? problemLine('problem', input.problem)
+            : line('loading', 'No report'),
+      ],
       subtitle: '',
       counts,
     };
@@ -84,7 +92,9 @@ export function sectionView(input: {
       if (state.detailSandboxId) {
         return {
           fixed: [],
-          lines: pod.detail ? detailLines(pod.detail, pod.logs, nowMs) : [line('loading', 'Reading the pod…')],
+          lines: pod.detail
+            ? detailLines(pod.detail, pod.logs, nowMs)
+            : [pod.problem ? problemLine('problem', pod.problem) : line('loading', 'Reading the pod…')],
           subtitle: 'pod walk: sandbox, containers, containerd-shim, processes, log files (esc to go back)',
           counts,
         };

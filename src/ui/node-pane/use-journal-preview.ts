@@ -2,6 +2,7 @@ import {useEffect, useState} from 'react';
 import type {JournalEntry} from '../../node-tools/journal-entries.js';
 import {readJournal} from '../../node-tools/journal-reader.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
+import {errorLine} from '../../resources/error-line.js';
 
 // How many of the latest warnings and errors the Journal section lists before the operator opens a reader.
 export const PREVIEW_ENTRIES = 200;
@@ -20,29 +21,39 @@ export function useJournalPreview(
   directory: string | undefined,
   refreshCount: number,
 ): JournalPreview {
-  const [preview, setPreview] = useState<JournalPreview>({entries: [], problem: undefined, loading: true});
+  const [preview, setPreview] = useState<JournalPreview & {for: number | undefined}>({
+    entries: [],
+    problem: undefined,
+    loading: false,
+    for: undefined,
+  });
   const unitKey = units.join(' ');
   useEffect(() => {
     if (unitKey === '') return undefined;
     let isOpen = true;
-    setPreview((previous) => ({...previous, loading: true}));
-    void readJournal(tools, {
+    readJournal(tools, {
       units: unitKey.split(' '),
       lines: PREVIEW_ENTRIES,
       priority: 'warning',
       directory,
       since: directory ? undefined : '-1h',
-    }).then((reading) => {
-      if (!isOpen) return;
-      setPreview(
-        'entries' in reading
-          ? {entries: reading.entries, problem: undefined, loading: false}
-          : {entries: [], problem: reading.problem.line, loading: false},
-      );
-    });
+    }).then(
+      (reading) => {
+        if (!isOpen) return;
+        setPreview(
+          'entries' in reading
+            ? {entries: reading.entries, problem: undefined, loading: false, for: refreshCount}
+            : {entries: [], problem: reading.problem.line, loading: false, for: refreshCount},
+        );
+      },
+      (error: unknown) => {
+        if (isOpen) setPreview({entries: [], problem: errorLine(error), loading: false, for: refreshCount});
+      },
+    );
     return () => {
       isOpen = false;
     };
   }, [tools, unitKey, directory, refreshCount]);
-  return preview;
+  // Until this refresh's reading arrives the last one stays on screen, marked as loading.
+  return {entries: preview.entries, problem: preview.problem, loading: preview.for !== refreshCount};
 }

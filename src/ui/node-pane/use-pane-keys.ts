@@ -12,7 +12,7 @@ import {listShown, paneKeyOutcome} from '../../state/node-pane-keys.js';
 import {activeList, nodePaneReducer} from '../../state/node-pane-state.js';
 import type {NodePaneAction, NodePaneState, PodLogFiles} from '../../state/node-pane-state.js';
 import {useViewKeys} from '../input-gate.js';
-import type {TypedKey} from '../LogView.js';
+import {useLatest} from '../use-latest.js';
 import type {SectionView} from './section-view.js';
 
 export interface PaneKeysInput {
@@ -32,17 +32,17 @@ export interface PaneKeysInput {
 // The pane's keyboard. Ink re-subscribes input handlers after each paint, so a key typed right after a change
 // could reach an old closure: the handler reads what is on screen now through a ref. Returns the keys typed
 // after a reader was asked for and before it was drawn, which the reader applies first.
-export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
-  const latest = useRef(input);
-  latest.current = input;
-  const typedAhead = useRef<TypedKey[]>([]);
+export function usePaneKeys(input: PaneKeysInput): void {
+  const latestRef = useLatest(input);
   // Keys of a burst that came after one changed the list on screen (a section, the runtime view, a detail) wait
   // for the render that draws the new list, so "vG" lands on the last row of the new list.
   const waiting = useRef<Array<{input: string; key: Key}>>([]);
   // Each action is also applied to the ref's copy (the reducer is pure), so keys arriving before the next render
   // (a burst of "jjj" and Enter) see the cursor where the earlier keys left it.
   const state = useRef(input.state);
-  state.current = input.state;
+  useLayoutEffect(() => {
+    state.current = input.state;
+  });
 
   const onKey = (text: string, key: Key) => {
     const characters = key.ctrl || text.length <= 1 ? [text] : [...text];
@@ -52,7 +52,9 @@ export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
     }
     for (const [index, character] of characters.entries()) {
       if (state.current.reader) {
-        typedAhead.current.push({input: character, key});
+        const typed = {type: 'typedAhead', typed: {input: character, key}} as const;
+        state.current = nodePaneReducer(state.current, typed);
+        latestRef.current.dispatch(typed);
         continue;
       }
       const shown = listShown(state.current);
@@ -66,7 +68,7 @@ export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
 
   // The commands one key means; false once the pane has quit.
   function runCommands(character: string, key: Key): boolean {
-    const {view, report, pod, container, tools, readonly, dispatch, onBack, onQuit} = latest.current;
+    const {view, report, pod, container, tools, readonly, dispatch, onBack, onQuit} = latestRef.current;
     for (const command of commandsFor(character, key, 'node')) {
       const current = state.current;
       const systemdAvailable =
@@ -84,7 +86,6 @@ export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
       }
       if (outcome.kind === 'leave') onBack?.();
       else {
-        if (outcome.action.type === 'openReader') typedAhead.current = [];
         state.current = nodePaneReducer(current, outcome.action);
         dispatch(outcome.action);
       }
@@ -96,7 +97,6 @@ export function usePaneKeys(input: PaneKeysInput): TypedKey[] {
   useLayoutEffect(() => {
     for (const typed of waiting.current.splice(0)) onKey(typed.input, typed.key);
   });
-  return typedAhead.current;
 }
 
 // The log files of the pod walk or container detail on screen.
