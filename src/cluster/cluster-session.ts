@@ -6,8 +6,9 @@ import type {AccessQuestion} from './access-review.js';
 import {discoverKinds} from './discovery.js';
 import {loadClusterConnection} from './kubeconfig.js';
 import type {ClusterConnection, KubeconfigRequest} from './kubeconfig.js';
-import {deleteObject, drainNode, setUnschedulable} from './object-actions.js';
-import type {DrainOptions, DrainPlan} from './object-actions.js';
+import {deleteObject, setUnschedulable} from './object-actions.js';
+import {drainNode} from './drain.js';
+import type {DrainControl, DrainOptions, DrainOutcome} from './drain.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
 import type {CollectionQuery, ResourceKind} from './resource-kind.js';
 import {startTableWatch} from './table-watch.js';
@@ -35,7 +36,7 @@ export interface ClusterSession {
   can(question: AccessQuestion): Promise<boolean>;
   deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
-  drain(node: string, options: DrainOptions, progress: (message: string) => void): Promise<DrainPlan>;
+  drain(node: string, options: DrainOptions, control: DrainControl): Promise<DrainOutcome>;
   nodeUsage(): Promise<Map<string, NodeUsage> | undefined>;
   withContext(context: string): ClusterSession;
 }
@@ -81,7 +82,7 @@ function sessionFor(
     can: (question) => canI(client, question),
     deleteObject: (kind, namespace, name) => deleteObject(client, kind, namespace, name),
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
-    drain: (node, options, progress) => drainNode(client, node, options, progress),
+    drain: (node, options, control) => drainNode(client, node, options, control),
     nodeUsage: () => nodeUsage(client),
     withContext(context) {
       return sessionFor(loadClusterConnection({...request, context, namespace: undefined}), request, watchOptions);

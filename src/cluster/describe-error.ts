@@ -72,6 +72,8 @@ export function describeHttpFailure(status: number, body: string, method: string
   if (status === 404)
     return new KviewError(`not found: ${serverMessage}`, 'the object or API may not exist', 'not-found');
   if (status === 410) return new KviewError(`expired: ${serverMessage}`, 'the list is re-read', 'gone');
+  // A PodDisruptionBudget refusing an eviction, or the server's own rate limit: worth asking again later.
+  if (status === 429) return new KviewError(serverMessage, 'asked again shortly', 'too-many-requests');
   return new KviewError(`${method} ${path.split('?')[0]} failed: ${serverMessage}`, `HTTP ${status}`, 'other');
 }
 

@@ -20,4 +20,5 @@ export type KviewErrorKind =
   | 'forbidden'
   | 'not-found'
   | 'gone'
+  | 'too-many-requests'
   | 'other';

@@ -1,4 +1,4 @@
-import type {DrainOptions} from '../cluster/object-actions.js';
+import type {DrainOptions} from '../cluster/drain.js';
 import type {ActionRequest} from './action-request.js';
 
 export interface ConfirmState {

@@ -1,5 +1,6 @@
 import {useCallback} from 'react';
-import type {DrainOptions} from '../cluster/object-actions.js';
+import {drainOutcomeLine, drainSummary} from '../cluster/drain.js';
+import type {DrainOptions} from '../cluster/drain.js';
 import type {ActionRequest} from '../state/action-request.js';
 import type {World} from './world.js';
 
@@ -18,9 +19,10 @@ export function useActionRunner(world: World, flash: (message: string) => void) 
             await world.cluster.setUnschedulable(request.name, request.verb === 'cordon');
             return `${request.verb}ed ${what}`;
           case 'drain': {
-            const plan = await world.cluster.drain(request.name, drainOptions, (message) => flash(`drain: ${message}`));
-            if (plan.blockers.length > 0) return `drain refused: ${plan.blockers.join('; ')}`;
-            return `drained ${what}: evicted ${plan.evict.length}, skipped ${plan.skipped.length}`;
+            const outcome = await world.cluster.drain(request.name, drainOptions, {
+              onProgress: (progress) => flash(drainSummary(progress)),
+            });
+            return drainOutcomeLine(outcome);
           }
         }
       };

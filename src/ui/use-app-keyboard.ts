@@ -3,7 +3,7 @@ import type {Dispatch, RefObject} from 'react';
 import {useInput} from 'ink';
 import type {Key} from 'ink';
 import type {ResourceKind} from '../cluster/resource-kind.js';
-import type {DrainOptions} from '../cluster/object-actions.js';
+import type {DrainOptions} from '../cluster/drain.js';
 import type {ActionRequest} from '../state/action-request.js';
 import type {AppAction, AppState, PromptMode} from '../state/app-state.js';
 import {confirmKey, openConfirm} from '../state/confirm-state.js';

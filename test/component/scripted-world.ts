@@ -94,7 +94,7 @@ export function scriptedWorld(
     drain: (node) =>
       answer('drain', () => {
         world.calls.push(`drain ${node}`);
-        return {evict: [], skipped: [], blockers: []};
+        return {kind: 'drained' as const, plan: {evict: [], skipped: [], blockers: []}, progress: {node, pods: []}};
       }),
   };
   world.cluster = cluster;
