@@ -14,12 +14,13 @@ export function taintCount(object: RowObject | undefined): number {
   return ((object as NodeSpec | undefined)?.spec?.taints ?? []).length;
 }
 
-export function nodeExtraCells(
-  object: RowObject | undefined,
-  name: string,
-  podsPerNode: ReadonlyMap<string, number> | undefined,
-): string[] {
-  return [podsPerNode ? String(podsPerNode.get(name) ?? 0) : 'n/a', String(taintCount(object))];
+// Pods per node while the pods watch is still reading them ('counting': a big cluster takes seconds), once it has
+// (the counts), or undefined when the user may not list pods in every namespace.
+export type PodsPerNode = ReadonlyMap<string, number> | 'counting' | undefined;
+
+export function nodeExtraCells(object: RowObject | undefined, name: string, podsPerNode: PodsPerNode): string[] {
+  const pods = podsPerNode === 'counting' ? '…' : podsPerNode ? String(podsPerNode.get(name) ?? 0) : 'n/a';
+  return [pods, String(taintCount(object))];
 }
 
 // `kubectl top nodes`' columns, when metrics-server answers: use and its share of what the node can allocate.

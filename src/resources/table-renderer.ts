@@ -2,6 +2,7 @@ import type {TableColumnDefinition, TableRow} from '../cluster/types.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {EVENT_HEADERS, renderEventCells} from './event-row.js';
 import {NODE_EXTRA_HEADERS, NODE_USAGE_HEADERS, nodeExtraCells, nodeUsageCells} from './node-extras.js';
+import type {PodsPerNode} from './node-extras.js';
 import type {NodeUsage} from '../cluster/node-metrics.js';
 import {columnLayout, renderRow} from './server-table.js';
 import {sanitizeCell} from './sanitize-text.js';
@@ -9,7 +10,7 @@ import {sanitizeCell} from './sanitize-text.js';
 export interface RendererOptions {
   wide: boolean;
   withNamespace: boolean;
-  podsPerNode?: ReadonlyMap<string, number>;
+  podsPerNode?: PodsPerNode;
   // From metrics-server; undefined when it does not answer, and then no usage columns are shown.
   nodeUsage?: ReadonlyMap<string, NodeUsage>;
   // Some listed pod is a static (mirror) pod: a STATIC column after kubectl's marks them.

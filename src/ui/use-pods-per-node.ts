@@ -3,12 +3,13 @@ import {POD_KIND} from '../cluster/resource-kind.js';
 import type {TableColumnDefinition, TableRow} from '../cluster/types.js';
 import {applyChanges, applySnapshot, emptyTableData} from '../state/table-data.js';
 import type {TableData} from '../state/table-data.js';
+import type {PodsPerNode} from '../resources/node-extras.js';
 import type {ClusterApi} from './world.js';
 
-// The nodes view's PODS column: a metadata-only pods watch counted by the Node cell. Absent (undefined) when the
-// user may not list pods in every namespace, which the column shows as n/a.
-export function usePodsPerNode(cluster: ClusterApi, enabled: boolean): ReadonlyMap<string, number> | undefined {
-  const [counts, setCounts] = useState<ReadonlyMap<string, number> | undefined>(undefined);
+// The nodes view's PODS column: a metadata-only pods watch counted by the Node cell. 'counting' until its first
+// list is read; undefined when the user may not list pods in every namespace, which the column shows as n/a.
+export function usePodsPerNode(cluster: ClusterApi, enabled: boolean): PodsPerNode {
+  const [counts, setCounts] = useState<PodsPerNode>('counting');
   useEffect(() => {
     if (!enabled) return undefined;
     let data: TableData = emptyTableData;

@@ -57,13 +57,21 @@ export async function seedPods(client: ApiClient, total: number, concurrency = 1
   return countPods(client);
 }
 
+// Counts every page: a namespace with more than one page of pods (50,000 pods over 20 namespaces) was counted as
+// 1,000, so the bench could not seed or measure past 20,000 pods.
 export async function countPods(client: ApiClient): Promise<number> {
   let count = 0;
   for (const namespace of BENCH_NAMESPACES) {
-    const list = await client
-      .getJson<{items: unknown[]}>(`/api/v1/namespaces/${namespace}/pods?limit=1000`)
-      .catch(() => ({items: []}));
-    count += list.items.length;
+    let token: string | undefined;
+    do {
+      const page = await client
+        .getJson<{items: unknown[]; metadata?: {continue?: string}}>(
+          `/api/v1/namespaces/${namespace}/pods?limit=1000${token ? `&continue=${encodeURIComponent(token)}` : ''}`,
+        )
+        .catch(() => ({items: [], metadata: {continue: undefined}}));
+      count += page.items.length;
+      token = page.metadata?.continue || undefined;
+    } while (token);
   }
   return count;
 }

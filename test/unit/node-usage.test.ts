@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {nodeUsageCells} from '../../src/resources/node-extras.js';
+import {nodeExtraCells, nodeUsageCells} from '../../src/resources/node-extras.js';
 
 const node = {kind: 'Node', status: {allocatable: {cpu: '4', memory: '8Gi'}}};
 
@@ -11,4 +11,12 @@ test('kubectl top nodes cells: millicores, MiB and shares of allocatable', () =>
 
 test('a node metrics-server has no numbers for prints <unknown>, as kubectl top does', () => {
   assert.deepEqual(nodeUsageCells(node, undefined), ['<unknown>', '<unknown>', '<unknown>', '<unknown>']);
+});
+
+test('PODS says it is still counting, instead of n/a (which means the user may not list pods)', () => {
+  const node = {metadata: {name: 'worker-1'}, spec: {taints: [{key: 'a', effect: 'NoSchedule'}]}};
+  assert.deepEqual(nodeExtraCells(node, 'worker-1', 'counting'), ['…', '1']);
+  assert.deepEqual(nodeExtraCells(node, 'worker-1', undefined), ['n/a', '1']);
+  assert.deepEqual(nodeExtraCells(node, 'worker-1', new Map([['worker-1', 42]])), ['42', '1']);
+  assert.deepEqual(nodeExtraCells(node, 'worker-1', new Map([['worker-2', 42]])), ['0', '1']);
 });
