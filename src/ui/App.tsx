@@ -1,5 +1,6 @@
 import {useEffect, useReducer, useState} from 'react';
 import {Box, Text, useApp} from 'ink';
+import {sanitizeCell} from '../resources/sanitize-text.js';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
 import {errorLine} from '../resources/error-line.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
@@ -137,7 +138,8 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
           />
         ) : (
           <Text color="yellow" wrap="truncate-end">
-            {state.flash ?? ' '}
+            {/* Flash lines quote servers and kubeconfig files; they are made inert here, where they are drawn. */}
+            {sanitizeCell(state.flash ?? ' ')}
           </Text>
         )}
         {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
