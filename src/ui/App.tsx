@@ -97,9 +97,10 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
           height={bodyHeight}
           overflow={selfManaged ? 'hidden' : 'visible'}
         >
+          {/* Esc and q of a failed view: the App's own where it runs them, the boundary's where the view did. */}
           <ViewBoundary
             key={`${state.navigation.index}:${world.identity.contextName}`}
-            onBack={() => dispatch({type: 'back'})}
+            onBack={selfManaged ? () => dispatch({type: 'back'}) : undefined}
             onQuit={selfManaged ? exit : undefined}
           >
             <ViewSwitch

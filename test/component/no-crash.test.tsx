@@ -198,3 +198,21 @@ test('the containers view polls one read at a time: a read slower than the inter
   assert.equal(pending.length, 2, 'the next interval reads again once the first answered');
   assert.deepEqual(unhandled, []);
 });
+
+test('Esc on a failed view the App runs keys for goes back one step, not two', async (context) => {
+  const world = scriptedWorld({objects: {'pods/demo/web-1': podObject}});
+  Object.defineProperty(world.cluster, 'contexts', {
+    get: () => {
+      throw new Error('the kubeconfig file vanished');
+    },
+  });
+  const {app, frame} = await start(context, world);
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, (text) => text.includes('containers of demo/web-1'));
+  app.stdin.write(':ctx');
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, (text) => text.includes('this view failed: the kubeconfig file vanished'));
+  app.stdin.write(ESCAPE);
+  await waitForFrame(frame, (text) => text.includes('containers of demo/web-1'));
+  assert.deepEqual(unhandled, []);
+});
