@@ -216,3 +216,23 @@ test('Esc on a failed view the App runs keys for goes back one step, not two', a
   await waitForFrame(frame, (text) => text.includes('containers of demo/web-1'));
   assert.deepEqual(unhandled, []);
 });
+
+test('node usage that fails (no metrics-server answer) leaves the nodes table without usage, and no rejection', async (context) => {
+  const world = failing('nodeUsage', 'the server could not find the requested resource (get nodes.metrics.k8s.io)');
+  const {app, frame} = await start(context, world);
+  app.stdin.write(':no');
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, () => world.watches.some((watch) => watch.plural === 'nodes'));
+  world.sink('nodes').snapshot(
+    ['Name', 'Status', 'Roles', 'Age', 'Version'].map((name) => ({name, type: 'string', format: '', priority: 0})),
+    [
+      {
+        cells: ['worker-1', 'Ready', '<none>', '5m', 'v1.20.2'],
+        object: {kind: 'Node', metadata: {name: 'worker-1', uid: 'n1', creationTimestamp: '2026-11-22T08:00:00Z'}},
+      },
+    ],
+  );
+  const shown = await waitForFrame(frame, (text) => text.includes('worker-1'));
+  assert.doesNotMatch(shown, /CPU|MEMORY/, 'no usage columns without an answer');
+  await assertStillWorking(app, frame);
+});
