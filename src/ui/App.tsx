@@ -1,5 +1,6 @@
 import {useEffect, useReducer, useState} from 'react';
 import {Box, Text, useApp} from 'ink';
+import {sanitizeCell} from '../resources/sanitize-text.js';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
 import {errorLine} from '../resources/error-line.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
@@ -96,9 +97,10 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
           height={bodyHeight}
           overflow={selfManaged ? 'hidden' : 'visible'}
         >
+          {/* Esc and q of a failed view: the App's own where it runs them, the boundary's where the view did. */}
           <ViewBoundary
             key={`${state.navigation.index}:${world.identity.contextName}`}
-            onBack={() => dispatch({type: 'back'})}
+            onBack={selfManaged ? () => dispatch({type: 'back'}) : undefined}
             onQuit={selfManaged ? exit : undefined}
           >
             <ViewSwitch
@@ -137,7 +139,8 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
           />
         ) : (
           <Text color="yellow" wrap="truncate-end">
-            {state.flash ?? ' '}
+            {/* Flash lines quote servers and kubeconfig files; they are made inert here, where they are drawn. */}
+            {sanitizeCell(state.flash ?? ' ')}
           </Text>
         )}
         {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}

@@ -1,5 +1,6 @@
 import {useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
+import {sanitizeCell} from '../resources/sanitize-text.js';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {LogRequest, LogSource, LogTarget} from '../cluster/log-types.js';
@@ -162,7 +163,7 @@ export function LogView(props: LogViewProps) {
         </Text>
       ) : (
         <Text dimColor wrap="truncate-end">
-          {state.message ?? props.equivalentCommand?.(state.request) ?? ''}
+          {sanitizeCell(state.message ?? props.equivalentCommand?.(state.request) ?? '')}
         </Text>
       )}
       <HintBar width={width} scope={scope} hidden={props.hiddenKeys} />
@@ -199,9 +200,10 @@ function emptyText(
 ): string[] {
   const explained = statuses
     .filter((status) => status.message !== '')
-    .map(
-      (status) =>
-        `${status.container ? `${status.pod}/${status.container}` : 'pods'}: ${status.phase}: ` + status.message,
+    .map((status) =>
+      sanitizeCell(
+        `${status.container ? `${status.pod}/${status.container}` : 'pods'}: ${status.phase}: ${status.message}`,
+      ),
     );
   return explained.length > 0 ? explained : ['Waiting for logs…'];
 }

@@ -1,6 +1,8 @@
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, Text} from 'ink';
 import {useLatest} from './use-latest.js';
+import {errorLine} from '../resources/error-line.js';
+import {sanitizeCell} from '../resources/sanitize-text.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';
 import {commandsFor} from '../state/keymap.js';
@@ -155,7 +157,7 @@ export function TableView(props: TableViewProps) {
         const target = drillTarget({...object, object: full});
         if (!('needsObject' in target)) props.onNavigate(target);
       })
-      .catch((error: unknown) => props.onFlash(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => props.onFlash(errorLine(error)));
   };
 
   const requestAction = (command: Command, object: SelectedObject) => {
@@ -200,7 +202,11 @@ export function TableView(props: TableViewProps) {
         emptyText={emptyText(state.table.loaded, state.table.order.length, target)}
         rowColor={(cells) => rowColor(kind.plural, cells, statusColumn, typeColumn)}
       />
-      {state.connection.phase === 'forbidden' ? <Text color="red">{state.connection.message}</Text> : null}
+      {state.connection.phase === 'forbidden' ? (
+        <Text color="red" wrap="truncate-end">
+          {sanitizeCell(state.connection.message)}
+        </Text>
+      ) : null}
     </Box>
   );
 }

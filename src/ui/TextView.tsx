@@ -1,5 +1,6 @@
 import {useState} from 'react';
 import {Box, Text} from 'ink';
+import {errorLine} from '../resources/error-line.js';
 import {commandsFor} from '../state/keymap.js';
 import {useViewKeys} from './input-gate.js';
 import {findMatches, jumpToMatch, scrollTo, textViewState} from '../state/text-view-state.js';
@@ -56,7 +57,7 @@ export function TextView({title, kubectl, lines, search, width, height}: TextVie
   const highlight = search ? compileFilter(search) : undefined;
   const heading =
     lines instanceof Error
-      ? lines.message
+      ? errorLine(lines)
       : `${title}  ${state.lines.length} lines${
           search ? `  /${search}: ${findMatches(state.lines, search).length} matches` : ''
         }`;

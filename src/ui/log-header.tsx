@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {sanitizeCell} from '../resources/sanitize-text.js';
 import type {LogTarget, StreamStatus} from '../cluster/log-types.js';
 import {describeLogWindow} from '../resources/log-since.js';
 import type {LogViewState} from '../state/log-view-state.js';
@@ -83,7 +84,10 @@ export function LogStreamsLine({statuses, hint}: {statuses: readonly StreamStatu
     <Text wrap="truncate-end">
       <Text dimColor>{[...counts].map(([phase, count]) => `${count} ${phase}`).join(' · ') || 'connecting'}</Text>
       {worst ? (
-        <Text color={colour}>{`  ${worst.container ? `${worst.pod}/${worst.container}: ` : ''}${worst.message}`}</Text>
+        // Messages quote the server and the node (a pod's reason, a file's name): made inert before drawing.
+        <Text color={colour}>
+          {sanitizeCell(`  ${worst.container ? `${worst.pod}/${worst.container}: ` : ''}${worst.message}`)}
+        </Text>
       ) : null}
       {hint ? <Text color="magenta">{`  ${hint}`}</Text> : null}
     </Text>
@@ -109,7 +113,9 @@ export function LogStreamList({statuses, height}: {statuses: readonly StreamStat
           wrap="truncate-end"
           color={status.phase === 'failed' ? 'red' : status.phase === 'streaming' ? undefined : 'yellow'}
         >
-          {`  ${status.pod}/${status.container}  ${status.phase}${status.message ? `: ${status.message}` : ''}`}
+          {sanitizeCell(
+            `  ${status.pod}/${status.container}  ${status.phase}${status.message ? `: ${status.message}` : ''}`,
+          )}
         </Text>
       ))}
       {streams.length > shown.length ? (

@@ -2,6 +2,7 @@ import {useCallback} from 'react';
 import {drainOutcomeLine, drainSummary} from '../cluster/drain.js';
 import type {DrainOptions} from '../cluster/drain.js';
 import type {ActionRequest} from '../state/action-request.js';
+import {errorLine} from '../resources/error-line.js';
 import type {World} from './world.js';
 
 // Runs a confirmed action and says how it went in the flash line; a failure is one line, never a crash.
@@ -27,9 +28,7 @@ export function useActionRunner(world: World, flash: (message: string) => void) 
         }
       };
       flash(`${request.verb} ${what}…`);
-      run().then(flash, (error: unknown) =>
-        flash(`${request.verb} failed: ${error instanceof Error ? error.message : String(error)}`),
-      );
+      run().then(flash, (error: unknown) => flash(`${request.verb} failed: ${errorLine(error)}`));
     },
     [world, flash],
   );

@@ -1,9 +1,11 @@
 import {useEffect} from 'react';
 import type {Dispatch} from 'react';
 import {writeExclusiveFile} from '../io/exclusive-file.js';
+import {errorLine} from '../resources/error-line.js';
 import type {LogEntry} from '../state/log-buffer.js';
 import {itemsFrom} from '../state/log-chunked-list.js';
 import type {LogViewAction, LogViewState} from '../state/log-view-state.js';
+import {useLatest} from './use-latest.js';
 
 // Writes the text to a new file at the path, or beside it when the name is taken; resolves to the path written.
 export type LogFileWriter = (path: string, text: string) => Promise<string>;
@@ -15,10 +17,11 @@ export const writeLogFile: LogFileWriter = writeExclusiveFile;
 // stream in front when several are mixed.
 export function useLogSave(state: LogViewState, dispatch: Dispatch<LogViewAction>, writer: LogFileWriter): void {
   const request = state.saveRequest;
-  const buffer = state.buffer;
+  // Only a new request writes, with the buffer as it is then; later lines do not rewrite the file.
+  const bufferRef = useLatest(state.buffer);
   useEffect(() => {
     if (!request) return;
-    const entries = [...itemsFrom(buffer.entries, 0)];
+    const entries = [...itemsFrom(bufferRef.current.entries, 0)];
     const isMixed = new Set(entries.map((entry) => entry.line.streamId).filter(Boolean)).size > 1;
     const text = entries.map((entry) => savedLine(entry, isMixed)).join('');
     writer(request.path, text)
@@ -29,12 +32,10 @@ export function useLogSave(state: LogViewState, dispatch: Dispatch<LogViewAction
         dispatch({
           type: 'saved',
           id: request.id,
-          message: `not saved: ${error instanceof Error ? error.message : String(error)}`,
+          message: `not saved: ${errorLine(error)}`,
         }),
       );
-    // Only a new request writes; later lines do not rewrite the file.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [request, writer, dispatch]);
+  }, [request, writer, dispatch, bufferRef]);
 }
 
 function savedLine(entry: LogEntry, isMixed: boolean): string {

@@ -3,16 +3,17 @@ import {useStdout} from 'ink';
 
 export function useTerminalSize(): {columns: number; rows: number} {
   const {stdout} = useStdout();
-  const read = () => ({columns: stdout.columns || 80, rows: stdout.rows || 24});
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);
     };
-    // read depends only on stdout
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stdout]);
   return size;
+}
+
+function sizeOf(stdout: NodeJS.WriteStream): {columns: number; rows: number} {
+  return {columns: stdout.columns || 80, rows: stdout.rows || 24};
 }

@@ -1,4 +1,4 @@
-import {test} from 'node:test';
+import {mock, test} from 'node:test';
 import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
 import {KviewError} from '../../src/cluster/kview-error.js';
@@ -64,7 +64,7 @@ test('discovery that fails is one flash line; the built-in kinds still work', as
   await assertStillWorking(app, frame);
 });
 
-test('a pod read that fails in the containers view is one line, read again at most once at a time', async (context) => {
+test('a pod read that fails in the containers view is one line', async (context) => {
   const world = failing('getObject', 'pods "web-1" is forbidden: User "x" cannot get resource "pods"');
   const {app, frame} = await start(context, world);
   app.stdin.write(ENTER);
@@ -91,8 +91,12 @@ test('an access review that fails refuses the action and says why in one line', 
   await assertStillWorking(app, frame);
 });
 
-test('a failing delete is one flash line', async (context) => {
-  const world = failing('deleteObject', 'pods "web-1": the server has asked for the client to provide credentials');
+test('a failing delete is one inert flash line', async (context) => {
+  // The message quotes the server, escape sequences and all: they must arrive inert.
+  const world = failing(
+    'deleteObject',
+    'pods "web-1": the server has asked \u001b[2J\u001b]0;pwned\u0007for the client to provide credentials',
+  );
   const {app, frame} = await start(context, world);
   app.stdin.write(CTRL_D);
   await waitForFrame(frame, (text) => text.includes('delete pod demo/web-1?'));
@@ -100,6 +104,12 @@ test('a failing delete is one flash line', async (context) => {
   app.stdin.write('\t');
   app.stdin.write(ENTER);
   await waitForFrame(frame, (text) => text.includes('delete failed: pods "web-1": the server has asked'));
+  const raw = app.lastFrame() ?? '';
+  assert.ok(
+    !raw.includes('\u001b[2J') && !raw.includes('\u001b]0;'),
+    'no escape sequence from the message reached the screen',
+  );
+  assert.match(frame(), /delete failed: pods "web-1": the server has asked for the client to provide credentials/);
   await assertStillWorking(app, frame);
 });
 
@@ -158,5 +168,71 @@ test('a view that throws is one line from its boundary; the header, Esc back and
   await waitForFrame(frame, () => world.watches.length > watches);
   world.sink().snapshot(podColumns, [podRow('demo', 'web-1')]);
   await waitForFrame(frame, (text) => text.includes('web-1') && !text.includes('this view failed'));
+  await assertStillWorking(app, frame);
+});
+
+test('the containers view polls one read at a time: a read slower than the interval is not piled up', async (context) => {
+  mock.timers.enable({apis: ['setInterval']});
+  context.after(() => mock.timers.reset());
+  const world = scriptedWorld({objects: {'pods/demo/web-1': podObject}});
+  const pending: Array<() => void> = [];
+  const answer = world.cluster.getObject;
+  world.cluster = {
+    ...world.cluster,
+    // A link so slow that each read outlasts several refresh intervals.
+    getObject: (kind, namespace, name) =>
+      new Promise((resolve, reject) => {
+        pending.push(() => {
+          answer(kind, namespace, name).then(resolve, reject);
+        });
+      }),
+  };
+  const {app, frame} = await start(context, world);
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, () => pending.length === 1);
+  for (let interval = 0; interval < 5; interval++) mock.timers.tick(2000);
+  assert.equal(pending.length, 1, 'no second read while the first is out');
+  pending[0]?.();
+  await waitForFrame(frame, (text) => /app\s+regular/.test(text) || text.includes('busybox'));
+  mock.timers.tick(2000);
+  assert.equal(pending.length, 2, 'the next interval reads again once the first answered');
+  assert.deepEqual(unhandled, []);
+});
+
+test('Esc on a failed view the App runs keys for goes back one step, not two', async (context) => {
+  const world = scriptedWorld({objects: {'pods/demo/web-1': podObject}});
+  Object.defineProperty(world.cluster, 'contexts', {
+    get: () => {
+      throw new Error('the kubeconfig file vanished');
+    },
+  });
+  const {app, frame} = await start(context, world);
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, (text) => text.includes('containers of demo/web-1'));
+  app.stdin.write(':ctx');
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, (text) => text.includes('this view failed: the kubeconfig file vanished'));
+  app.stdin.write(ESCAPE);
+  await waitForFrame(frame, (text) => text.includes('containers of demo/web-1'));
+  assert.deepEqual(unhandled, []);
+});
+
+test('node usage that fails (no metrics-server answer) leaves the nodes table without usage, and no rejection', async (context) => {
+  const world = failing('nodeUsage', 'the server could not find the requested resource (get nodes.metrics.k8s.io)');
+  const {app, frame} = await start(context, world);
+  app.stdin.write(':no');
+  app.stdin.write(ENTER);
+  await waitForFrame(frame, () => world.watches.some((watch) => watch.plural === 'nodes'));
+  world.sink('nodes').snapshot(
+    ['Name', 'Status', 'Roles', 'Age', 'Version'].map((name) => ({name, type: 'string', format: '', priority: 0})),
+    [
+      {
+        cells: ['worker-1', 'Ready', '<none>', '5m', 'v1.20.2'],
+        object: {kind: 'Node', metadata: {name: 'worker-1', uid: 'n1', creationTimestamp: '2026-11-22T08:00:00Z'}},
+      },
+    ],
+  );
+  const shown = await waitForFrame(frame, (text) => text.includes('worker-1'));
+  assert.doesNotMatch(shown, /CPU|MEMORY/, 'no usage columns without an answer');
   await assertStillWorking(app, frame);
 });

@@ -63,6 +63,11 @@ export class TmuxTerminal {
     );
   }
 
+  // A tmux format of the pane (#{alternate_on}, #{cursor_flag}, #{pane_pid}...), as tmux reports it now.
+  format(text: string): string {
+    return execFileSync('tmux', ['display-message', '-p', '-t', this.name, text], {encoding: 'utf8'}).trim();
+  }
+
   close(): void {
     try {
       execFileSync('tmux', ['kill-session', '-t', this.name], {stdio: 'ignore'});
