@@ -1,4 +1,4 @@
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, Text} from 'ink';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';
@@ -134,7 +134,8 @@ export function TableView(props: TableViewProps) {
         return target ? props.onNavigate(target) : props.onFlash('logs: select a pod, a node or a workload');
       }
       case 'view.nodePane':
-        return props.onNavigate({type: 'node'});
+        // On a node row the pane is for that node: it says so when kview runs elsewhere.
+        return props.onNavigate(object && isNode(kind) ? {type: 'node', node: object.name} : {type: 'node'});
       case 'action.delete':
       case 'action.cordon':
       case 'action.uncordon':

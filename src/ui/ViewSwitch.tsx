@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import type {ViewTarget} from '../state/navigation.js';
 import type {ActionRequest} from '../state/action-request.js';
@@ -99,6 +98,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           isActive={props.active}
           readonly={world.readonly}
           onBack={props.onBack}
+          expectedNode={target.node}
           lookupApiNode={(name) =>
             world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness, () => undefined)
           }

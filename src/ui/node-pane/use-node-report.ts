@@ -14,7 +14,7 @@ export interface NodeReportState {
   notANode: boolean;
 }
 
-// Detects the node once, then reads every check on mount and again for each refresh.
+// Detects the node and reads every check on mount and again for each refresh.
 export function useNodeReport(
   tools: NodeTools,
   options: {
@@ -23,13 +23,15 @@ export function useNodeReport(
     apiNode?: NodeObservations['apiNode'];
     lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
     refreshCount: number;
+    // The node the operator asked for (n on a row of the nodes view); its report is read only if kview runs on it.
+    expectedNode?: string;
   },
 ): NodeReportState {
   const [identity, setIdentity] = useState(options.identity);
   const [report, setReport] = useState<NodeReport | undefined>();
   const [loading, setLoading] = useState(true);
   const [notANode, setNotANode] = useState(false);
-  const {journalDirectory, refreshCount} = options;
+  const {journalDirectory, refreshCount, expectedNode} = options;
   const [lookedUp, setLookedUp] = useState<NodeObservations['apiNode'] | undefined>();
   const apiNode = options.apiNode ?? lookedUp;
   // The caller may pass a new function on every render; the lookup runs once per node name, not per render.
@@ -51,13 +53,15 @@ export function useNodeReport(
     };
   }, [nodeName, options.apiNode]);
 
+  // Detection runs again with every refresh: a restarted kubelet has a new PID and evidence line, and the header
+  // must not keep the old one. A caller that knows the node passes it and skips detection.
   useEffect(() => {
-    if (identity) return;
+    if (options.identity) return;
     let current = true;
     void detectNode(tools).then((found) => {
       if (!current) return;
       const resolved = found ?? (journalDirectory ? offlineIdentity(tools.hostname) : undefined);
-      if (resolved) setIdentity(resolved);
+      if (resolved) setIdentity((previous) => (previous && sameIdentity(previous, resolved) ? previous : resolved));
       else {
         setNotANode(true);
         setLoading(false);
@@ -66,10 +70,12 @@ export function useNodeReport(
     return () => {
       current = false;
     };
-  }, [tools, identity, journalDirectory]);
+  }, [tools, options.identity, journalDirectory, refreshCount]);
 
   useEffect(() => {
     if (!identity) return;
+    // Another node's name: the pane says kview runs elsewhere and reads none of this host's units.
+    if (expectedNode !== undefined && identity.nodeName !== expectedNode) return;
     let current = true;
     setLoading(true);
     void readNodeReport(tools, identity, {journalDirectory, apiNode}).then((read) => {
@@ -80,7 +86,12 @@ export function useNodeReport(
     return () => {
       current = false;
     };
-  }, [tools, identity, journalDirectory, apiNode, refreshCount]);
+  }, [tools, identity, journalDirectory, apiNode, refreshCount, expectedNode]);
 
   return {identity, report, loading, notANode};
+}
+
+// Equal in every field keeps the old object, so a refresh that found the same node re-reads nothing twice.
+function sameIdentity(a: NodeIdentity, b: NodeIdentity): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
