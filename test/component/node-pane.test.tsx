@@ -104,6 +104,19 @@ test("opened for another node, the pane says in one line that kview runs elsewhe
   assert.ok(!tools.runner.calls.some((call) => call.command === 'systemctl'), 'no unit of this host was read');
 });
 
+test('Tab and Enter typed in one burst in the restart dialog are two keys: the restart runs', async (context) => {
+  const tools = scriptedNodeTools({script: seedScript()});
+  const app = renderPane(context, tools);
+  await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+  app.stdin.write(TAB);
+  await waitForFrame(app.lastFrame, (text) => /kubelet\.service\s+active\s+running/.test(text));
+  app.stdin.write('R');
+  await waitForFrame(app.lastFrame, (text) => text.includes('Restart kubelet.service?'));
+  app.stdin.write(`${TAB}${ENTER}`);
+  await waitForFrame(app.lastFrame, (text) => text.includes('restarted kubelet.service'));
+  assert.ok(tools.runner.calls.some((call) => call.args[0] === 'restart'));
+});
+
 test('restart is not offered with --readonly or without root, and says why', async (context) => {
   const readonlyApp = renderPane(context, scriptedNodeTools({script: seedScript()}), {readonly: true});
   await waitForFrame(readonlyApp.lastFrame, (text) => text.includes('Findings'));
