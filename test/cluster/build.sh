@@ -4,7 +4,8 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PACKAGES=(golang-go rsync etcd-server etcd-client containerd runc containernetworking-plugins busybox-static
-  golang-github-modern-go-reflect2-dev openssl gcc libc6-dev dpkg-dev iproute2 procps)
+  golang-github-modern-go-reflect2-dev openssl gcc libc6-dev dpkg-dev iproute2 procps
+  debootstrap systemd-container util-linux tmux)
 
 install_packages() {
   local missing=()
