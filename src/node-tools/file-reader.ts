@@ -1,4 +1,4 @@
-import {open, readdir, readFile, stat} from 'node:fs/promises';
+import {open, readdir, readFile, readlink, stat} from 'node:fs/promises';
 
 export type FileRead = {ok: true; text: string} | {ok: false; problem: string};
 
@@ -9,6 +9,10 @@ export interface FileReader {
   readTail(path: string, maxBytes: number): Promise<FileRead>;
   list(directory: string): Promise<string[] | undefined>;
   exists(path: string): Promise<boolean>;
+  // The target of a symbolic link (/proc/PID/ns/mnt reads "mnt:[4026531841]"); undefined when unreadable.
+  readLink(path: string): Promise<string | undefined>;
+  // "device:inode" of what the path names, links followed (/proc/PID/root is the process's root directory).
+  fileIdentity(path: string): Promise<string | undefined>;
   // A file that grows (a container's log): its last maxBytes now, then what is appended, read through one open
   // descriptor so a rotation (rename, then a new file at the path) loses nothing written to the old file.
   openGrowing(path: string, maxBytes: number): Promise<GrowingFile | {problem: string}>;
@@ -67,6 +71,21 @@ export function createFileReader(): FileReader {
         return true;
       } catch {
         return false;
+      }
+    },
+    async readLink(path) {
+      try {
+        return await readlink(path);
+      } catch {
+        return undefined;
+      }
+    },
+    async fileIdentity(path) {
+      try {
+        const found = await stat(path);
+        return `${found.dev}:${found.ino}`;
+      } catch {
+        return undefined;
       }
     },
     openGrowing,

@@ -1,5 +1,6 @@
 // What differs between Kubernetes distributions on a node: unit names, where the runtime listens, crictl's config.
-export type Flavour = 'kubeadm' | 'k3s' | 'rke2' | 'microk8s';
+// 'kubelet' is a kubelet that no distribution's marks were found for (installed by hand or by other tooling).
+export type Flavour = 'kubeadm' | 'kubelet' | 'k3s' | 'rke2' | 'microk8s';
 
 export interface FlavourProfile {
   flavour: Flavour;
@@ -18,6 +19,16 @@ export interface FlavourProfile {
 export const flavourProfiles: Readonly<Record<Flavour, FlavourProfile>> = {
   kubeadm: {
     flavour: 'kubeadm',
+    kubeletUnits: ['kubelet.service'],
+    runtimeUnits: ['containerd.service', 'crio.service'],
+    runtimeSocket: '/run/containerd/containerd.sock',
+    containerdRoot: '/var/lib/containerd',
+    kubeletRootDir: '/var/lib/kubelet',
+    manifestsDir: '/etc/kubernetes/manifests',
+    extraBinDirs: [],
+  },
+  kubelet: {
+    flavour: 'kubelet',
     kubeletUnits: ['kubelet.service'],
     runtimeUnits: ['containerd.service', 'crio.service'],
     runtimeSocket: '/run/containerd/containerd.sock',

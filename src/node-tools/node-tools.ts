@@ -12,7 +12,7 @@ export interface NodePaths {
   procUptime: string;
   crictlDefaultConfig: string;
   // Probed to tell the distributions apart when no process gives it away.
-  markers: {kubeadm: string; kubelet: string; k3s: string; rke2: string; microk8s: string};
+  markers: {kubeadm: string; kubeadmFlags: string; kubelet: string; k3s: string; rke2: string; microk8s: string};
 }
 
 export const defaultNodePaths: NodePaths = {
@@ -23,6 +23,7 @@ export const defaultNodePaths: NodePaths = {
   crictlDefaultConfig: '/etc/crictl.yaml',
   markers: {
     kubeadm: '/etc/kubernetes',
+    kubeadmFlags: '/var/lib/kubelet/kubeadm-flags.env',
     kubelet: '/var/lib/kubelet',
     k3s: '/var/lib/rancher/k3s',
     rke2: '/var/lib/rancher/rke2',

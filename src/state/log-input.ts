@@ -25,13 +25,20 @@ export function applyInput(state: LogViewState, input: string, key: InputKey, no
   if (isSpecial) return applyCommands(state, input, key, now);
   let next = state;
   for (const character of input) {
-    next = next.prompt
-      ? applyPromptKey(next, {kind: 'text', text: character}, now)
-      : applyCommands(next, character, {}, now);
+    const named = BURST_KEYS[character];
+    next = named
+      ? applyInput(next, '', named, now)
+      : next.prompt
+        ? applyPromptKey(next, {kind: 'text', text: character}, now)
+        : applyCommands(next, character, {}, now);
     if (next.leaving) return next;
   }
   return next;
 }
+
+// Inside a burst ("today" and Enter typed quickly at the since prompt, read as one chunk) these characters are the
+// keys Ink names when they come alone, not text: Enter submits the prompt instead of vanishing from it.
+const BURST_KEYS: Readonly<Record<string, InputKey>> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}};
 
 function applyCommands(state: LogViewState, input: string, key: PressedKey, now: number): LogViewState {
   let next = state;

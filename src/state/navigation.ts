@@ -17,7 +17,7 @@ export type ViewTarget =
   | {type: 'containers'; namespace: string; pod: string}
   | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string; search?: string}
   | {type: 'logs'; target: LogTarget}
-  | {type: 'node'}
+  | {type: 'node'; node?: string}
   | {type: 'contexts'};
 
 // Browser-like history: Esc and [ go back, ] forward, - jumps to the view before the last jump.
@@ -74,7 +74,7 @@ export function describeTarget(target: ViewTarget): string {
     case 'logs':
       return `logs ${logTargetName(target.target)}`;
     case 'node':
-      return 'node pane';
+      return target.node ? `node pane of ${target.node}` : 'node pane';
     case 'contexts':
       return 'contexts';
   }

@@ -137,7 +137,8 @@ export function TableView(props: TableViewProps) {
         return target ? props.onNavigate(target) : props.onFlash('logs: select a pod, a node or a workload');
       }
       case 'view.nodePane':
-        return props.onNavigate({type: 'node'});
+        // On a node row the pane is for that node: it says so when kview runs elsewhere.
+        return props.onNavigate(object && isNode(kind) ? {type: 'node', node: object.name} : {type: 'node'});
       case 'action.delete':
       case 'action.cordon':
       case 'action.uncordon':

@@ -98,6 +98,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           isActive={props.active}
           readonly={world.readonly}
           onBack={props.onBack}
+          expectedNode={target.node}
           lookupApiNode={(name) =>
             world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness, () => undefined)
           }

@@ -6,9 +6,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 PACKAGES=(golang-go rsync etcd-server etcd-client containerd runc containernetworking-plugins busybox-static
   golang-github-modern-go-reflect2-dev openssl gcc libc6-dev dpkg-dev iproute2 procps)
 # What the tests use besides the cluster: tmux drives kview in real terminals, util-linux's `script` gives the
-# benchmark a pty, systemd's journalctl and systemd-journal-remote read and write the journals the node-pane tests
-# use, xz compresses the single executable.
-PACKAGES+=(tmux util-linux systemd systemd-journal-remote xz-utils)
+# benchmark a pty and nsenter enters the systemd node, systemd's journalctl and systemd-journal-remote read and
+# write the journals the node-pane tests use, xz compresses the single executable, and debootstrap and
+# systemd-nspawn (systemd-container) build and boot the systemd node.
+PACKAGES+=(tmux util-linux systemd systemd-journal-remote xz-utils debootstrap systemd-container)
 
 install_packages() {
   local missing=()

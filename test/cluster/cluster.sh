@@ -6,11 +6,15 @@
 #   cluster.sh env      print `export KUBECONFIG=...` for the running cluster
 #   cluster.sh stop-apiserver | start-apiserver | compact-etcd
 #                       failure drills for the tests: the API server away and back, an etcd compaction
+#   cluster.sh node-up | node-down | node-exec CMD...
+#                       the second node alone (node.sh): start it on a running cluster, stop it and undo what it
+#                       changed, run a command inside it. KVIEW_SYSTEMD_NODE=0 makes `up` leave it out.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source "$HARNESS_DIR/images.sh"
 source "$HARNESS_DIR/certs.sh"
 source "$HARNESS_DIR/processes.sh"
 source "$HARNESS_DIR/components.sh"
+source "$HARNESS_DIR/node.sh"
 
 api_ready() {
   [ -f "$STATE_DIR/ports.env" ] || return 1
@@ -42,6 +46,7 @@ cmd_up() {
   if ! any_running; then
     # Nothing of ours runs (first start, or the machine was stopped under it): start from a clean state so every
     # run sees the same fresh cluster, after clearing whatever the killed processes left behind.
+    node_down
     clean_leftovers
     rm -rf "${STATE_DIR:?}"
   fi
@@ -58,12 +63,14 @@ cmd_up() {
   start_scheduler
   wait_for "node localhost to be Ready" 120 kubectl --kubeconfig "$KUBECONFIG_FILE" wait --for=condition=Ready \
     node/localhost --timeout=2s
+  [ "${KVIEW_SYSTEMD_NODE:-1}" = 0 ] || node_up
   step "seeding the demo workload"
   bash "$HARNESS_DIR/seed.sh"
   step "ready: export KUBECONFIG=$KUBECONFIG_FILE"
 }
 
 cmd_down() {
+  node_down
   for name in kube-scheduler kube-controller-manager kubelet; do stop_process "$name"; done
   clean_leftovers
   for name in containerd kube-apiserver etcd; do stop_process "$name"; done
@@ -113,6 +120,7 @@ cmd_status() {
   for name in "${PROCESS_NAMES[@]}"; do
     if is_running "$name"; then echo "$name: running (pid $(pid_of "$name"))"; else echo "$name: stopped"; fi
   done
+  node_status
   if api_ready; then echo "api: ready at https://127.0.0.1:$APISERVER_PORT"; echo "kubeconfig: $KUBECONFIG_FILE"
   else echo "api: not answering"; return 1; fi
 }
@@ -127,11 +135,17 @@ case "${1:-}" in
     source "$STATE_DIR/ports.env"
     start_apiserver
     wait_for "kube-apiserver /readyz" 90 curl_ready ;;
+  node-up)
+    api_ready || die "the local cluster is not up: run $0 up"
+    node_up
+    node_seed ;;
+  node-down) node_down ;;
+  node-exec) shift; node_exec "$@" ;;
   compact-etcd)
     source "$STATE_DIR/ports.env"
     revision=$(ETCDCTL_API=3 etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" endpoint status -w json \
       | grep -o '"revision":[0-9]*' | head -1 | cut -d: -f2)
     ETCDCTL_API=3 etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" compact "$revision" >/dev/null
     echo "$revision" ;;
-  *) echo "usage: $0 up|down|status|env|stop-apiserver|start-apiserver|compact-etcd" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|env|stop-apiserver|start-apiserver|compact-etcd|node-up|node-down|node-exec" >&2; exit 2 ;;
 esac

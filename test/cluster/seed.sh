@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Seeds the demo workload into the running local cluster. Idempotent: `kubectl apply` and status patches only.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+source "$HARNESS_DIR/node.sh"
 export KUBECONFIG="$KUBECONFIG_FILE"
 
 kubectl apply -f "$HARNESS_DIR/manifests/nodes.yaml" >/dev/null
@@ -72,3 +73,6 @@ pod_status not-ready '{"phase":"Running","conditions":[{"type":"Ready","status":
 pod_status nominated '{"phase":"Pending","nominatedNodeName":"control-plane-1"}'
 # Deleted with a grace period on a node without a kubelet: it stays Terminating.
 kubectl -n states delete pod terminating --wait=false >/dev/null 2>&1 || true
+
+# The second node's pods (node.sh), when it runs.
+if [ "${KVIEW_SYSTEMD_NODE:-1}" != 0 ] && node_running; then node_seed; fi

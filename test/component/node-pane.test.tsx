@@ -14,7 +14,17 @@ const {StandaloneKeys} = await import('../../src/ui/StandaloneKeys.js');
 
 const TAB = '\t';
 const ENTER = '\r';
-function renderPane(context: TestContext, tools: NodeTools, props: {readonly?: boolean; onBack?: () => void} = {}) {
+// Lines from a box's top border to its bottom border.
+function boxHeight(frame: string): number {
+  const lines = frame.split('\n');
+  return lines.findIndex((text) => text.includes('╰')) - lines.findIndex((text) => text.includes('╭')) + 1;
+}
+
+function renderPane(
+  context: TestContext,
+  tools: NodeTools,
+  props: {readonly?: boolean; onBack?: () => void; expectedNode?: string} = {},
+) {
   // With the keyboard node-only mode gives it, so keys typed ahead reach a view the instant it appears.
   const app = render(
     <StandaloneKeys>
@@ -25,6 +35,7 @@ function renderPane(context: TestContext, tools: NodeTools, props: {readonly?: b
         isActive
         readonly={props.readonly ?? false}
         onBack={props.onBack}
+        expectedNode={props.expectedNode}
       />
     </StandaloneKeys>,
   );
@@ -33,7 +44,14 @@ function renderPane(context: TestContext, tools: NodeTools, props: {readonly?: b
 }
 
 test('opens on findings for the detected node; a flapping kubelet is the first, critical finding', async (context) => {
-  const tools = scriptedNodeTools({script: seedScript({kubelet: 'systemctl-show-kubelet-flapping.txt'})});
+  // The seed's host is a kubeadm node: kubeadm's flags file is what tells it apart from a hand-installed kubelet.
+  const tools = scriptedNodeTools({
+    script: seedScript({kubelet: 'systemctl-show-kubelet-flapping.txt'}),
+    files: {
+      '/var/lib/kubelet/kubeadm-flags.env':
+        'KUBELET_KUBEADM_ARGS="--container-runtime-endpoint=unix:///run/containerd/containerd.sock"\n',
+    },
+  });
   const app = renderPane(context, tools);
   const frame = await waitForFrame(app.lastFrame, (text) => text.includes('CRITICAL'));
   assert.match(frame, /node k8s-master \(kubeadm\)\s+kubelet kubelet\.service pid 992/);
@@ -58,6 +76,7 @@ test('units read from systemctl show; R asks first with Cancel focused, and Canc
     /\u001b\[7m Cancel /,
     'Cancel is the focused (inverse) button',
   );
+  assert.equal(boxHeight(dialog), 6, 'the box is its four lines and two borders, not the height of the pane');
   app.stdin.write(ENTER);
   await waitForFrame(app.lastFrame, (text) => text.includes('restart cancelled'));
   assert.ok(!tools.runner.calls.some((call) => call.args[0] === 'restart'));
@@ -71,6 +90,31 @@ test('units read from systemctl show; R asks first with Cancel focused, and Canc
     '--',
     'kubelet.service',
   ]);
+});
+
+test("opened for another node, the pane says in one line that kview runs elsewhere and shows none of this host's units", async (context) => {
+  const tools = scriptedNodeTools({script: seedScript()});
+  const app = renderPane(context, tools, {expectedNode: 'systemd-node'});
+  const frame = await waitForFrame(app.lastFrame, (text) => text.includes('not on systemd-node'));
+  assert.match(
+    frame.replace(/\u001b\[[0-9;]*m/g, '').trim(),
+    /^kview runs on node k8s-master, not on systemd-node: run kview on systemd-node to see it$/,
+  );
+  assert.equal(frame.trim().split('\n').length, 1);
+  assert.ok(!tools.runner.calls.some((call) => call.command === 'systemctl'), 'no unit of this host was read');
+});
+
+test('Tab and Enter typed in one burst in the restart dialog are two keys: the restart runs', async (context) => {
+  const tools = scriptedNodeTools({script: seedScript()});
+  const app = renderPane(context, tools);
+  await waitForFrame(app.lastFrame, (text) => text.includes('Findings'));
+  app.stdin.write(TAB);
+  await waitForFrame(app.lastFrame, (text) => /kubelet\.service\s+active\s+running/.test(text));
+  app.stdin.write('R');
+  await waitForFrame(app.lastFrame, (text) => text.includes('Restart kubelet.service?'));
+  app.stdin.write(`${TAB}${ENTER}`);
+  await waitForFrame(app.lastFrame, (text) => text.includes('restarted kubelet.service'));
+  assert.ok(tools.runner.calls.some((call) => call.args[0] === 'restart'));
 });
 
 test('restart is not offered with --readonly or without root, and says why', async (context) => {

@@ -62,6 +62,8 @@ function failingFiles(failure: {openGrowing?: Error; readAppended?: Error}, clos
     readTail: () => Promise.resolve({ok: false, problem: 'unused'}),
     list: (directory) => Promise.resolve(directory.endsWith('/app') ? ['0.log'] : ['app']),
     exists: () => Promise.resolve(true),
+    readLink: () => Promise.resolve(undefined),
+    fileIdentity: () => Promise.resolve(undefined),
     openGrowing: () => (failure.openGrowing ? Promise.reject(failure.openGrowing) : Promise.resolve(file)),
   };
 }

@@ -2,6 +2,7 @@ import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
+import type {NodeReport} from '../../node-tools/node-report.js';
 import type {NodeTools} from '../../node-tools/node-tools.js';
 import {watchedUnits} from '../../node-tools/unit-reader.js';
 import type {Command} from '../../state/keymap.js';
@@ -39,6 +40,8 @@ export interface NodePaneProps {
   lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
   // One line saying why the pane is shown on its own, e.g. that the API server is unreachable.
   modeLine?: string;
+  // The node the operator opened the pane for (n on a node row); kview can only read the machine it runs on.
+  expectedNode?: string;
 }
 
 // Keys only the App carries out (its command line and history); node-only mode runs the pane without it.
@@ -58,6 +61,7 @@ export function NodePane(props: NodePaneProps) {
     apiNode: props.apiNode,
     lookupApiNode: props.lookupApiNode,
     refreshCount: state.refreshCount,
+    expectedNode: props.expectedNode,
   });
   const units = useMemo(() => (identity ? watchedUnits(identity) : []), [identity]);
   const journal = useJournalPreview(tools, units, props.journalDirectory, state.refreshCount);
@@ -101,7 +105,16 @@ export function NodePane(props: NodePaneProps) {
   });
   const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
   const hidden = props.onBack ? [] : STANDALONE_HIDDEN;
+  const kubeletPid = identity ? headerPid(identity, report) : undefined;
 
+  const elsewhere = otherNodeLine(props.expectedNode, identity?.nodeName, notANode);
+  if (elsewhere) {
+    return (
+      <Text wrap="truncate-end" color="yellow">
+        {elsewhere}
+      </Text>
+    );
+  }
   if (notANode) {
     return (
       <Text color="yellow">
@@ -133,7 +146,7 @@ export function NodePane(props: NodePaneProps) {
       <Text wrap="truncate-end" bold>
         {identity
           ? `node ${identity.nodeName} (${identity.flavour})  kubelet ${identity.kubeletUnit}` +
-            `${identity.kubeletPid ? ` pid ${identity.kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
+            `${kubeletPid ? ` pid ${kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
           : 'detecting the node…'}
         {readonly ? <Text color="yellow"> [readonly]</Text> : null}
       </Text>
@@ -147,7 +160,8 @@ export function NodePane(props: NodePaneProps) {
       {state.helpOpen ? (
         <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={hidden} />
       ) : state.dialog ? (
-        <Box height={bodyHeight}>
+        // A column, so the dialog keeps the height of its lines instead of stretching over the body.
+        <Box height={bodyHeight} flexDirection="column" alignItems="flex-start">
           <RestartDialog dialog={state.dialog} />
         </Box>
       ) : (
@@ -166,4 +180,19 @@ export function NodePane(props: NodePaneProps) {
       <HintBar width={width} scope="node" hidden={hidden} />
     </Box>
   );
+}
+
+// The kubelet's PID as systemd last reported it for the unit (what `systemctl show -p MainPID` says), else the
+// process detection found; both are read again on every refresh, so a restart never leaves the old one here.
+function headerPid(identity: NodeIdentity, report: NodeReport | undefined): number | undefined {
+  const reading = report?.units?.find((unit) => unit.unit === identity.kubeletUnit);
+  return (reading && 'status' in reading ? reading.status.mainPid : undefined) ?? identity.kubeletPid;
+}
+
+function otherNodeLine(expected: string | undefined, found: string | undefined, notANode: boolean): string | undefined {
+  if (expected === undefined || expected === found) return undefined;
+  if (notANode)
+    return `kview does not run on node ${expected} (this host is no node): run kview on ${expected} to see it`;
+  if (found === undefined) return undefined;
+  return `kview runs on node ${found}, not on ${expected}: run kview on ${expected} to see it`;
 }

@@ -18,7 +18,7 @@ export interface NodeReportState {
   problem: string | undefined;
 }
 
-// Detects the node once, then reads every check on mount and again for each refresh.
+// Detects the node and reads every check on mount and again for each refresh.
 export function useNodeReport(
   tools: NodeTools,
   options: {
@@ -27,6 +27,8 @@ export function useNodeReport(
     apiNode?: NodeObservations['apiNode'];
     lookupApiNode?: (nodeName: string) => Promise<NodeObservations['apiNode'] | undefined>;
     refreshCount: number;
+    // The node the operator asked for (n on a row of the nodes view); its report is read only if kview runs on it.
+    expectedNode?: string;
   },
 ): NodeReportState {
   const [identity, setIdentity] = useState(options.identity);
@@ -38,7 +40,7 @@ export function useNodeReport(
   const [readFor, setReadFor] = useState<number | undefined>(undefined);
   const [notANode, setNotANode] = useState(false);
   const [detectProblem, setDetectProblem] = useState<string | undefined>(undefined);
-  const {journalDirectory, refreshCount} = options;
+  const {journalDirectory, refreshCount, expectedNode} = options;
   const [lookedUp, setLookedUp] = useState<NodeObservations['apiNode'] | undefined>();
   const apiNode = options.apiNode ?? lookedUp;
   // The caller may pass a new function on every render; the lookup runs once per node name, not per render.
@@ -60,14 +62,16 @@ export function useNodeReport(
     };
   }, [nodeName, options.apiNode, lookup]);
 
+  // Detection runs again with every refresh: a restarted kubelet has a new PID and evidence line, and the header
+  // must not keep the old one. A caller that knows the node passes it and skips detection.
   useEffect(() => {
-    if (identity) return;
+    if (options.identity) return;
     let current = true;
     detectNode(tools).then(
       (found) => {
         if (!current) return;
         const resolved = found ?? (journalDirectory ? offlineIdentity(tools.hostname) : undefined);
-        if (resolved) setIdentity(resolved);
+        if (resolved) setIdentity((previous) => (previous && sameIdentity(previous, resolved) ? previous : resolved));
         else setNotANode(true);
       },
       (error: unknown) => {
@@ -77,10 +81,12 @@ export function useNodeReport(
     return () => {
       current = false;
     };
-  }, [tools, identity, journalDirectory]);
+  }, [tools, options.identity, journalDirectory, refreshCount]);
 
   useEffect(() => {
     if (!identity) return;
+    // Another node's name: the pane says kview runs elsewhere and reads none of this host's units.
+    if (expectedNode !== undefined && identity.nodeName !== expectedNode) return;
     let current = true;
     readNodeReport(tools, identity, {journalDirectory, apiNode}).then(
       (report) => {
@@ -98,9 +104,17 @@ export function useNodeReport(
     return () => {
       current = false;
     };
-  }, [tools, identity, journalDirectory, apiNode, refreshCount]);
+  }, [tools, identity, journalDirectory, apiNode, refreshCount, expectedNode]);
 
   const problem = detectProblem ?? reading.problem;
-  const loading = !notANode && detectProblem === undefined && (identity === undefined || readFor !== refreshCount);
+  // kview runs on another node than the one asked for: nothing is read, so nothing is loading either.
+  const elsewhere = expectedNode !== undefined && identity !== undefined && identity.nodeName !== expectedNode;
+  const loading =
+    !notANode && !elsewhere && detectProblem === undefined && (identity === undefined || readFor !== refreshCount);
   return {identity, report: reading.report, loading, notANode, problem};
+}
+
+// Equal in every field keeps the old object, so a refresh that found the same node re-reads nothing twice.
+function sameIdentity(a: NodeIdentity, b: NodeIdentity): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -44,13 +44,13 @@ export function usePaneKeys(input: PaneKeysInput): void {
     state.current = input.state;
   });
 
-  const onKey = (text: string, key: Key) => {
-    const characters = key.ctrl || text.length <= 1 ? [text] : [...text];
+  const onKey = (text: string, chunkKey: Key) => {
+    const keys = chunkKey.ctrl || text.length <= 1 ? [{input: text, key: chunkKey}] : burstKeys(text, chunkKey);
     if (waiting.current.length > 0 && !state.current.reader) {
-      waiting.current.push(...characters.map((character) => ({input: character, key})));
+      waiting.current.push(...keys);
       return;
     }
-    for (const [index, character] of characters.entries()) {
+    for (const [index, {input: character, key}] of keys.entries()) {
       if (state.current.reader) {
         const typed = {type: 'typedAhead', typed: {input: character, key}} as const;
         state.current = nodePaneReducer(state.current, typed);
@@ -60,7 +60,7 @@ export function usePaneKeys(input: PaneKeysInput): void {
       const shown = listShown(state.current);
       if (!runCommands(character, key)) return;
       if (listShown(state.current) !== shown) {
-        waiting.current.push(...characters.slice(index + 1).map((rest) => ({input: rest, key})));
+        waiting.current.push(...keys.slice(index + 1));
         return;
       }
     }
@@ -97,6 +97,15 @@ export function usePaneKeys(input: PaneKeysInput): void {
   useLayoutEffect(() => {
     for (const typed of waiting.current.splice(0)) onKey(typed.input, typed.key);
   });
+}
+
+// Keys read in one chunk (Tab then Enter typed quickly in the restart dialog, or a burst over a slow link) are one
+// key per character, each named as Ink names it alone: a tab or carriage return in the burst is Tab or Enter.
+function burstKeys(text: string, key: Key): Array<{input: string; key: Key}> {
+  return [...text].map((character) => ({
+    input: character,
+    key: {...key, tab: character === '\t', return: character === '\r'},
+  }));
 }
 
 // The log files of the pod walk or container detail on screen.
