@@ -39,7 +39,7 @@ export function scriptedWorld(
     cluster: {} as ClusterApi,
     logs: {
       open: () => ({stop: () => undefined}),
-      containersOf: async () => [],
+      containersOf: () => Promise.resolve([]),
     },
     sink(plural = 'pods') {
       const sink = sinks.get(plural);
@@ -59,24 +59,29 @@ export function scriptedWorld(
         },
       };
     },
-    kinds: async () => [...BUILTIN_KINDS],
-    async getObject(kind, namespace, name) {
+    kinds: () => Promise.resolve([...BUILTIN_KINDS]),
+    getObject(kind, namespace, name) {
       const object = overrides.objects?.[`${kind.plural}/${namespace ?? ''}/${name}`];
-      if (!object) throw new Error(`not found: ${kind.plural} "${name}"`);
-      return object;
+      if (!object) return Promise.reject(new Error(`not found: ${kind.plural} "${name}"`));
+      return Promise.resolve(object);
     },
-    listObjects: async () => [],
-    can: async () => overrides.allowed ?? true,
-    async deleteObject(kind, namespace, name) {
+    listObjects: () => Promise.resolve([]),
+    async describeInputs(kind, namespace, name) {
+      return {object: await cluster.getObject(kind, namespace, name)};
+    },
+    can: () => Promise.resolve(overrides.allowed ?? true),
+    deleteObject(kind, namespace, name) {
       world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}`);
+      return Promise.resolve();
     },
-    async setUnschedulable(node, unschedulable) {
+    setUnschedulable(node, unschedulable) {
       world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
+      return Promise.resolve();
     },
-    nodeUsage: async () => overrides.usage,
-    async drain(node) {
+    nodeUsage: () => Promise.resolve(overrides.usage),
+    drain(node) {
       world.calls.push(`drain ${node}`);
-      return {evict: [], skipped: [], blockers: []};
+      return Promise.resolve({evict: [], skipped: [], blockers: []});
     },
   };
   world.cluster = cluster;
