@@ -31,19 +31,39 @@ const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (value: number) => String(value).padStart(2, '0');
 
+interface WallClock {
+  wall: Date;
+  offset: string;
+}
+
+// The zone's wall clock at an instant (read with getUTC*) and its offset as Go prints it with -0700.
+function wallClock(epochMilliseconds: number, zone: TimeZone): WallClock {
+  const minutes = zone.offsetMinutes(epochMilliseconds);
+  const absolute = Math.abs(minutes);
+  return {
+    wall: new Date(epochMilliseconds + minutes * 60_000),
+    offset: `${minutes < 0 ? '-' : '+'}${pad(Math.trunc(absolute / 60))}${pad(absolute % 60)}`,
+  };
+}
+
 // Go's time.RFC1123Z ("Mon, 02 Jan 2006 15:04:05 -0700") in the given zone: the layout of every time in describe.
 export function rfc1123z(timestamp: string | undefined, zone: TimeZone): string {
   if (!timestamp) return '';
   const epoch = Date.parse(timestamp);
   if (Number.isNaN(epoch)) return timestamp;
-  const offset = zone.offsetMinutes(epoch);
-  // The shifted instant's UTC fields are the wall clock of the zone.
-  const wall = new Date(epoch + offset * 60_000);
-  const sign = offset < 0 ? '-' : '+';
-  const absolute = Math.abs(offset);
+  const {wall, offset} = wallClock(epoch, zone);
   return (
     `${DAYS[wall.getUTCDay()]}, ${pad(wall.getUTCDate())} ${MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()} ` +
-    `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())} ` +
-    `${sign}${pad(Math.trunc(absolute / 60))}${pad(absolute % 60)}`
+    `${clock(wall)} ${offset}`
   );
+}
+
+// "15:04:05 -0700": a time of day kview prints on its own (a log marker), with the offset so it is never ambiguous.
+export function clockText(epochMilliseconds: number, zone: TimeZone): string {
+  const {wall, offset} = wallClock(epochMilliseconds, zone);
+  return `${clock(wall)} ${offset}`;
+}
+
+function clock(wall: Date): string {
+  return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
 }
