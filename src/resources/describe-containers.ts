@@ -1,4 +1,4 @@
-import {rfc1123z} from './time-zone.js';
+import {rfc1123zOrZero} from './time-zone.js';
 import type {TimeZone} from './time-zone.js';
 
 export interface ContainerSpec {
@@ -117,7 +117,8 @@ export function describeContainers(
 }
 
 function stateLines(title: string, state: State | undefined, zone: TimeZone): string[] {
-  if (state?.running) return [`    ${title}:\tRunning`, `      Started:\t${rfc1123z(state.running.startedAt, zone)}`];
+  if (state?.running)
+    return [`    ${title}:\tRunning`, `      Started:\t${rfc1123zOrZero(state.running.startedAt, zone)}`];
   if (state?.terminated) {
     const terminated = state.terminated;
     const lines = [`    ${title}:\tTerminated`];
@@ -126,8 +127,8 @@ function stateLines(title: string, state: State | undefined, zone: TimeZone): st
     lines.push(`      Exit Code:\t${terminated.exitCode ?? 0}`);
     if ((terminated.signal ?? 0) > 0) lines.push(`      Signal:\t${terminated.signal}`);
     lines.push(
-      `      Started:\t${rfc1123z(terminated.startedAt, zone)}`,
-      `      Finished:\t${rfc1123z(terminated.finishedAt, zone)}`,
+      `      Started:\t${rfc1123zOrZero(terminated.startedAt, zone)}`,
+      `      Finished:\t${rfc1123zOrZero(terminated.finishedAt, zone)}`,
     );
     return lines;
   }

@@ -2,7 +2,7 @@ import type {DescribeInputs} from '../cluster/describe-inputs.js';
 import type {RowObject} from '../cluster/types.js';
 import type {DescribeClock} from './describe-clock.js';
 import {annotationsLines, labelsLines} from './describe-format.js';
-import {rfc1123z} from './time-zone.js';
+import {rfc1123zOrZero} from './time-zone.js';
 
 // kubectl's describeNamespace with its quotas and limit ranges, and the ResourceQuota and LimitRange describers.
 
@@ -51,7 +51,7 @@ export function describeNamespace(inputs: DescribeInputs, clock: DescribeClock):
       ...conditions.map(
         (condition) =>
           `  ${condition['type'] ?? ''}\t${condition['status'] ?? ''}\t` +
-          `${rfc1123z(condition['lastTransitionTime'], clock.zone)}\t${condition['reason'] ?? ''}\t${condition['message'] ?? ''}`,
+          `${rfc1123zOrZero(condition['lastTransitionTime'], clock.zone)}\t${condition['reason'] ?? ''}\t${condition['message'] ?? ''}`,
       ),
     );
   }

@@ -1,7 +1,7 @@
 import type {RowObject} from '../cluster/types.js';
 import {ageSince} from './human-duration.js';
 import {annotationsLines, labelsLines} from './describe-format.js';
-import {rfc1123z} from './time-zone.js';
+import {rfc1123z, rfc1123zOrZero} from './time-zone.js';
 import type {TimeZone} from './time-zone.js';
 import type {DescribeClock} from './describe-clock.js';
 import {formatQuantity, parseQuantity} from './quantity.js';
@@ -91,7 +91,7 @@ export function describeNodeLines(object: RowObject, context: NodeContext): stri
       ...conditions.map(
         (condition) =>
           `  ${condition.type} \t${condition.status} \t` +
-          `${rfc1123z(condition.lastHeartbeatTime, context.zone)} \t${rfc1123z(condition.lastTransitionTime, context.zone)} \t` +
+          `${rfc1123zOrZero(condition.lastHeartbeatTime, context.zone)} \t${rfc1123zOrZero(condition.lastTransitionTime, context.zone)} \t` +
           `${condition.reason ?? ''} \t${condition.message ?? ''}`,
       ),
     );

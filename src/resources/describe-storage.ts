@@ -10,7 +10,7 @@ import {
   storageClassOf,
 } from './describe-format.js';
 import {ageSince} from './human-duration.js';
-import {rfc1123z} from './time-zone.js';
+import {rfc1123zOrZero} from './time-zone.js';
 
 // kubectl's PersistentVolumeClaim, PersistentVolume and StorageClass describers.
 
@@ -74,17 +74,12 @@ export function describePersistentVolumeClaim(inputs: DescribeInputs, clock: Des
       '  ----\t------\t-----------------\t------------------\t------\t-------',
       ...(status.conditions ?? []).map(
         (condition) =>
-          `  ${condition.type} \t${condition.status} \t${goTime(condition.lastProbeTime, clock)} \t` +
-          `${goTime(condition.lastTransitionTime, clock)} \t${condition.reason ?? ''} \t${condition.message ?? ''}`,
+          `  ${condition.type} \t${condition.status} \t${rfc1123zOrZero(condition.lastProbeTime, clock.zone)} \t` +
+          `${rfc1123zOrZero(condition.lastTransitionTime, clock.zone)} \t${condition.reason ?? ''} \t${condition.message ?? ''}`,
       ),
     );
   }
   return lines;
-}
-
-// A zero metav1.Time formatted with RFC1123Z, as kubectl prints an unset condition time.
-function goTime(timestamp: string | undefined, clock: DescribeClock): string {
-  return timestamp ? rfc1123z(timestamp, clock.zone) : 'Mon, 01 Jan 0001 00:00:00 +0000';
 }
 
 // getPodsForPVC: pods that mount the claim, then pods that own it, each once, sorted by name.

@@ -58,6 +58,11 @@ export function rfc1123z(timestamp: string | undefined, zone: TimeZone): string 
   );
 }
 
+// A metav1.Time that is not a pointer prints Go's zero time when unset, in UTC whatever the local zone.
+export function rfc1123zOrZero(timestamp: string | undefined, zone: TimeZone): string {
+  return timestamp ? rfc1123z(timestamp, zone) : 'Mon, 01 Jan 0001 00:00:00 +0000';
+}
+
 // "15:04:05 -0700": a time of day kview prints on its own (a log marker), with the offset so it is never ambiguous.
 export function clockText(epochMilliseconds: number, zone: TimeZone): string {
   const {wall, offset} = wallClock(epochMilliseconds, zone);
