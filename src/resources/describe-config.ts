@@ -1,8 +1,8 @@
 import type {DescribeInputs} from '../cluster/describe-inputs.js';
 import type {RowObject} from '../cluster/types.js';
-import {annotationsLines, labelsLines} from './describe-format.js';
+import {annotationsLines, formatLabels, labelsLines} from './describe-format.js';
 
-// kubectl's ConfigMap, Secret and ServiceAccount describers. Go prints the data maps in random order; kview sorts
+// kubectl's ConfigMap, Secret, ServiceAccount, PriorityClass and Endpoints describers. Go prints the data maps in random order; kview sorts
 // them, so its output is one of the orders kubectl can print.
 
 function header(object: RowObject): string[] {
@@ -75,6 +75,48 @@ export function describeServiceAccount(inputs: DescribeInputs): string[] {
     names.forEach((name, index) =>
       lines.push(`${index === 0 ? title : ' '.repeat(title.length)}\t${name}${missing(name) ? ' (not found)' : ''}`),
     );
+  }
+  return lines;
+}
+
+export function describePriorityClass(inputs: DescribeInputs): string[] {
+  const priorityClass = inputs.object as RowObject & {
+    value?: number;
+    globalDefault?: boolean;
+    preemptionPolicy?: string;
+    description?: string;
+  };
+  return [
+    `Name:\t${priorityClass.metadata?.name ?? ''}`,
+    `Value:\t${priorityClass.value ?? 0}`,
+    `GlobalDefault:\t${priorityClass.globalDefault ?? false}`,
+    `PreemptionPolicy:\t${priorityClass.preemptionPolicy ?? ''}`,
+    `Description:\t${priorityClass.description ?? ''}`,
+    `Annotations:\t${formatLabels(priorityClass.metadata?.annotations)}`,
+  ];
+}
+
+interface EndpointSubset {
+  addresses?: Array<{ip: string}>;
+  notReadyAddresses?: Array<{ip: string}>;
+  ports?: Array<{name?: string; port: number; protocol?: string}>;
+}
+
+export function describeEndpoints(inputs: DescribeInputs): string[] {
+  const lines = [...header(inputs.object), 'Subsets:'];
+  for (const subset of (inputs.object['subsets'] ?? []) as EndpointSubset[]) {
+    const ips = (addresses: Array<{ip: string}> | undefined) =>
+      (addresses ?? []).map((address) => address.ip).join(',') || '<none>';
+    lines.push(`  Addresses:\t${ips(subset.addresses)}`, `  NotReadyAddresses:\t${ips(subset.notReadyAddresses)}`);
+    if ((subset.ports ?? []).length > 0) {
+      lines.push(
+        '  Ports:',
+        '    Name\tPort\tProtocol',
+        '    ----\t----\t--------',
+        ...(subset.ports ?? []).map((port) => `    ${port.name || '<unset>'}\t${port.port}\t${port.protocol ?? ''}`),
+      );
+    }
+    lines.push('');
   }
   return lines;
 }

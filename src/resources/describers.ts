@@ -2,7 +2,14 @@ import type {DescribeInputs, DescribeNeed} from '../cluster/describe-inputs.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {DescribeClock} from './describe-clock.js';
 import {describeCronJob, describeJob} from './describe-batch.js';
-import {describeConfigMap, describeSecret, describeServiceAccount} from './describe-config.js';
+import {
+  describeConfigMap,
+  describeEndpoints,
+  describePriorityClass,
+  describeSecret,
+  describeServiceAccount,
+} from './describe-config.js';
+import {describeRole, describeRoleBinding} from './describe-rbac.js';
 import {describeGeneric} from './describe-generic.js';
 import {describeLimitRange, describeNamespace, describeResourceQuota} from './describe-namespace.js';
 import {describeIngress, describeService} from './describe-network.js';
@@ -46,6 +53,12 @@ const DESCRIBERS: Record<string, Describer> = {
   '/Namespace': {needs: ['quotas-and-limits'], render: describeNamespace},
   '/ResourceQuota': {needs: [], render: describeResourceQuota},
   '/LimitRange': {needs: [], render: describeLimitRange},
+  '/Endpoints': {needs: EVENTS, render: describeEndpoints},
+  'scheduling.k8s.io/PriorityClass': {needs: EVENTS, render: describePriorityClass},
+  'rbac.authorization.k8s.io/Role': {needs: [], render: describeRole},
+  'rbac.authorization.k8s.io/ClusterRole': {needs: [], render: describeRole},
+  'rbac.authorization.k8s.io/RoleBinding': {needs: [], render: describeRoleBinding},
+  'rbac.authorization.k8s.io/ClusterRoleBinding': {needs: [], render: describeRoleBinding},
 };
 
 const GENERIC: Describer = {needs: EVENTS, render: describeGeneric};

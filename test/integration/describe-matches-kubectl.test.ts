@@ -59,7 +59,8 @@ before(async () => {
 after(() => deleteDescribeKinds(false));
 
 // Ages drift between the two runs and change the events table's column width, so event lines are compared
-// word by word without the age; everything else must be identical, alignment included.
+// word by word without the age; everything else must be identical, alignment included, and the ages outside the
+// events table too ("Terminating (lasts 25m)", a node's pods): a read that straddles a tick is simply retried.
 function split(lines: string[]): {body: string[]; events: string[]} {
   const start = lines.findIndex((line) => line.startsWith('Events:'));
   const trimmed = lines.map((line) => line.replace(/\s+$/, ''));
@@ -103,7 +104,7 @@ async function assertSameDescribe(kind: ResourceKind, namespace: string | undefi
   }
 }
 
-const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: false}> = [
+const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: false; namespace?: string}> = [
   {group: 'apps', kind: 'Deployment', name: 'web'},
   {group: 'apps', kind: 'ReplicaSet', name: ''},
   {group: 'apps', kind: 'StatefulSet', name: 'db'},
@@ -123,6 +124,20 @@ const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: fa
   {group: '', kind: 'Event', name: 'settings.reloaded'},
   // No describer of its own: kubectl's generic describer.
   {group: 'coordination.k8s.io', kind: 'Lease', name: 'leader'},
+  // What the server and the demo seed bring: RBAC (its rules compacted and sorted as kubectl does), a priority
+  // class, and endpoints with addresses.
+  {group: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader', namespace: 'demo'},
+  {group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', name: 'kview-viewer-reads-pods', namespace: 'demo'},
+  {group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin', namespaced: false},
+  {
+    group: 'rbac.authorization.k8s.io',
+    kind: 'ClusterRole',
+    name: 'system:controller:deployment-controller',
+    namespaced: false,
+  },
+  {group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', name: 'cluster-admin', namespaced: false},
+  {group: 'scheduling.k8s.io', kind: 'PriorityClass', name: 'system-node-critical', namespaced: false},
+  {group: '', kind: 'Endpoints', name: 'kubernetes', namespace: 'default'},
 ];
 
 for (const zone of ZONES) {
@@ -133,7 +148,8 @@ for (const zone of ZONES) {
         object.name ||
         (await cluster.listObjects(kind, {namespace: NAMESPACE, labelSelector: 'app=dk-web'}))[0]?.metadata?.name;
       assert.ok(name, 'the object exists');
-      await assertSameDescribe(kind, object.namespaced === false ? undefined : NAMESPACE, name, zone);
+      const namespace = object.namespaced === false ? undefined : (object.namespace ?? NAMESPACE);
+      await assertSameDescribe(kind, namespace, name, zone);
     });
   }
 
@@ -143,11 +159,22 @@ for (const zone of ZONES) {
     });
   }
 
+  // Every state kubectl's printPod distinguishes (a terminating pod, terminated containers without times...).
+  test(`describe of every pod in the states namespace is kubectl describe's text (TZ=${zone})`, async () => {
+    const pods = await cluster.listObjects(POD_KIND, {namespace: 'states'});
+    assert.ok(pods.length >= 10, `the states pods are seeded (${pods.length})`);
+    assert.ok(
+      pods.some((pod) => pod.metadata?.deletionTimestamp),
+      'one of them is terminating',
+    );
+    for (const pod of pods) await assertSameDescribe(POD_KIND, 'states', pod.metadata?.name ?? '', zone);
+  });
+
   test(`describe of a mirror pod in kube-system is kubectl describe's text (TZ=${zone})`, async () => {
     await assertSameDescribe(POD_KIND, 'kube-system', 'node-probe-localhost', zone);
   });
 
-  for (const node of ['localhost', 'worker-cordoned', 'control-plane-1']) {
+  for (const node of ['localhost', 'worker-cordoned', 'worker-notready', 'control-plane-1']) {
     test(`describe node ${node} is kubectl describe's text (TZ=${zone})`, async () => {
       await assertSameDescribe(NODE_KIND, undefined, node, zone);
     });
