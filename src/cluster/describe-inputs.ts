@@ -59,8 +59,22 @@ export async function gatherDescribeInputs(
   namespace: string | undefined,
   name: string,
   needs: readonly DescribeNeed[],
+  timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<DescribeInputs> {
-  const get = <T>(path: string) => client.getJson<T>(path, 'application/json', AbortSignal.timeout(REQUEST_TIMEOUT_MS));
+  // Every request has its own deadline, so a describe never waits on a server that stopped answering.
+  const get = async <T>(path: string): Promise<T> => {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      return await client.getJson<T>(path, 'application/json', signal);
+    } catch (error) {
+      if (!signal.aborted) throw error;
+      throw new KviewError(
+        `the API server did not answer GET ${path} within ${timeoutMs / 1000}s`,
+        'check that the API server is up and reachable',
+        'unreachable',
+      );
+    }
+  };
   const list = async (listed: ResourceKind, scope: string | undefined, query: Record<string, string> = {}) => {
     const params = new URLSearchParams(query).toString();
     const body = await get<{items?: RowObject[]}>(`${collectionPath(listed, scope)}${params ? `?${params}` : ''}`);

@@ -125,7 +125,7 @@ const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: fa
   // No describer of its own: kubectl's generic describer.
   {group: 'coordination.k8s.io', kind: 'Lease', name: 'leader'},
   // What the server and the demo seed bring: RBAC (its rules compacted and sorted as kubectl does), a priority
-  // class, and endpoints with addresses.
+  // class, and endpoints (written by hand, see the manifest).
   {group: 'rbac.authorization.k8s.io', kind: 'Role', name: 'pod-reader', namespace: 'demo'},
   {group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', name: 'kview-viewer-reads-pods', namespace: 'demo'},
   {group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin', namespaced: false},
@@ -137,7 +137,7 @@ const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: fa
   },
   {group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', name: 'cluster-admin', namespaced: false},
   {group: 'scheduling.k8s.io', kind: 'PriorityClass', name: 'system-node-critical', namespaced: false},
-  {group: '', kind: 'Endpoints', name: 'kubernetes', namespace: 'default'},
+  {group: '', kind: 'Endpoints', name: 'external'},
 ];
 
 for (const zone of ZONES) {
