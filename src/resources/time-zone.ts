@@ -69,6 +69,13 @@ export function clockText(epochMilliseconds: number, zone: TimeZone): string {
   return `${clock(wall)} ${offset}`;
 }
 
+// "2006-01-02 15:04:05 -0700": a full time kview prints on its own (a container's start and finish).
+export function dateTimeText(epochMilliseconds: number, zone: TimeZone): string {
+  const {wall, offset} = wallClock(epochMilliseconds, zone);
+  const date = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  return `${date} ${clock(wall)} ${offset}`;
+}
+
 function clock(wall: Date): string {
   return `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
 }

@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {clockText, LOCAL_ZONE, namedZone, rfc1123z, UTC_ZONE} from '../../src/resources/time-zone.js';
+import {clockText, dateTimeText, LOCAL_ZONE, namedZone, rfc1123z, UTC_ZONE} from '../../src/resources/time-zone.js';
 
 // The example: kubectl in Seoul prints the next day, nine hours ahead.
 const INSTANT = '2026-12-01T19:55:27Z';
@@ -47,8 +47,10 @@ test('this process prints in its own local zone when none is given', () => {
   assert.equal(LOCAL_ZONE.offsetMinutes(Date.parse(INSTANT)), offset);
 });
 
-test("kview's own times of day carry the zone's offset (a log marker)", () => {
+test("kview's own times carry the zone's offset: a log marker's clock, a container's start", () => {
   const instant = Date.parse(INSTANT);
+  assert.equal(dateTimeText(instant, namedZone('Asia/Kolkata')), '2026-12-02 01:25:27 +0530');
+  assert.equal(dateTimeText(instant, UTC_ZONE), '2026-12-01 19:55:27 +0000');
   assert.equal(clockText(instant, namedZone('Asia/Seoul')), '04:55:27 +0900');
   assert.equal(clockText(instant, namedZone('Asia/Kolkata')), '01:25:27 +0530');
   assert.equal(clockText(instant, UTC_ZONE), '19:55:27 +0000');

@@ -1,4 +1,4 @@
-import React, {useCallback, useEffect, useMemo, useReducer} from 'react';
+import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
@@ -18,6 +18,7 @@ import {useJournalPreview} from './use-journal-preview.js';
 import {useNodeReport} from './use-node-report.js';
 import {usePaneKeys} from './use-pane-keys.js';
 import {usePodDetail} from './use-pod-detail.js';
+import type {TimeZone} from '../../resources/time-zone.js';
 import {useRestartUnit} from './use-restart-unit.js';
 
 export interface NodePaneProps {
@@ -31,6 +32,8 @@ export interface NodePaneProps {
   onQuit?: () => void;
   // Skips detection when the caller already knows the node.
   identity?: NodeIdentity;
+  // The zone times are printed in; the process's local zone (TZ) when absent.
+  timeZone?: TimeZone;
   // A copied journal directory (--journal-dir) read instead of this host's journal.
   journalDirectory?: string;
   apiNode?: NodeObservations['apiNode'];
@@ -75,10 +78,11 @@ export function NodePane(props: NodePaneProps) {
         pod,
         container,
         nowMs: tools.now(),
+        zone: props.timeZone,
         journalDirectory: props.journalDirectory,
         loading,
       }),
-    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading],
+    [state, report, journal, units, pod, container, tools, props.timeZone, props.journalDirectory, loading],
   );
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
