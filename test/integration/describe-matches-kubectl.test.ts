@@ -138,6 +138,14 @@ const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: fa
   {group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', name: 'cluster-admin', namespaced: false},
   {group: 'scheduling.k8s.io', kind: 'PriorityClass', name: 'system-node-critical', namespaced: false},
   {group: '', kind: 'Endpoints', name: 'external'},
+  // The demo workload itself.
+  {group: 'apps', kind: 'Deployment', name: 'web', namespace: 'demo'},
+  {group: 'batch', kind: 'Job', name: 'migrate-once', namespace: 'demo'},
+  {group: 'apps', kind: 'Deployment', name: 'cart', namespace: 'shop'},
+  {group: 'apps', kind: 'Deployment', name: 'metrics-agent', namespace: 'kube-system'},
+  {group: '', kind: 'Namespace', name: 'demo', namespaced: false},
+  {group: '', kind: 'ServiceAccount', name: 'default', namespace: 'demo'},
+  {group: '', kind: 'Service', name: 'kubernetes', namespace: 'default'},
 ];
 
 for (const zone of ZONES) {
