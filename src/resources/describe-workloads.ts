@@ -20,7 +20,7 @@ import {rfc1123z} from './time-zone.js';
 import type {TimeZone} from './time-zone.js';
 
 // kubectl's describers for the apps/v1 workloads (describeDeployment, describeReplicaSet, describeStatefulSet,
-// describeDaemonSet) and the pod template they share. Events are appended by describe-object.
+// describeDaemonSet), the pod template they share, and the disruption budget that guards their pods. Events are appended by describe-object.
 
 export interface PodTemplate {
   metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>};
@@ -274,4 +274,26 @@ export function describeDaemonSet(inputs: DescribeInputs, clock: DescribeClock):
     `Pods Status:\t${podsStatusText(inputs.pods, inputs.podsError)}`,
     ...podTemplateLines(spec.template, clock.zone),
   ];
+}
+
+// describePodDisruptionBudgetV1 (v1beta1 prints the same).
+export function describePodDisruptionBudget(inputs: DescribeInputs): string[] {
+  const budget = inputs.object as RowObject & {
+    spec?: {minAvailable?: number | string; maxUnavailable?: number | string; selector?: LabelSelector};
+    status?: Record<string, number | undefined>;
+  };
+  const spec = budget.spec ?? {};
+  const status = budget.status ?? {};
+  const lines = header(budget);
+  if (spec.minAvailable !== undefined) lines.push(`Min available:\t${intOrString(spec.minAvailable)}`);
+  else if (spec.maxUnavailable !== undefined) lines.push(`Max unavailable:\t${intOrString(spec.maxUnavailable)}`);
+  lines.push(
+    `Selector:\t${spec.selector ? formatLabelSelector(spec.selector) : '<unset>'}`,
+    'Status:',
+    `    Allowed disruptions:\t${status['disruptionsAllowed'] ?? 0}`,
+    `    Current:\t${status['currentHealthy'] ?? 0}`,
+    `    Desired:\t${status['desiredHealthy'] ?? 0}`,
+    `    Total:\t${status['expectedPods'] ?? 0}`,
+  );
+  return lines;
 }

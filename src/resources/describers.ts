@@ -16,7 +16,13 @@ import {describeIngress, describeService} from './describe-network.js';
 import {describeNodeLines} from './describe-node.js';
 import {describePodLines} from './describe-pod.js';
 import {describePersistentVolume, describePersistentVolumeClaim, describeStorageClass} from './describe-storage.js';
-import {describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet} from './describe-workloads.js';
+import {
+  describeDaemonSet,
+  describeDeployment,
+  describePodDisruptionBudget,
+  describeReplicaSet,
+  describeStatefulSet,
+} from './describe-workloads.js';
 
 export interface Describer {
   // What kubectl's describer reads besides the object (fetched by cluster/describe-inputs.ts).
@@ -54,6 +60,7 @@ const DESCRIBERS: Record<string, Describer> = {
   '/ResourceQuota': {needs: [], render: describeResourceQuota},
   '/LimitRange': {needs: [], render: describeLimitRange},
   '/Endpoints': {needs: EVENTS, render: describeEndpoints},
+  'policy/PodDisruptionBudget': {needs: EVENTS, render: describePodDisruptionBudget},
   'scheduling.k8s.io/PriorityClass': {needs: EVENTS, render: describePriorityClass},
   'rbac.authorization.k8s.io/Role': {needs: [], render: describeRole},
   'rbac.authorization.k8s.io/ClusterRole': {needs: [], render: describeRole},

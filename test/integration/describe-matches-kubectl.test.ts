@@ -138,6 +138,7 @@ const OBJECTS: Array<{group: string; kind: string; name: string; namespaced?: fa
   {group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', name: 'cluster-admin', namespaced: false},
   {group: 'scheduling.k8s.io', kind: 'PriorityClass', name: 'system-node-critical', namespaced: false},
   {group: '', kind: 'Endpoints', name: 'external'},
+  {group: 'policy', kind: 'PodDisruptionBudget', name: 'web'},
   // The demo workload itself.
   {group: 'apps', kind: 'Deployment', name: 'web', namespace: 'demo'},
   {group: 'batch', kind: 'Job', name: 'migrate-once', namespace: 'demo'},
