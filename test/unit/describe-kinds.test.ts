@@ -191,3 +191,34 @@ test('Enter on a workload keeps matchExpressions (as l does); a service keeps it
   assert.equal(selectorOf(kind('', 'Service', 'services'), {spec: {selector: {b: '2', a: '1'}}}), 'a=1,b=2');
   assert.equal(selectorOf(deployments, {spec: {selector: {}}}), undefined, 'an empty selector does not list every pod');
 });
+
+test('every kind the issue names has a describer of its own; the rest share the generic one', () => {
+  const generic = describerFor(kind('example.com', 'Widget', 'widgets'));
+  const dedicated: Array<[string, string]> = [
+    ['', 'Pod'],
+    ['', 'Node'],
+    ['apps', 'Deployment'],
+    ['apps', 'ReplicaSet'],
+    ['apps', 'StatefulSet'],
+    ['apps', 'DaemonSet'],
+    ['batch', 'Job'],
+    ['batch', 'CronJob'],
+    ['', 'Service'],
+    ['networking.k8s.io', 'Ingress'],
+    ['extensions', 'Ingress'],
+    ['', 'ConfigMap'],
+    ['', 'Secret'],
+    ['', 'PersistentVolumeClaim'],
+    ['', 'PersistentVolume'],
+    ['storage.k8s.io', 'StorageClass'],
+    ['', 'Namespace'],
+    ['', 'ServiceAccount'],
+  ];
+  for (const [group, kindName] of dedicated) {
+    assert.notEqual(describerFor(kind(group, kindName, `${kindName.toLowerCase()}s`)), generic, `${group}/${kindName}`);
+  }
+  // Core events have no describer in kubectl either: the generic one prints their fields.
+  assert.equal(describerFor(kind('', 'Event', 'events')), generic);
+  // Keyed by group: a Deployment of another API group is not apps' Deployment.
+  assert.equal(describerFor(kind('example.com', 'Deployment', 'deployments')), generic);
+});
