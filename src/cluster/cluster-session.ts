@@ -4,6 +4,8 @@ import type {ApiClient} from './api-client.js';
 import {canI} from './access-review.js';
 import type {AccessQuestion} from './access-review.js';
 import {discoverKinds} from './discovery.js';
+import {gatherDescribeInputs} from './describe-inputs.js';
+import type {DescribeInputs, DescribeNeed} from './describe-inputs.js';
 import {loadClusterConnection} from './kubeconfig.js';
 import type {ClusterConnection, KubeconfigRequest} from './kubeconfig.js';
 import {deleteObject, setUnschedulable} from './object-actions.js';
@@ -33,6 +35,13 @@ export interface ClusterSession {
   kinds(): Promise<ResourceKind[]>;
   getObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<RowObject>;
   listObjects(kind: ResourceKind, request: CollectionQuery): Promise<RowObject[]>;
+  // The object and what its kubectl describer reads besides it (events, pods, endpoints...).
+  describeInputs(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    name: string,
+    needs: readonly DescribeNeed[],
+  ): Promise<DescribeInputs>;
   can(question: AccessQuestion): Promise<boolean>;
   deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
@@ -79,6 +88,7 @@ function sessionFor(
       );
       return list.items ?? [];
     },
+    describeInputs: (kind, namespace, name, needs) => gatherDescribeInputs(client, kind, namespace, name, needs),
     can: (question) => canI(client, question),
     deleteObject: (kind, namespace, name) => deleteObject(client, kind, namespace, name),
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),

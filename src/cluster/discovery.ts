@@ -14,14 +14,19 @@ interface ApiGroupList {
   groups: Array<{name: string; preferredVersion?: {version: string}; versions: Array<{version: string}>}>;
 }
 
-// Every listable kind the server serves, from its preferred group versions, as `kubectl api-resources` lists them.
-// Groups that fail to answer (an aggregated API that is down) are skipped rather than failing the whole list.
+// Every listable kind the server serves, as `kubectl api-resources` lists them (client-go's
+// ServerPreferredResources): each group's preferred version, plus what only its other versions serve, so a 1.20
+// server's CronJobs (batch/v1beta1 only, while batch prefers v1) are found. Groups that fail to answer (an
+// aggregated API that is down) are skipped rather than failing the whole list.
 export async function discoverKinds(client: ApiClient): Promise<ResourceKind[]> {
   const groupVersions: Array<{group: string; version: string}> = [{group: '', version: 'v1'}];
   const groups = await client.getJson<ApiGroupList>('/apis');
   for (const group of groups.groups) {
-    const version = group.preferredVersion?.version ?? group.versions[0]?.version;
-    if (version) groupVersions.push({group: group.name, version});
+    const preferred = group.preferredVersion?.version ?? group.versions[0]?.version;
+    const versions = [preferred, ...group.versions.map((entry) => entry.version)].filter(
+      (version, index, all): version is string => version !== undefined && all.indexOf(version) === index,
+    );
+    for (const version of versions) groupVersions.push({group: group.name, version});
   }
   const lists = await Promise.all(
     groupVersions.map(async ({group, version}) => {
@@ -45,5 +50,12 @@ export async function discoverKinds(client: ApiClient): Promise<ResourceKind[]> 
       }
     }),
   );
-  return lists.flat();
+  // The lists come preferred version first within each group: the first version of a resource wins.
+  const seen = new Set<string>();
+  return lists.flat().filter((kind) => {
+    const key = `${kind.plural}.${kind.group}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

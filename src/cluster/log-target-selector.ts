@@ -1,15 +1,12 @@
 import type {ApiClient} from './api-client.js';
 import type {LogTarget, OwnerKind} from './log-types.js';
+import {labelSelectorString} from './label-selector.js';
+import type {LabelSelector} from './label-selector.js';
 
 export interface PodSelection {
   namespace: string | undefined;
   label?: string;
   field?: string;
-}
-
-interface LabelSelectorJson {
-  matchLabels?: Record<string, string>;
-  matchExpressions?: Array<{key: string; operator: string; values?: string[]}>;
 }
 
 const OWNER_PATHS: Record<OwnerKind, string> = {
@@ -40,25 +37,12 @@ export async function podSelectionOf(
       throw new Error("a pod's log files are read on its node, not through the API server");
     case 'owner': {
       const collection = OWNER_PATHS[target.ownerKind].replace('NS', encodeURIComponent(target.namespace));
-      const owner = await client.getJson<{spec?: {selector?: LabelSelectorJson}}>(
+      const owner = await client.getJson<{spec?: {selector?: LabelSelector}}>(
         `/${collection}/${encodeURIComponent(target.name)}`,
         'application/json',
         signal,
       );
-      return {namespace: target.namespace, label: labelSelectorText(owner.spec?.selector ?? {})};
+      return {namespace: target.namespace, label: labelSelectorString(owner.spec?.selector ?? {})};
     }
   }
-}
-
-// matchLabels and matchExpressions in kubectl's selector syntax (k9s drops the expressions and finds no pods).
-export function labelSelectorText(selector: LabelSelectorJson): string {
-  const parts = Object.entries(selector.matchLabels ?? {}).map(([key, value]) => `${key}=${value}`);
-  for (const expression of selector.matchExpressions ?? []) {
-    const values = (expression.values ?? []).join(',');
-    if (expression.operator === 'In') parts.push(`${expression.key} in (${values})`);
-    if (expression.operator === 'NotIn') parts.push(`${expression.key} notin (${values})`);
-    if (expression.operator === 'Exists') parts.push(expression.key);
-    if (expression.operator === 'DoesNotExist') parts.push(`!${expression.key}`);
-  }
-  return parts.join(',');
 }

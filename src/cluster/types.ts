@@ -16,6 +16,7 @@ export interface ObjectMetadata {
   deletionTimestamp?: string;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  finalizers?: string[];
   ownerReferences?: Array<{kind: string; name: string; uid: string; controller?: boolean}>;
 }
 

@@ -1,4 +1,5 @@
-import {rfc1123z} from './describe-format.js';
+import {rfc1123zOrZero} from './time-zone.js';
+import type {TimeZone} from './time-zone.js';
 
 export interface ContainerSpec {
   name: string;
@@ -6,6 +7,11 @@ export interface ContainerSpec {
   command?: string[];
   args?: string[];
   ports?: Array<{containerPort: number; hostPort?: number; protocol?: string}>;
+  envFrom?: Array<{
+    prefix?: string;
+    configMapRef?: {name?: string; optional?: boolean};
+    secretRef?: {name?: string; optional?: boolean};
+  }>;
   env?: Array<{
     name: string;
     value?: string;
@@ -49,17 +55,20 @@ export interface ContainerStatusShape {
   lastState?: State;
 }
 
-// kubectl's describeContainers: basic info, command, state, resources, probes, environment, mounts.
+// kubectl's describeContainers: basic info, command, state, resources, probes, environment, mounts. In a pod
+// template (`space` is "  ") kubectl indents the label and the container's name, but not the lines under it.
 export function describeContainers(
   label: string,
   containers: ContainerSpec[],
   statuses: ContainerStatusShape[],
+  zone: TimeZone,
+  space = '',
 ): string[] {
-  if (containers.length === 0) return [`${label}:\t<none>`];
-  const lines = [`${label}:`];
+  if (containers.length === 0) return [`${space}${label}: <none>`];
+  const lines = [`${space}${label}:`];
   for (const container of containers) {
     const status = statuses.find((entry) => entry.name === container.name);
-    lines.push(`  ${container.name}:`);
+    lines.push(`  ${space ? ' ' : ''}${container.name}:`);
     if (status) lines.push(`    Container ID:\t${status.containerID ?? ''}`);
     lines.push(`    Image:\t${container.image ?? ''}`);
     if (status) lines.push(`    Image ID:\t${status.imageID ?? ''}`);
@@ -78,8 +87,8 @@ export function describeContainers(
       for (const value of values ?? []) for (const part of value.split('\n')) lines.push(`      ${part}`);
     }
     if (status) {
-      lines.push(...stateLines('State', status.state));
-      if (status.lastState?.terminated) lines.push(...stateLines('Last State', status.lastState));
+      lines.push(...stateLines('State', status.state, zone));
+      if (status.lastState?.terminated) lines.push(...stateLines('Last State', status.lastState, zone));
       lines.push(`    Ready:\t${status.ready ? 'True' : 'False'}`, `    Restart Count:\t${status.restartCount ?? 0}`);
     }
     for (const [title, values] of [
@@ -101,13 +110,15 @@ export function describeContainers(
     ] as const) {
       if (probe) lines.push(`    ${title}:\t${probeText(probe)}`);
     }
+    if ((container.envFrom ?? []).length > 0) lines.push(...environmentFromLines(container));
     lines.push(...environmentLines(container), ...mountLines(container));
   }
   return lines;
 }
 
-function stateLines(title: string, state: State | undefined): string[] {
-  if (state?.running) return [`    ${title}:\tRunning`, `      Started:\t${rfc1123z(state.running.startedAt)}`];
+function stateLines(title: string, state: State | undefined, zone: TimeZone): string[] {
+  if (state?.running)
+    return [`    ${title}:\tRunning`, `      Started:\t${rfc1123zOrZero(state.running.startedAt, zone)}`];
   if (state?.terminated) {
     const terminated = state.terminated;
     const lines = [`    ${title}:\tTerminated`];
@@ -116,8 +127,8 @@ function stateLines(title: string, state: State | undefined): string[] {
     lines.push(`      Exit Code:\t${terminated.exitCode ?? 0}`);
     if ((terminated.signal ?? 0) > 0) lines.push(`      Signal:\t${terminated.signal}`);
     lines.push(
-      `      Started:\t${rfc1123z(terminated.startedAt)}`,
-      `      Finished:\t${rfc1123z(terminated.finishedAt)}`,
+      `      Started:\t${rfc1123zOrZero(terminated.startedAt, zone)}`,
+      `      Finished:\t${rfc1123zOrZero(terminated.finishedAt, zone)}`,
     );
     return lines;
   }
@@ -152,10 +163,12 @@ function environmentLines(container: ContainerSpec): string[] {
     const [source, reference] = Object.entries(variable.valueFrom)[0] ?? [];
     if (source === 'fieldRef') {
       lines.push(`      ${variable.name}:\t (${reference?.apiVersion ?? 'v1'}:${reference?.fieldPath ?? ''})`);
+    } else if (source === 'resourceFieldRef') {
+      lines.push(`      ${variable.name}:\t (${reference?.resource ?? ''})`);
     } else if (source === 'secretKeyRef' || source === 'configMapKeyRef') {
-      const kind = source === 'secretKeyRef' ? 'secret' : 'config map';
+      const where = source === 'secretKeyRef' ? 'in secret' : 'of config map';
       lines.push(
-        `      ${variable.name}:\t<set to the key '${reference?.key ?? ''}' in ${kind} '${reference?.name ?? ''}'>` +
+        `      ${variable.name}:\t<set to the key '${reference?.key ?? ''}' ${where} '${reference?.name ?? ''}'>` +
           `\tOptional: ${reference?.optional ?? false}`,
       );
     } else {
@@ -163,6 +176,18 @@ function environmentLines(container: ContainerSpec): string[] {
     }
   }
   return lines;
+}
+
+function environmentFromLines(container: ContainerSpec): string[] {
+  return [
+    '    Environment Variables from:',
+    ...(container.envFrom ?? []).map((source) => {
+      const from = source.configMapRef ? 'ConfigMap' : source.secretRef ? 'Secret' : '';
+      const reference = source.configMapRef ?? source.secretRef;
+      const prefix = source.prefix ? ` with prefix '${source.prefix}'` : '';
+      return `      ${reference?.name ?? ''}\t${from}${prefix}\tOptional: ${reference?.optional ?? false}`;
+    }),
+  ];
 }
 
 function mountLines(container: ContainerSpec): string[] {

@@ -33,10 +33,3 @@ function time(object: RowObject): number {
   const value = Date.parse(String((object as DescribedEvent).lastTimestamp ?? ''));
   return Number.isNaN(value) ? 0 : value;
 }
-
-// The UID events are filed under, as kubectl describe finds them: a mirror pod's events name the static pod's
-// own UID (kept in its annotation), and the kubelet files a node's events under the node's name.
-export function eventUid(object: RowObject): string | undefined {
-  if (object.kind === 'Node') return object.metadata?.name;
-  return object.metadata?.annotations?.['kubernetes.io/config.mirror'] ?? object.metadata?.uid;
-}

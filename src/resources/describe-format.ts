@@ -1,18 +1,7 @@
-// Pieces kubectl's describers share (k8s.io/kubectl/pkg/describe): labels, annotations and tolerations over
-// several lines, RFC1123Z times, and the events table. Lines carry tabs; alignTabs lays them out.
+import type {RowObject} from '../cluster/types.js';
 
-export function rfc1123z(timestamp: string | undefined): string {
-  if (!timestamp) return '';
-  const date = new Date(timestamp);
-  if (Number.isNaN(date.getTime())) return timestamp;
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return (
-    `${days[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()} ` +
-    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
-  );
-}
+// Pieces kubectl's describers share (k8s.io/kubectl/pkg/describe): labels, annotations and tolerations over
+// several lines (times: time-zone.ts, events: describe-events.ts). Lines carry tabs; alignTabs lays them out.
 
 export function labelsLines(title: string, labels: Record<string, string> | undefined, indent = ''): string[] {
   const keys = Object.keys(labels ?? {}).sort();
@@ -67,4 +56,61 @@ export function tolerationsLines(title: string, tolerations: Toleration[] | unde
     if (toleration.tolerationSeconds !== undefined) text += ` for ${toleration.tolerationSeconds}s`;
     return `${index === 0 ? `${title}:` : ''}\t${text}`;
   });
+}
+
+// labels.FormatLabels: "k=v,k2=v2" sorted by key, "<none>" when empty.
+export function formatLabels(labels: Record<string, string> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort();
+  return keys.length === 0 ? '<none>' : keys.map((key) => `${key}=${labels?.[key] ?? ''}`).join(',');
+}
+
+// printController: "Kind/name" of the controlling owner, or undefined.
+export function controllerText(object: RowObject): string | undefined {
+  const owner = object.metadata?.ownerReferences?.find((reference) => reference.controller);
+  return owner ? `${owner.kind}/${owner.name}` : undefined;
+}
+
+// Go's %v of a []string: "[a b]".
+export function goList(values: readonly string[] | undefined): string {
+  return `[${(values ?? []).join(' ')}]`;
+}
+
+// storageutil.GetAccessModesAsString: RWO,ROX,RWX,RWOP in that order, whatever the input order.
+export function accessModesText(modes: readonly string[] | undefined): string {
+  const short: Array<[string, string]> = [
+    ['ReadWriteOnce', 'RWO'],
+    ['ReadOnlyMany', 'ROX'],
+    ['ReadWriteMany', 'RWX'],
+    ['ReadWriteOncePod', 'RWOP'],
+  ];
+  return short
+    .filter(([mode]) => (modes ?? []).includes(mode))
+    .map(([, text]) => text)
+    .join(',');
+}
+
+// The storage class of a PV or PVC: the beta annotation first, as storageutil reads it.
+export function storageClassOf(object: RowObject): string {
+  const annotation = object.metadata?.annotations?.['volume.beta.kubernetes.io/storage-class'];
+  if (annotation !== undefined) return annotation;
+  return (object['spec'] as {storageClassName?: string} | undefined)?.storageClassName ?? '';
+}
+
+// Go's %v of a value decoded from JSON (what kubectl's generic describer prints).
+export function goValue(value: unknown): string {
+  if (value === null || value === undefined) return '<nil>';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+// The phase of every pod a controller owns, as getPodStatusForController counts them.
+export function podsStatusText(pods: readonly RowObject[] | undefined, error: string | undefined): string {
+  if (error !== undefined) return `error in fetching pods: ${error}`;
+  const count = (phase: string) =>
+    (pods ?? []).filter((pod) => (pod['status'] as {phase?: string} | undefined)?.phase === phase).length;
+  return (
+    `${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ` +
+    `${count('Failed')} Failed`
+  );
 }

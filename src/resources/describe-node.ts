@@ -1,6 +1,9 @@
 import type {RowObject} from '../cluster/types.js';
 import {ageSince} from './human-duration.js';
-import {annotationsLines, labelsLines, rfc1123z} from './describe-format.js';
+import {annotationsLines, labelsLines} from './describe-format.js';
+import {rfc1123z, rfc1123zOrZero} from './time-zone.js';
+import type {TimeZone} from './time-zone.js';
+import type {DescribeClock} from './describe-clock.js';
 import {formatQuantity, parseQuantity} from './quantity.js';
 
 interface NodeShape {
@@ -38,10 +41,9 @@ interface PodRequests {
   spec?: {containers?: Array<{resources?: {requests?: Record<string, string>; limits?: Record<string, string>}}>};
 }
 
-export interface NodeContext {
+export interface NodeContext extends DescribeClock {
   pods?: RowObject[];
   lease?: RowObject | Error;
-  now: number;
 }
 
 const SYSTEM_INFO: Array<[string, string]> = [
@@ -67,7 +69,7 @@ export function describeNodeLines(object: RowObject, context: NodeContext): stri
     `Roles:\t${roles(metadata.labels)}`,
     ...labelsLines('Labels', metadata.labels),
     ...annotationsLines('Annotations', metadata.annotations),
-    `CreationTimestamp:\t${rfc1123z(metadata.creationTimestamp)}`,
+    `CreationTimestamp:\t${rfc1123z(metadata.creationTimestamp, context.zone)}`,
   ];
   // kubectl sorts taints by "effect,key".
   const taints = [...(node.spec?.taints ?? [])].sort((a, b) =>
@@ -79,7 +81,7 @@ export function describeNodeLines(object: RowObject, context: NodeContext): stri
       `${index === 0 ? 'Taints:' : ''}\t${taint.key}` + `${taint.value ? `=${taint.value}` : ''}:${taint.effect}`,
     ),
   );
-  lines.push(`Unschedulable:\t${node.spec?.unschedulable ?? false}`, ...leaseLines(context.lease));
+  lines.push(`Unschedulable:\t${node.spec?.unschedulable ?? false}`, ...leaseLines(context.lease, context.zone));
   const conditions = status.conditions ?? [];
   if (conditions.length > 0) {
     lines.push(
@@ -89,7 +91,7 @@ export function describeNodeLines(object: RowObject, context: NodeContext): stri
       ...conditions.map(
         (condition) =>
           `  ${condition.type} \t${condition.status} \t` +
-          `${rfc1123z(condition.lastHeartbeatTime)} \t${rfc1123z(condition.lastTransitionTime)} \t` +
+          `${rfc1123zOrZero(condition.lastHeartbeatTime, context.zone)} \t${rfc1123zOrZero(condition.lastTransitionTime, context.zone)} \t` +
           `${condition.reason ?? ''} \t${condition.message ?? ''}`,
       ),
     );
@@ -126,15 +128,15 @@ function roles(labels: Record<string, string> | undefined): string {
   return found.size === 0 ? '<none>' : [...found].sort().join(',');
 }
 
-function leaseLines(lease: RowObject | Error | undefined): string[] {
+function leaseLines(lease: RowObject | Error | undefined, zone: TimeZone): string[] {
   if (lease === undefined) return [];
   if (lease instanceof Error) return [`Lease:\tFailed to get lease: ${lease.message.replace(/^not found: /, '')}`];
   const spec = (lease['spec'] ?? {}) as {holderIdentity?: string; acquireTime?: string; renewTime?: string};
   return [
     'Lease:',
     `  HolderIdentity:\t${spec.holderIdentity ?? '<unset>'}`,
-    `  AcquireTime:\t${spec.acquireTime ? rfc1123z(spec.acquireTime) : '<unset>'}`,
-    `  RenewTime:\t${spec.renewTime ? rfc1123z(spec.renewTime) : '<unset>'}`,
+    `  AcquireTime:\t${spec.acquireTime ? rfc1123z(spec.acquireTime, zone) : '<unset>'}`,
+    `  RenewTime:\t${spec.renewTime ? rfc1123z(spec.renewTime, zone) : '<unset>'}`,
   ];
 }
 

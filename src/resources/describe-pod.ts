@@ -1,7 +1,10 @@
 import type {RowObject} from '../cluster/types.js';
 import {describeContainers} from './describe-containers.js';
 import type {ContainerSpec, ContainerStatusShape} from './describe-containers.js';
-import {annotationsLines, labelsLines, rfc1123z, tolerationsLines} from './describe-format.js';
+import {annotationsLines, labelsLines, tolerationsLines} from './describe-format.js';
+import {ageSince} from './human-duration.js';
+import {rfc1123z} from './time-zone.js';
+import type {DescribeClock} from './describe-clock.js';
 import {volumesLines} from './describe-volumes.js';
 import type {VolumeShape} from './describe-volumes.js';
 
@@ -46,7 +49,7 @@ interface PodShape {
 
 // `kubectl describe pod`, section by section in kubectl's order (k8s.io/kubectl/pkg/describe describePod),
 // as tab-separated lines for alignTabs. Events are appended by the caller.
-export function describePodLines(object: RowObject): string[] {
+export function describePodLines(object: RowObject, clock: DescribeClock): string[] {
   const pod = object as PodShape;
   const metadata = pod.metadata ?? {};
   const spec = pod.spec ?? {};
@@ -57,11 +60,12 @@ export function describePodLines(object: RowObject): string[] {
   if (spec.runtimeClassName) lines.push(`Runtime Class Name:\t${spec.runtimeClassName}`);
   if (spec.serviceAccountName) lines.push(`Service Account:\t${spec.serviceAccountName}`);
   lines.push(spec.nodeName ? `Node:\t${spec.nodeName}/${status.hostIP ?? ''}` : 'Node:\t<none>');
-  if (status.startTime) lines.push(`Start Time:\t${rfc1123z(status.startTime)}`);
+  if (status.startTime) lines.push(`Start Time:\t${rfc1123z(status.startTime, clock.zone)}`);
   lines.push(...labelsLines('Labels', metadata.labels), ...annotationsLines('Annotations', metadata.annotations));
   if (metadata.deletionTimestamp) {
     lines.push(
-      `Status:\tTerminating (lasts ${untilText(metadata.deletionTimestamp)})`,
+      // kubectl's translateTimestampSince: how long the pod has been terminating, not how long it has left.
+      `Status:\tTerminating (lasts ${ageSince(metadata.deletionTimestamp, clock.now)})`,
       `Termination Grace Period:\t${metadata.deletionGracePeriodSeconds ?? 0}s`,
     );
   } else {
@@ -76,9 +80,16 @@ export function describePodLines(object: RowObject): string[] {
   if (controller) lines.push(`Controlled By:\t${controller.kind}/${controller.name}`);
   if (status.nominatedNodeName) lines.push(`NominatedNodeName:\t${status.nominatedNodeName}`);
   if ((spec.initContainers ?? []).length > 0) {
-    lines.push(...describeContainers('Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? []));
+    lines.push(
+      ...describeContainers(
+        'Init Containers',
+        spec.initContainers ?? [],
+        status.initContainerStatuses ?? [],
+        clock.zone,
+      ),
+    );
   }
-  lines.push(...describeContainers('Containers', spec.containers ?? [], status.containerStatuses ?? []));
+  lines.push(...describeContainers('Containers', spec.containers ?? [], status.containerStatuses ?? [], clock.zone));
   if ((spec.readinessGates ?? []).length > 0) {
     lines.push(
       'Readiness Gates:',
@@ -100,9 +111,4 @@ export function describePodLines(object: RowObject): string[] {
   lines.push(`QoS Class:\t${status.qosClass ?? ''}`);
   lines.push(...labelsLines('Node-Selectors', spec.nodeSelector), ...tolerationsLines('Tolerations', spec.tolerations));
   return lines;
-}
-
-function untilText(timestamp: string): string {
-  const seconds = Math.max(0, Math.round((Date.parse(timestamp) - Date.now()) / 1000));
-  return `${seconds}s`;
 }

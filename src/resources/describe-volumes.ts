@@ -9,17 +9,17 @@ export interface VolumeShape {
   downwardAPI?: unknown;
 }
 
-// kubectl's describeVolumes for the volume types pods on a node commonly carry.
-export function volumesLines(volumes: VolumeShape[]): string[] {
-  if (volumes.length === 0) return ['Volumes:\t<none>'];
-  const lines = ['Volumes:'];
+// kubectl's describeVolumes for the volume types pods on a node commonly carry; `space` as in describeContainers.
+export function volumesLines(volumes: VolumeShape[], space = ''): string[] {
+  if (volumes.length === 0) return [`${space}Volumes:\t<none>`];
+  const lines = [`${space}Volumes:`];
   for (const volume of volumes) {
-    lines.push(`  ${volume.name}:`);
+    lines.push(`  ${space ? ' ' : ''}${volume.name}:`);
     if (volume.hostPath) {
       lines.push(
         '    Type:\tHostPath (bare host directory volume)',
         `    Path:\t${volume.hostPath.path ?? ''}`,
-        `    HostPathType:\t${volume.hostPath.type ?? ''}`,
+        `    HostPathType:\t${volume.hostPath.type ?? '<none>'}`,
       );
     } else if (volume.emptyDir) {
       lines.push(

@@ -1,6 +1,7 @@
 import {EVENT_KIND, NODE_KIND, POD_KIND, resolveBuiltin} from '../cluster/resource-kind.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {RowObject} from '../cluster/types.js';
+import {labelSelectorString} from '../cluster/label-selector.js';
 import {involvedObjectOf} from '../resources/event-row.js';
 import type {ViewTarget} from './navigation.js';
 
@@ -39,7 +40,7 @@ export function drillTarget(selected: SelectedObject): ViewTarget | {needsObject
   }
   if (WORKLOADS.has(kind.plural)) {
     if (!object?.['spec']) return {needsObject: true};
-    const selector = selectorOf(object);
+    const selector = selectorOf(kind, object);
     if (!selector) return {type: 'yaml', kind, namespace, name};
     return {
       type: 'table',
@@ -52,17 +53,16 @@ export function drillTarget(selected: SelectedObject): ViewTarget | {needsObject
   return {type: 'yaml', kind, namespace, name};
 }
 
-// matchLabels as a label selector string; services keep their selector as a plain map.
-export function selectorOf(object: RowObject): string | undefined {
-  const spec = object['spec'] as
-    {selector?: {matchLabels?: Record<string, string>} & Record<string, unknown>} | undefined;
-  const selector = spec?.selector;
-  if (!selector) return undefined;
-  const labels = (selector.matchLabels ?? (selector.matchExpressions ? undefined : selector)) as
-    Record<string, string> | undefined;
-  if (!labels) return undefined;
-  const pairs = Object.entries(labels).filter(([, value]) => typeof value === 'string');
-  return pairs.length > 0 ? pairs.map(([key, value]) => `${key}=${value}`).join(',') : undefined;
+// The pods a workload selects, in the same text `l` sends (matchLabels and matchExpressions); a service's selector
+// is a plain map. Undefined when there is no selector, or an empty one (which would select every pod).
+export function selectorOf(kind: ResourceKind, object: RowObject): string | undefined {
+  const selector = (object['spec'] as {selector?: unknown} | undefined)?.selector;
+  if (!selector || typeof selector !== 'object') return undefined;
+  const text =
+    kind.group === '' && kind.plural === 'services'
+      ? labelSelectorString({matchLabels: selector as Record<string, string>})
+      : labelSelectorString(selector);
+  return text === '' ? undefined : text;
 }
 
 // The events view for one object, as `kubectl events --for kind/name` narrows it.

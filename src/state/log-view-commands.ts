@@ -5,6 +5,7 @@ import {itemAt, lowerBound} from './log-chunked-list.js';
 import type {Command} from './keymap.js';
 import type {LogViewState} from './log-view-state.js';
 import {seqAtShown, shownLength, topPosition} from './log-window.js';
+import {clockText} from '../resources/time-zone.js';
 
 const CONTEXT_STEPS = [0, 1, 3, 5];
 const PRESETS: Partial<Record<Command, LogWindow>> = {
@@ -159,9 +160,8 @@ function shownPositionFor(state: LogViewState, seq: number): number {
 }
 
 function addMarker(state: LogViewState, now: number): LogViewState {
-  const time = new Date(now).toISOString().slice(11, 19);
   const buffer = appendLines(state.buffer, [
-    {streamId: '', timestamp: '', text: `── marker ${time}Z ──`, kind: 'separator'},
+    {streamId: '', timestamp: '', text: `── marker ${clockText(now, state.zone)} ──`, kind: 'separator'},
   ]);
   return {...state, buffer, index: rebuildIndex(buffer, state.index), isFollowing: true, newWhilePaused: 0};
 }

@@ -11,6 +11,8 @@ import {applyPromptKey} from './log-prompt.js';
 import type {PromptKey} from './log-prompt.js';
 import {applyInput} from './log-input.js';
 import type {InputKey} from './log-input.js';
+import {LOCAL_ZONE} from '../resources/time-zone.js';
+import type {TimeZone} from '../resources/time-zone.js';
 
 // Everything the log view shows, as one pure reducer: the buffer and its index, follow/pause, reading options, the
 // request (changing it makes the view reopen its streams) and a prompt for typed input.
@@ -37,6 +39,8 @@ export interface LogViewState {
   showsStreams: boolean;
   horizontalOffset: number;
   timestamps: TimestampMode;
+  // The zone the view prints its own times in (markers); the process's local zone unless a test picks one.
+  zone: TimeZone;
   json: JsonMode;
   request: LogRequest;
   // Bumped whenever the request changes; the view reopens its streams on a new version.
@@ -75,6 +79,7 @@ export function initialLogViewState(options: {
   scope?: LogViewState['scope'];
   timestamps?: TimestampMode;
   prompt?: LogPrompt;
+  zone?: TimeZone;
 }): LogViewState {
   return {
     scope: options.scope ?? 'logs',
@@ -88,6 +93,7 @@ export function initialLogViewState(options: {
     showsStreams: false,
     horizontalOffset: 0,
     timestamps: options.timestamps ?? 'off',
+    zone: options.zone ?? LOCAL_ZONE,
     json: 'raw',
     request: options.request,
     requestVersion: 0,

@@ -1,10 +1,9 @@
 import {useEffect, useState} from 'react';
 import type {ResourceKind} from '../cluster/resource-kind.js';
-import {EVENT_KIND, LEASE_KIND} from '../cluster/resource-kind.js';
 import {kubectlEquivalent} from '../state/navigation.js';
 import {objectYaml} from '../resources/object-yaml.js';
-import {describeObject} from '../resources/describe-object.js';
-import {eventUid} from '../resources/describe-events.js';
+import {describe} from '../resources/describe-object.js';
+import {LOCAL_ZONE} from '../resources/time-zone.js';
 import {TextView} from './TextView.js';
 import type {World} from './world.js';
 
@@ -19,38 +18,15 @@ interface ObjectTextViewProps {
   height: number;
 }
 
-// Describe (kubectl's sections for pods and nodes, with the object's events) and YAML of one object.
+// Describe (`kubectl describe`, fetched and rendered by resources/describe-object.ts) and YAML of one object.
 export function ObjectTextView(props: ObjectTextViewProps) {
   const {world, mode, kind, namespace, name} = props;
   const [lines, setLines] = useState<readonly string[] | Error | undefined>(undefined);
   useEffect(() => {
     let cancelled = false;
-    const load = async () => {
-      const object = await world.cluster.getObject(kind, namespace, name);
-      if (mode === 'yaml') return objectYaml(object);
-      const uid = eventUid(object);
-      const events = await world.cluster
-        .listObjects(EVENT_KIND, {
-          namespace: kind.namespaced ? namespace : undefined,
-          fieldSelector: `involvedObject.name=${name}${uid ? `,involvedObject.uid=${uid}` : ''}`,
-        })
-        .catch(() => undefined);
-      const pods =
-        kind.group === '' && kind.plural === 'nodes'
-          ? await world.cluster
-              .listObjects(
-                {...kind, plural: 'pods', kind: 'Pod', namespaced: true},
-                {fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed`},
-              )
-              .catch(() => undefined)
-          : undefined;
-      const lease =
-        kind.group === '' && kind.plural === 'nodes'
-          ? await world.cluster
-              .getObject(LEASE_KIND, 'kube-node-lease', name)
-              .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
-          : undefined;
-      return describeObject(kind, object, {events, pods, lease, now: world.now()});
+    const load = async (): Promise<readonly string[]> => {
+      if (mode === 'yaml') return objectYaml(await world.cluster.getObject(kind, namespace, name));
+      return describe(world.cluster, kind, namespace, name, {now: world.now(), zone: world.timeZone ?? LOCAL_ZONE});
     };
     load()
       .then((result) => !cancelled && setLines(result))

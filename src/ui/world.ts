@@ -2,6 +2,7 @@ import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {TableWatchSink} from '../cluster/table-watch.js';
 import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
+import type {TimeZone} from '../resources/time-zone.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
 export type TableSink = TableWatchSink;
@@ -22,6 +23,7 @@ export type ClusterApi = Pick<
   | 'kinds'
   | 'getObject'
   | 'listObjects'
+  | 'describeInputs'
   | 'can'
   | 'deleteObject'
   | 'setUnschedulable'
@@ -39,6 +41,8 @@ export interface World {
   // Commands on the machine kview runs on (the node pane); absent where there is no such machine (tests).
   nodeTools?: NodeTools;
   now: () => number;
+  // The zone absolute times are printed in; the process's local zone (TZ) when absent, as kubectl does.
+  timeZone?: TimeZone;
   // A world for another kubeconfig context (the context picker); absent where switching is not possible.
   switchContext?: (context: string) => World;
 }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import {readFileSync, rmSync} from 'node:fs';
 import type {NodeTools} from '../../src/node-tools/node-tools.js';
 import {scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
+import {UTC_ZONE} from '../../src/resources/time-zone.js';
 import {seedScript} from '../fixtures/node-tools/seed-script.js';
 import {waitForFrame} from './scripted-world.js';
 
@@ -36,6 +37,7 @@ function renderPane(
         readonly={props.readonly ?? false}
         onBack={props.onBack}
         expectedNode={props.expectedNode}
+        timeZone={UTC_ZONE}
       />
     </StandaloneKeys>,
   );
@@ -286,7 +288,7 @@ test("containers view: Enter opens the container's inspect fields and log tail f
   assert.match(detail, /pod:\s+kube-system\/nginx-proxy-playcekube-worker01/);
   assert.match(detail, /image:\s+docker\.io\/library\/nginx:1\.25\.2-alpine/);
   assert.match(detail, /state:\s+running/);
-  assert.match(detail, /started:\s+2023-10-01T09:16:00\.923Z/);
+  assert.match(detail, /started:\s+2023-10-01 09:16:00 \+0000/);
   assert.match(detail, /pid:\s+4127/);
   assert.match(detail, /log path:\s+\/var\/log\/pods\/kube-system_nginx-proxy-playcekube-worker01_/);
   assert.match(detail, /\/etc\/nginx -> \/etc\/nginx \(ro\)/);

@@ -81,6 +81,7 @@ export function scriptedWorld(
         return object;
       }),
     listObjects: () => answer('listObjects', () => []),
+    describeInputs: (kind, namespace, name) => cluster.getObject(kind, namespace, name).then((object) => ({object})),
     can: () => answer('can', () => overrides.allowed ?? true),
     deleteObject: (kind, namespace, name) =>
       answer('deleteObject', () => {

@@ -7,6 +7,7 @@ import {initialLogViewState, logViewReducer} from '../../src/state/log-view-stat
 import type {LogViewAction, LogViewState} from '../../src/state/log-view-state.js';
 import {logWindow} from '../../src/state/log-window.js';
 import type {Command} from '../../src/state/keymap.js';
+import {namedZone, UTC_ZONE} from '../../src/resources/time-zone.js';
 
 const NOW = Date.parse('2026-11-22T09:00:00Z');
 const request: LogRequest = {window: {kind: 'tail', lines: 100}, follow: true, previous: false, allContainers: false};
@@ -30,7 +31,8 @@ const type = (text: string): LogViewAction[] => [
   {type: 'promptKey', key: {kind: 'enter'}, now: NOW},
 ];
 const shown = (state: LogViewState) => logWindow(state, () => 1).entries.map((entry) => entry.line.text);
-const start = (height = 5) => initialLogViewState({request, suggestedSavePath: '/tmp/x.log', width: 80, height});
+const start = (height = 5, zone = UTC_ZONE) =>
+  initialLogViewState({request, suggestedSavePath: '/tmp/x.log', width: 80, height, zone});
 
 test('the buffer keeps the newest lines within its line and memory limits and counts what it dropped', () => {
   let buffer = emptyBuffer({maxLines: 1000, maxCost: 1e9});
@@ -162,5 +164,10 @@ test('a marker line is added and follow resumes', () => {
     command('logs.marker'),
   );
   assert.equal(state.isFollowing, true);
-  assert.deepEqual(shown(state).at(-1), '── marker 09:00:00Z ──');
+  assert.deepEqual(shown(state).at(-1), '── marker 09:00:00 +0000 ──');
+});
+
+test("a marker's time is in the view's zone, offset included", () => {
+  const state = run(start(5, namedZone('Asia/Kolkata')), command('logs.marker'));
+  assert.deepEqual(shown(state).at(-1), '── marker 14:30:00 +0530 ──');
 });

@@ -19,6 +19,7 @@ import {useJournalPreview} from './use-journal-preview.js';
 import {useNodeReport} from './use-node-report.js';
 import {usePaneKeys} from './use-pane-keys.js';
 import {usePodDetail} from './use-pod-detail.js';
+import type {TimeZone} from '../../resources/time-zone.js';
 import {useRestartUnit} from './use-restart-unit.js';
 
 export interface NodePaneProps {
@@ -32,6 +33,8 @@ export interface NodePaneProps {
   onQuit?: () => void;
   // Skips detection when the caller already knows the node.
   identity?: NodeIdentity;
+  // The zone times are printed in; the process's local zone (TZ) when absent.
+  timeZone?: TimeZone;
   // A copied journal directory (--journal-dir) read instead of this host's journal.
   journalDirectory?: string;
   apiNode?: NodeObservations['apiNode'];
@@ -79,11 +82,12 @@ export function NodePane(props: NodePaneProps) {
         pod,
         container,
         nowMs: tools.now(),
+        zone: props.timeZone,
         journalDirectory: props.journalDirectory,
         loading,
         problem,
       }),
-    [state, report, journal, units, pod, container, tools, props.journalDirectory, loading, problem],
+    [state, report, journal, units, pod, container, tools, props.timeZone, props.journalDirectory, loading, problem],
   );
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);

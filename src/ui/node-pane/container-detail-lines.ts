@@ -3,13 +3,13 @@ import {podLogsOfFile} from '../../node-tools/pod-log-files.js';
 import {line, problemLine} from './pane-line.js';
 import {podLogsRowTarget} from '../../state/node-pane-keys.js';
 import type {PaneLine} from './pane-line.js';
-
-function time(ms: number | undefined): string {
-  return ms === undefined ? '-' : new Date(ms).toISOString();
-}
+import {dateTimeText, LOCAL_ZONE} from '../../resources/time-zone.js';
+import type {TimeZone} from '../../resources/time-zone.js';
 
 // The inspect's key fields as "label: value" rows, then the log tail, like `crictl inspect` and `crictl logs`.
-export function containerDetailLines(detail: ContainerDetail): PaneLine[] {
+// Times are in the local zone (TZ) unless one is given, as everywhere kview prints an absolute time.
+export function containerDetailLines(detail: ContainerDetail, zone: TimeZone = LOCAL_ZONE): PaneLine[] {
+  const time = (ms: number | undefined) => (ms === undefined ? '-' : dateTimeText(ms, zone));
   const {inspect} = detail;
   const lines: PaneLine[] = [
     ...(detail.note ? [line('note', detail.note, {color: 'yellow'})] : []),

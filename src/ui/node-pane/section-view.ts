@@ -10,6 +10,7 @@ import {findingLines, osLines, unitHeader, unitLines} from './report-lines.js';
 import {detailLines, runtimeLines} from './runtime-lines.js';
 import type {JournalPreview} from './use-journal-preview.js';
 import type {ContainerLogTail} from './runtime-lines.js';
+import type {TimeZone} from '../../resources/time-zone.js';
 
 export interface SectionView {
   // Shown above the list and never under the cursor: column headers, notes, problems.
@@ -28,6 +29,8 @@ export function sectionView(input: {
   pod: {detail: PodDetail | undefined; logs: ContainerLogTail[]; problem: string | undefined};
   container: ContainerDetail | undefined;
   nowMs: number;
+  // The zone times are printed in; the local zone when absent.
+  zone?: TimeZone;
   journalDirectory: string | undefined;
   loading: boolean;
   // Why there is no report (detecting or reading the node failed).
@@ -85,7 +88,9 @@ export function sectionView(input: {
         return {
           fixed: [],
           counts,
-          lines: input.container ? containerDetailLines(input.container) : [line('loading', 'Reading the container…')],
+          lines: input.container
+            ? containerDetailLines(input.container, input.zone)
+            : [line('loading', 'Reading the container…')],
           subtitle: `container ${state.detailContainerId.slice(0, 13)}: inspect and last log lines (esc to go back)`,
         };
       }
