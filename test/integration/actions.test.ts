@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {NODE_KIND, POD_KIND} from '../../src/cluster/resource-kind.js';
 import {drainOutcomeLine} from '../../src/cluster/drain.js';
 import type {DrainProgress} from '../../src/cluster/drain.js';
-import {eventually, kubectl, session} from './local-cluster.js';
+import {createSleeperPod, eventually, kubectl, session} from './local-cluster.js';
 
 // The actions the UI offers, against the real API server: what the confirmation dialog finally runs.
 const admin = session();
@@ -19,20 +19,7 @@ test('RBAC answers as the access review says: the restricted user may read pods 
 
 test('delete removes the pod', async () => {
   const name = `doomed-${process.pid}`;
-  kubectl(
-    '-n',
-    'demo',
-    'run',
-    name,
-    '--image=kview.local/busybox:1',
-    '--image-pull-policy=Never',
-    '--restart=Never',
-    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}',
-    '--command',
-    '--',
-    'sleep',
-    '3600',
-  );
+  createSleeperPod(name);
   await admin.deleteObject(POD_KIND, 'demo', name);
   await eventually('the pod gone', () => !kubectl('get', 'pods', '-n', 'demo', '-o', 'name').includes(`pod/${name}`));
 });

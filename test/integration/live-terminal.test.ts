@@ -1,27 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {eventually, kubeconfigPath, kubectl} from './local-cluster.js';
+import {createSleeperPod, eventually, kubeconfigPath, kubectl} from './local-cluster.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
 const kview = new URL('../../bin/kview', import.meta.url).pathname;
 const podName = `e2e-live-${process.pid}`;
-
-function createPod(name: string): void {
-  kubectl(
-    '-n',
-    'demo',
-    'run',
-    name,
-    '--image=kview.local/busybox:1',
-    '--image-pull-policy=Never',
-    '--restart=Never',
-    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}',
-    '--command',
-    '--',
-    'sleep',
-    '3600',
-  );
-}
 
 test('in a real terminal: live pods, a deleted pod gone within two seconds, q restores the screen', async (context) => {
   const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {columns: 160, rows: 40});
@@ -33,7 +16,7 @@ test('in a real terminal: live pods, a deleted pod gone within two seconds, q re
     const screen = terminal.screen();
     return /● live\s+\d+ pods/.test(screen) && /NAMESPACE\s+NAME\s+READY\s+STATUS/.test(screen) ? screen : undefined;
   });
-  createPod(podName);
+  createSleeperPod(podName);
   await eventually('the new pod on screen', () => terminal.screen().includes(podName));
   kubectl('-n', 'demo', 'delete', 'pod', podName, '--wait=false', '--grace-period=0', '--force');
   const deletedAt = Date.now();

@@ -66,3 +66,21 @@ export function parseColumns(text: string): {headers: string[]; rows: string[][]
     .map((line) => starts.map((start, index) => line.slice(start, starts[index + 1] ?? line.length).trim()));
   return {headers, rows};
 }
+
+// A sleeping busybox pod that goes at once when deleted (the local image, host network, no grace period).
+export function createSleeperPod(name: string, namespace = 'demo'): void {
+  kubectl(
+    '-n',
+    namespace,
+    'run',
+    name,
+    '--image=kview.local/busybox:1',
+    '--image-pull-policy=Never',
+    '--restart=Never',
+    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}',
+    '--command',
+    '--',
+    'sleep',
+    '3600',
+  );
+}

@@ -6,7 +6,7 @@ import type {ApiClient} from '../../src/cluster/api-client.js';
 import {collectionPath, POD_KIND} from '../../src/cluster/resource-kind.js';
 import {startTableWatch} from '../../src/cluster/table-watch.js';
 import {liveSink} from './table-oracle.js';
-import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {createSleeperPod, eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
 import {pathWithout} from './controlled-path.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
@@ -16,23 +16,6 @@ const kview = new URL('../../bin/kview', import.meta.url).pathname;
 
 function drill(command: 'stop-apiserver' | 'start-apiserver' | 'compact-etcd'): string {
   return execFileSync('bash', [harness, command], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']}).trim();
-}
-
-function createPod(name: string): void {
-  kubectl(
-    '-n',
-    'demo',
-    'run',
-    name,
-    '--image=kview.local/busybox:1',
-    '--image-pull-policy=Never',
-    '--restart=Never',
-    '--overrides={"spec":{"hostNetwork":true,"terminationGracePeriodSeconds":0}}',
-    '--command',
-    '--',
-    'sleep',
-    '3600',
-  );
 }
 
 test('the API server stopped and started again: the status line says so and the table recovers within 10 s', async (context) => {
@@ -85,7 +68,7 @@ function holdableClient(real: ApiClient) {
 
 test('a watch resumed from a compacted resourceVersion gets 410 Gone and re-syncs without stale rows', async (context) => {
   const name = `gone-${process.pid}`;
-  createPod(name);
+  createSleeperPod(name);
   const real = createApiClient(session().connection.kubeConfig);
   const holdable = holdableClient(real);
   const live = liveSink();
