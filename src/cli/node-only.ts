@@ -3,6 +3,7 @@ import {createSystemNodeTools} from '../node-tools/node-tools.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
 import {checkedPath} from '../node-tools/safe-argument.js';
 import {runNodeOnlyScreen} from '../ui/node-pane/run-node-only.js';
+import type {Skin} from '../state/config/skin.js';
 
 export interface NodeOnlyOptions {
   // Why the cluster view is not shown (e.g. "the connection to the server 127.0.0.1:6443 was refused"); undefined
@@ -11,6 +12,7 @@ export interface NodeOnlyOptions {
   tools?: NodeTools;
   readonly: boolean;
   journalDirectory?: string;
+  skin?: Skin;
 }
 
 // The line above the pane in node-only mode: what is wrong with the API and what kview shows instead.
@@ -32,5 +34,6 @@ export async function runNodeOnly(options: NodeOnlyOptions): Promise<void> {
     readonly: options.readonly,
     modeLine: nodeOnlyModeLine({reason: options.reason, journalDirectory}),
     journalDirectory,
+    skin: options.skin,
   });
 }

@@ -1,5 +1,6 @@
-import {useEffect, useReducer, useState} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Box, useApp} from 'ink';
+import {Text} from './themed-text.js';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
 import {errorLine} from '../resources/error-line.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
@@ -13,6 +14,10 @@ import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
 import {InputGateContext} from './input-gate.js';
+import {SettingsContext} from './settings-context.js';
+import {DEFAULT_SETTINGS} from '../state/config/settings.js';
+import type {Settings} from '../state/config/settings.js';
+import {contextSettings, problemsLine} from '../state/config/context-settings.js';
 import {Prompt} from './Prompt.js';
 import {ViewBoundary} from './ViewBoundary.js';
 import {ViewSwitch} from './ViewSwitch.js';
@@ -31,8 +36,17 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   // One line short of the terminal: Ink clears and redraws the whole screen for output as tall as the terminal,
   // and only rewrites the changed lines for shorter output (a one-row move costs bytes, not a screen).
   const rows = Math.max(4, terminalRows - 1);
-  const [world, setWorld] = useState(initialWorld);
-  const [state, dispatch] = useReducer(appReducer, first ?? defaultTarget(initialWorld), initialAppState);
+  const [rawWorld, setWorld] = useState(initialWorld);
+  const settings = rawWorld.settings ?? DEFAULT_SETTINGS;
+  // The context's settings from the config file: read-only there whatever the flag says.
+  const world = useMemo(() => withContextSettings(rawWorld, settings), [rawWorld, settings]);
+  const [state, dispatch] = useReducer(appReducer, undefined, () => ({
+    ...initialAppState(first ?? defaultTarget(world), contextSettings(settings, world.identity.contextName).favourites),
+    flash: problemsLine(initialWorld.configProblems ?? []),
+  }));
+  // The context's start view waits for discovery unless it is a built-in kind; a view named on the command line
+  // (first) wins.
+  const startViewRef = useRef(first ? undefined : contextSettings(settings, world.identity.contextName).view);
   const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
   const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
   const view = currentView(state.navigation);
@@ -54,97 +68,113 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     let cancelled = false;
     world.cluster.kinds().then(
       (found) => {
-        if (!cancelled) setKinds(found.length > 0 ? found : BUILTIN_KINDS);
+        if (cancelled) return;
+        const known = found.length > 0 ? found : BUILTIN_KINDS;
+        setKinds(known);
+        const view = startViewRef.current;
+        startViewRef.current = undefined;
+        if (view) dispatch({type: 'startView', text: view, kinds: known, aliases: settings.aliases});
       },
       (error: unknown) => {
         if (cancelled) return;
         // The built-in kinds still work; the other kinds cannot be named until discovery answers.
         setKinds(BUILTIN_KINDS);
         dispatch({type: 'flash', message: `resource kinds: ${errorLine(error)} (only the built-in kinds are known)`});
+        const view = startViewRef.current;
+        startViewRef.current = undefined;
+        if (view) dispatch({type: 'startView', text: view, kinds: BUILTIN_KINDS, aliases: settings.aliases});
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [world]);
+  }, [world, settings.aliases]);
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
 
-  const keyboard = useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit});
+  const keyboard = useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit, settings});
 
   // The confirmation dialog takes its lines from the view rather than drawing over it.
   const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
   const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
   return (
-    <InputGateContext.Provider value={keyboard.gate}>
-      <Box flexDirection="column" width={columns} height={rows}>
-        <Header
-          identity={world.identity}
-          namespace={currentNamespace(state)}
-          recentNamespaces={state.recentNamespaces}
-          readonly={world.readonly}
-          location={describeTarget(view)}
-          kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined}
-        />
-        {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
-        {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
-          slice of every line, so only the views that do not size themselves to the line are clipped. */}
-        <Box
-          display={state.helpOpen ? 'none' : 'flex'}
-          flexDirection="column"
-          height={bodyHeight}
-          overflow={selfManaged ? 'hidden' : 'visible'}
-        >
-          <ViewBoundary
-            key={`${state.navigation.index}:${world.identity.contextName}`}
-            onBack={() => dispatch({type: 'back'})}
-            onQuit={selfManaged ? exit : undefined}
-          >
-            <ViewSwitch
-              world={world}
-              target={view}
-              width={columns}
-              height={bodyHeight}
-              active={!overlayOpen}
-              initialWide={wide}
-              onNavigate={(target) => dispatch({type: 'navigate', target})}
-              onAction={keyboard.requestConfirm}
-              onFlash={(message) => dispatch({type: 'flash', message})}
-              onBack={() => dispatch({type: 'back'})}
-              onSwitchContext={(context) => {
-                if (!world.switchContext)
-                  return dispatch({type: 'flash', message: 'switching context is not available'});
-                let next: World;
-                try {
-                  next = world.switchContext(context);
-                } catch (error) {
-                  // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
-                  return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
-                }
-                setWorld(next);
-                dispatch({type: 'navigate', target: defaultTarget(next)});
-              }}
-            />
-          </ViewBoundary>
-        </Box>
-        {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
-        {state.prompt ? (
-          <Prompt
-            mode={state.prompt}
-            text={keyboard.promptText}
-            suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])}
+    <SettingsContext.Provider value={settings}>
+      <InputGateContext.Provider value={keyboard.gate}>
+        <Box flexDirection="column" width={columns} height={rows}>
+          <Header
+            identity={world.identity}
+            namespace={currentNamespace(state)}
+            recentNamespaces={state.recentNamespaces}
+            readonly={world.readonly}
+            location={describeTarget(view)}
+            kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined}
           />
-        ) : (
-          <Text color="yellow" wrap="truncate-end">
-            {state.flash ?? ' '}
-          </Text>
-        )}
-        {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
-        {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
-      </Box>
-    </InputGateContext.Provider>
+          {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
+          {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
+          slice of every line, so only the views that do not size themselves to the line are clipped. */}
+          <Box
+            display={state.helpOpen ? 'none' : 'flex'}
+            flexDirection="column"
+            height={bodyHeight}
+            overflow={selfManaged ? 'hidden' : 'visible'}
+          >
+            <ViewBoundary
+              key={`${state.navigation.index}:${world.identity.contextName}`}
+              onBack={() => dispatch({type: 'back'})}
+              onQuit={selfManaged ? exit : undefined}
+            >
+              <ViewSwitch
+                world={world}
+                target={view}
+                width={columns}
+                height={bodyHeight}
+                active={!overlayOpen}
+                initialWide={wide}
+                onNavigate={(target) => dispatch({type: 'navigate', target})}
+                onAction={keyboard.requestConfirm}
+                onFlash={(message) => dispatch({type: 'flash', message})}
+                onBack={() => dispatch({type: 'back'})}
+                onSwitchContext={(context) => {
+                  if (!world.switchContext)
+                    return dispatch({type: 'flash', message: 'switching context is not available'});
+                  let next: World;
+                  try {
+                    next = world.switchContext(context);
+                  } catch (error) {
+                    // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
+                    return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
+                  }
+                  setWorld(next);
+                  dispatch({type: 'navigate', target: defaultTarget(next)});
+                  startViewRef.current = contextSettings(settings, next.identity.contextName).view;
+                }}
+              />
+            </ViewBoundary>
+          </Box>
+          {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
+          {state.prompt ? (
+            <Prompt
+              mode={state.prompt}
+              text={keyboard.promptText}
+              suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])}
+            />
+          ) : (
+            <Text color="yellow" wrap="truncate-end">
+              {state.flash ?? ' '}
+            </Text>
+          )}
+          {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
+          {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
+        </Box>
+      </InputGateContext.Provider>
+    </SettingsContext.Provider>
   );
+}
+
+function withContextSettings(world: World, settings: Settings): World {
+  const readonly = world.readonly || contextSettings(settings, world.identity.contextName).readonly === true;
+  return readonly === world.readonly ? world : {...world, readonly};
 }
 
 function defaultTarget(world: World): ViewTarget {

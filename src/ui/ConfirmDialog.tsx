@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import {DRAIN_TOGGLES} from '../state/confirm-state.js';
 import type {ConfirmState} from '../state/confirm-state.js';
 

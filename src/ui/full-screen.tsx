@@ -1,5 +1,7 @@
 import type {ReactElement} from 'react';
 import {render} from 'ink';
+import type {Skin} from '../state/config/skin.js';
+import {SkinContext} from './themed-text.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
@@ -9,7 +11,7 @@ const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
 // a crash, so a failure never leaves the terminal in the alternate screen. Roots are one line shorter than the
 // terminal: Ink clears and redraws the whole screen for output as tall as the terminal, and only rewrites the
 // changed lines for shorter output.
-export async function runFullScreen(root: ReactElement): Promise<void> {
+export async function runFullScreen(root: ReactElement, skin: Skin = 'default'): Promise<void> {
   const stdout = process.stdout;
   let restored = false;
   const restore = () => {
@@ -30,7 +32,7 @@ export async function runFullScreen(root: ReactElement): Promise<void> {
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   try {
-    const instance = render(root, {
+    const instance = render(<SkinContext.Provider value={skin}>{root}</SkinContext.Provider>, {
       exitOnCtrlC: false,
       patchConsole: false,
       incrementalRendering: true,

@@ -2,6 +2,7 @@ import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {TableWatchSink} from '../cluster/table-watch.js';
 import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
+import type {Settings} from '../state/config/settings.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
 export type TableSink = TableWatchSink;
@@ -41,4 +42,8 @@ export interface World {
   now: () => number;
   // A world for another kubeconfig context (the context picker); absent where switching is not possible.
   switchContext?: (context: string) => World;
+  // The config file's settings (keys, aliases, logs, per-context settings); the defaults when absent.
+  settings?: Settings;
+  // What is wrong in the config file, one "file:line: problem" each; shown in the flash line at the start.
+  configProblems?: readonly string[];
 }

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../themed-text.js';
 import type {RestartDialog as Dialog} from '../../state/node-pane-state.js';
 
 export function RestartDialog({dialog}: {dialog: Dialog}) {

@@ -5,6 +5,7 @@ import {StandaloneKeys} from '../StandaloneKeys.js';
 import {ViewBoundary} from '../ViewBoundary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {NodePane} from './NodePane.js';
+import type {Skin} from '../../state/config/skin.js';
 
 export interface NodeOnlyScreenOptions {
   tools: NodeTools;
@@ -12,6 +13,7 @@ export interface NodeOnlyScreenOptions {
   // The one line shown above the pane: why it runs on its own.
   modeLine: string | undefined;
   journalDirectory: string | undefined;
+  skin?: Skin;
 }
 
 function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
@@ -37,5 +39,5 @@ function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
 
 // Full screen like the cluster view: the scrollback is restored on quit, on a signal and on a crash.
 export async function runNodeOnlyScreen(options: NodeOnlyScreenOptions): Promise<void> {
-  await runFullScreen(<NodeOnlyRoot options={options} />);
+  await runFullScreen(<NodeOnlyRoot options={options} />, options.skin);
 }
