@@ -73,6 +73,8 @@ export function initialLogViewState(options: {
   scope?: LogViewState['scope'];
   timestamps?: TimestampMode;
   isWrapping?: boolean;
+  // The line count 0 goes back to, when the view starts with a since window instead.
+  tail?: number;
   prompt?: LogPrompt;
 }): LogViewState {
   return {
@@ -90,7 +92,7 @@ export function initialLogViewState(options: {
     json: 'raw',
     request: options.request,
     requestVersion: 0,
-    initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : 100,
+    initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : (options.tail ?? 100),
     statuses: {},
     containers: [],
     prompt: options.prompt,

@@ -74,6 +74,7 @@ export function LogView(props: LogViewProps) {
       height: bodyHeight,
       limits: props.bufferLimits ?? {...DEFAULT_BUFFER_LIMITS, maxLines: settings.logs.bufferLines},
       isWrapping: settings.logs.wrap,
+      tail: props.initialTail ?? settings.logs.tail,
       suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
       scope,
       timestamps: props.initialTimestamps ?? settings.logs.timestamps,

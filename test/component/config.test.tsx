@@ -155,3 +155,20 @@ test('the 8-colour skin (TERM=linux) writes only the eight colours, and none (NO
     'the selection is still drawn in inverse video',
   );
 });
+
+test('the log defaults of the config: since, timestamps and wrap from the start, 0 goes to the configured tail', async (context) => {
+  const {scriptedSource} = await import('./scripted-log-source.js');
+  const logs = scriptedSource();
+  const settings = configured('logs:\n  tail: 500\n  since: 15m\n  timestamps: utc\n  wrap: true\n');
+  const world = scriptedWorld({settings, logs: logs.source, objects: {'pods/demo/pod-00': podObject}});
+  const {frame, type} = await start(context, world);
+  await type('l', (text) => text.includes('logs demo/pod-00'));
+  await waitForFrame(frame, () => logs.opens.length > 0);
+  assert.deepEqual(logs.opens[0]?.window, {kind: 'since', seconds: 900});
+  logs.push('x'.repeat(150));
+  // UTC timestamps in front of the line, and the long line wrapped rather than cut.
+  assert.match(frame(), /\[15m\].*wrap · time UTC/);
+  await waitForFrame(frame, (text) => /2026-11-22 09:00:00\.000Z x+/.test(text) && /^x+\s*$/m.test(text));
+  await type('0', () => logs.opens.length > 1);
+  assert.deepEqual(logs.opens.at(-1)?.window, {kind: 'tail', lines: 500});
+});
