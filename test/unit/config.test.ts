@@ -202,3 +202,13 @@ test('kview config --check exits 0 for a good file and 1 with one line per probl
   writeFileSync(copy, printed.out);
   assert.deepEqual(run(['--check', copy]), {code: 0, out: `ok: ${copy}\n`, err: ''});
 });
+
+test("the README's example config file is valid", () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const example = /### Configuration[\s\S]*?```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+  assert.ok(example, 'the README has the example');
+  const {settings, problems} = parseConfig(example, 'README.md');
+  assert.deepEqual(problems, []);
+  assert.equal(settings.contexts['prod-admin']?.readonly, true);
+  assert.equal(settings.aliases['prod-web'], 'pods prod app=web');
+});
