@@ -11,7 +11,7 @@ import {parseArgs, USAGE, UsageError} from './parse-args.js';
 import packageJson from '../../package.json' with {type: 'json'};
 import {runConfigCommand} from './config-command.js';
 import {configLocation, readConfig} from './config-file.js';
-import {contextSettings} from '../state/config/context-settings.js';
+import {contextSettings, problemsLine} from '../state/config/context-settings.js';
 import {resolveSkin} from '../state/config/skin.js';
 import type {Settings} from '../state/config/settings.js';
 
@@ -39,8 +39,14 @@ async function main(argv: string[]): Promise<number> {
   // A config file that cannot be read or is wrong never stops kview: its problems go to the flash line.
   const configured = readConfig(configLocation(options.config, process.env, homedir()));
   const skin = resolveSkin(configured.settings.skin, process.env);
+  const nodeOnlyConfig = {skin, settings: configured.settings, configProblem: problemsLine(configured.problems)};
   if (options.node || options.journalDir) {
-    await runNodeOnly({reason: undefined, readonly: options.readonly, journalDirectory: options.journalDir, skin});
+    await runNodeOnly({
+      reason: undefined,
+      readonly: options.readonly,
+      journalDirectory: options.journalDir,
+      ...nodeOnlyConfig,
+    });
     return 0;
   }
   const session = openClusterSession({
@@ -69,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       (await runsOnNode())
     ) {
       process.stderr.write(`kview: ${error.message}; opening the node pane (node-only mode)\n`);
-      await runNodeOnly({reason: error.message, readonly: options.readonly, skin});
+      await runNodeOnly({reason: error.message, readonly: options.readonly, ...nodeOnlyConfig});
       return 0;
     }
     throw error;

@@ -173,8 +173,8 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
 }
 
 function withContextSettings(world: World, settings: Settings): World {
-  const readonly = world.readonly || contextSettings(settings, world.identity.contextName).readonly === true;
-  return readonly === world.readonly ? world : {...world, readonly};
+  if (world.readonly || contextSettings(settings, world.identity.contextName).readonly !== true) return world;
+  return {...world, readonly: true, readonlyReason: `the config makes context ${world.identity.contextName} read-only`};
 }
 
 function defaultTarget(world: World): ViewTarget {

@@ -35,6 +35,8 @@ export interface World {
   // The namespace kview opened on; undefined means all namespaces (-A).
   namespace: string | undefined;
   readonly: boolean;
+  // Why it is read-only when the flag is not the reason (the context's setting in the config file).
+  readonlyReason?: string;
   cluster: ClusterApi;
   logs: LogSource;
   // Commands on the machine kview runs on (the node pane); absent where there is no such machine (tests).

@@ -84,7 +84,7 @@ test('a context the config makes read-only offers no action, whatever the flag',
   const world = scriptedWorld({settings, readonly: false});
   const {frame, type} = await start(context, world);
   assert.match(frame(), /\[readonly\]/);
-  await type('\u0004', (text) => text.includes('delete is not offered: kview runs with --readonly'));
+  await type('\u0004', (text) => text.includes('delete is not offered: the config makes context ctx-test read-only'));
   assert.equal(frame().includes('Cancel'), false, 'no confirmation dialog opened');
   assert.deepEqual(world.calls, []);
   // Another context of the same file is not read-only.

@@ -13,7 +13,12 @@ import {TmuxTerminal} from './tmux-terminal.js';
 const kview = new URL('../../bin/kview', import.meta.url).pathname;
 const fixtures = new URL('../fixtures/config/', import.meta.url).pathname;
 
-function start(context: TestContext, config: string, environment: Record<string, string> = {}) {
+function start(
+  context: TestContext,
+  config: string,
+  environment: Record<string, string> = {},
+  args = `--kubeconfig ${kubeconfigPath} -n kube-system`,
+) {
   const directory = mkdtempSync(join(tmpdir(), 'kview-config-terminal-'));
   const record = join(directory, 'bytes');
   writeFileSync(record, '');
@@ -29,7 +34,7 @@ function start(context: TestContext, config: string, environment: Record<string,
       '-f',
       '-e',
       '-c',
-      `${kview} --kubeconfig ${kubeconfigPath} -n kube-system`,
+      `${kview} ${args}`,
       record,
     ],
     {columns: 160, rows: 30},
@@ -122,6 +127,15 @@ test('TERM=linux gets the eight colours only, NO_COLOR no colour at all, selecti
   const plain = await run({TERM: 'xterm-256color', NO_COLOR: '1'});
   assert.deepEqual(colourParameters(plain), [], 'no colour sequence with NO_COLOR');
   assert.match(plain, /\u001b\[(?:[0-9;]*;)?7(?:;[0-9;]*)?m/, 'the selected row is inverse');
+});
+
+test('the node pane alone (--node) shows the config problem in its mode line and honours NO_COLOR', async (context) => {
+  const {terminal, bytes} = start(context, join(fixtures, 'broken.yaml'), {NO_COLOR: '1'}, '--node');
+  await eventually('the node pane with the problem line', () =>
+    /broken\.yaml:1: theme: expected one of/.test(terminal.screen()),
+  );
+  await quit(terminal);
+  assert.deepEqual(colourParameters(bytes()), [], 'no colour sequence with NO_COLOR');
 });
 
 test('kview config prints the effective file; --check says each problem with its line and exits 1', () => {

@@ -6,6 +6,9 @@ import {ViewBoundary} from '../ViewBoundary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {NodePane} from './NodePane.js';
 import type {Skin} from '../../state/config/skin.js';
+import {DEFAULT_SETTINGS} from '../../state/config/settings.js';
+import type {Settings} from '../../state/config/settings.js';
+import {SettingsContext} from '../settings-context.js';
 
 export interface NodeOnlyScreenOptions {
   tools: NodeTools;
@@ -14,26 +17,30 @@ export interface NodeOnlyScreenOptions {
   modeLine: string | undefined;
   journalDirectory: string | undefined;
   skin?: Skin;
+  // The config file's keys and log defaults, as in the cluster view.
+  settings?: Settings;
 }
 
 function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
   const {columns, rows} = useTerminalSize();
   const {exit} = useApp();
   return (
-    <StandaloneKeys>
-      <ViewBoundary onQuit={exit}>
-        <NodePane
-          tools={options.tools}
-          width={columns}
-          height={Math.max(4, rows - 1)}
-          isActive
-          readonly={options.readonly}
-          onQuit={exit}
-          modeLine={options.modeLine}
-          journalDirectory={options.journalDirectory}
-        />
-      </ViewBoundary>
-    </StandaloneKeys>
+    <SettingsContext.Provider value={options.settings ?? DEFAULT_SETTINGS}>
+      <StandaloneKeys>
+        <ViewBoundary onQuit={exit}>
+          <NodePane
+            tools={options.tools}
+            width={columns}
+            height={Math.max(4, rows - 1)}
+            isActive
+            readonly={options.readonly}
+            onQuit={exit}
+            modeLine={options.modeLine}
+            journalDirectory={options.journalDirectory}
+          />
+        </ViewBoundary>
+      </StandaloneKeys>
+    </SettingsContext.Provider>
   );
 }
 
