@@ -212,3 +212,18 @@ test("the README's example config file is valid", () => {
   assert.equal(settings.contexts['prod-admin']?.readonly, true);
   assert.equal(settings.aliases['prod-web'], 'pods prod app=web');
 });
+
+test('escape sequences in a config file never reach the screen', () => {
+  const {settings, problems} = parseConfig(
+    'aliases:\n  x: "pods\\u001b[2J"\n"\\u001b]0;owned\\u0007": 1\n',
+    'evil.yaml',
+  );
+  assert.deepEqual(settings.aliases, {});
+  assert.equal(problems.length, 2);
+  for (const problem of problems) assert.doesNotMatch(problem, /[\u0000-\u001f]/);
+  assert.match(problems[0] ?? '', /^evil\.yaml:2: aliases\.x: control characters are not allowed$/);
+  assert.equal(
+    problems[1],
+    'evil.yaml:3: unknown setting "\\u001b]0;owned\\u0007" (known: theme, keys, aliases, logs, node, contexts)',
+  );
+});

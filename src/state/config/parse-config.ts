@@ -1,5 +1,6 @@
 import {CORE_SCHEMA, load, YAMLException} from 'js-yaml';
 import {parseSince} from '../../resources/log-since.js';
+import {sanitizeCell} from '../../resources/sanitize-text.js';
 import {remapKeys} from './remap-keys.js';
 import type {KeyOverride} from './remap-keys.js';
 import {DEFAULT_SETTINGS, SKINS} from './settings.js';
@@ -31,7 +32,9 @@ export function parseConfig(text: string, file: string): ParsedConfig {
   const report = (line: number, message: string) => found.push({line, message});
   // In the file's order, as a compiler lists them.
   const problemLines = () =>
-    found.sort((first, second) => first.line - second.line).map(({line, message}) => `${file}:${line}: ${message}`);
+    found
+      .sort((first, second) => first.line - second.line)
+      .map(({line, message}) => sanitizeCell(`${file}:${line}: ${message}`));
   let document: unknown;
   try {
     document = load(text, {schema: CORE_SCHEMA, filename: file});
@@ -78,7 +81,7 @@ class Reader {
       if (!known.includes(key)) {
         this.report(
           this.lines([...path, key]),
-          `unknown ${what} "${[...path, key].join('.')}" (known: ${known.join(', ')})`,
+          `unknown ${what} ${JSON.stringify([...path, key].join('.'))} (known: ${known.join(', ')})`,
         );
       }
     }
@@ -129,7 +132,8 @@ class Reader {
       return undefined;
     }
     const text = String(value);
-    const wrong = check(text);
+    // Text from the file ends up on the screen (aliases in the prompt, kview config): no escape sequences.
+    const wrong = /[\u0000-\u001f\u007f-\u009f]/.test(text) ? 'control characters are not allowed' : check(text);
     if (wrong) {
       this.problem([...path, name], wrong);
       return undefined;

@@ -29,7 +29,14 @@ export function lineIndex(text: string): LineIndex {
 }
 
 function unquote(key: string): string {
-  if (key.startsWith('"')) return key.slice(1, -1).replace(/\\(.)/g, '$1');
+  if (key.startsWith('"')) {
+    // YAML's double-quoted escapes are JSON's for what a config key could hold (\" \\ \n \uXXXX).
+    try {
+      return JSON.parse(key) as string;
+    } catch {
+      return key.slice(1, -1).replace(/\\(.)/g, '$1');
+    }
+  }
   if (key.startsWith("'")) return key.slice(1, -1).replace(/''/g, "'");
   return key;
 }
