@@ -32,6 +32,8 @@ export type AppAction =
   | {type: 'submitPrompt'; text: string; kinds: readonly ResourceKind[]; aliases?: Readonly<Record<string, string>>}
   | {type: 'namespace'; namespace: string | undefined}
   | {type: 'recentNamespace'; index: number}
+  // Another context: its own favourites on 1-9; the namespaces of the last one may not exist there.
+  | {type: 'favourites'; namespaces: readonly string[]}
   // The context's view from the config file, in place of the one kview opened on (not a step in the history).
   | {type: 'startView'; text: string; kinds: readonly ResourceKind[]; aliases?: Readonly<Record<string, string>>}
   | {type: 'confirm'; request: ActionRequest | undefined}
@@ -91,6 +93,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
         ? switchNamespace(state, namespace)
         : {...state, flash: `no recent namespace ${action.index + 1}`};
     }
+    case 'favourites':
+      return {
+        ...state,
+        recentNamespaces: action.namespaces.slice(0, 9),
+        pinnedNamespaces: Math.min(9, action.namespaces.length),
+      };
     case 'startView': {
       const opened = submitPrompt(state, 'command', expandAlias(action.text, action.aliases ?? {}), action.kinds);
       if (opened.quitting || opened.navigation === state.navigation) {

@@ -146,8 +146,10 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
                     return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
                   }
                   setWorld(next);
+                  const nextSettings = contextSettings(settings, next.identity.contextName);
+                  dispatch({type: 'favourites', namespaces: nextSettings.favourites ?? []});
                   dispatch({type: 'navigate', target: defaultTarget(next)});
-                  startViewRef.current = contextSettings(settings, next.identity.contextName).view;
+                  startViewRef.current = nextSettings.view;
                 }}
               />
             </ViewBoundary>

@@ -45,9 +45,9 @@ async function start(context: TestContext, world: ScriptedWorld, skin: Skin = 'd
   await waitForFrame(frame, () => world.watches.length > 0);
   world.sink().snapshot(podColumns, pods);
   await waitForFrame(frame, (text) => text.includes('pod-01'));
-  const type = async (keys: string, until: (text: string) => boolean) => {
+  const type = async (keys: string, until: (text: string) => boolean, timeoutMs?: number) => {
     app.stdin.write(keys);
-    return waitForFrame(frame, until);
+    return waitForFrame(frame, until, timeoutMs);
   };
   return {app, frame, type};
 }
@@ -94,13 +94,35 @@ test('a context the config makes read-only offers no action, whatever the flag',
 });
 
 test("a context's favourite namespaces are on 1-9 and its start view opens first", async (context) => {
-  const settings = configured('contexts:\n  ctx-test:\n    favourites: [prod, staging]\n    view: po kube-system\n');
-  const world = scriptedWorld({settings, namespace: 'demo'});
+  const settings = configured(
+    'keys:\n  namespace.recent: [z, x]\ncontexts:\n  ctx-test:\n    favourites: [prod, staging]\n    view: po kube-system\n' +
+      '  ctx-other:\n    favourites: [qa]\n    view: nodes\n',
+  );
+  const other = scriptedWorld({
+    settings,
+    identity: {...scriptedWorld().identity, contextName: 'ctx-other'},
+  });
+  const world = scriptedWorld({settings, namespace: 'demo', switchContext: () => other});
   const {frame, type} = await start(context, world);
   await waitForFrame(frame, () => world.watches.some((watch) => watch.namespace === 'kube-system'));
   assert.match(frame(), /0:all 1:prod 2:staging/);
-  await type('2', () => world.watches.at(-1)?.namespace === 'staging');
-  await type('1', () => world.watches.at(-1)?.namespace === 'prod');
+  // The keys of namespace.recent in their order: the second key is the second namespace.
+  await type('x', () => world.watches.at(-1)?.namespace === 'staging');
+  await type('z', () => world.watches.at(-1)?.namespace === 'prod');
+  // Another context: its own favourites and start view.
+  await type(':ctx\r', (text) => text.includes('❯ ctx-test'));
+  // The picker (ink-select-input) subscribes again after each paint and may lose a key sent right after one:
+  // each key is sent again until it shows (two entries, so a lost arrow is never counted twice).
+  const pressUntil = async (sequence: string, until: (text: string) => boolean) => {
+    for (let attempt = 0; !until(frame()); attempt++) {
+      assert.ok(attempt < 20, `the context picker took ${JSON.stringify(sequence)}`);
+      await type(sequence, until, 100).catch(() => undefined);
+    }
+  };
+  await pressUntil('\u001b[B', (text) => text.includes('❯ ctx-other'));
+  await pressUntil('\r', (text) => text.includes('ctx: ctx-other'));
+  await waitForFrame(frame, (text) => /0:all 1:qa(?! 2:prod)/.test(text));
+  await waitForFrame(frame, () => other.watches.some((watch) => watch.plural === 'nodes'));
 });
 
 test('a broken config file is one line in the flash line, and kview runs on the defaults for it', async (context) => {
