@@ -12,3 +12,8 @@ export function Text(props: ComponentProps<typeof InkText>) {
   const {color, backgroundColor, dimColor, bold, inverse} = props;
   return <InkText {...props} {...skinColours(skin, {color, backgroundColor, dimColor, bold, inverse})} />;
 }
+
+// A colour for what is not a Text (a Box's border), through the same skin.
+export function useSkinColor(color: string): string | undefined {
+  return skinColours(useContext(SkinContext), {color}).color;
+}

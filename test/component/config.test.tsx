@@ -152,10 +152,13 @@ function colourCodes(parameters: readonly string[]): number[] {
 
 test('the 8-colour skin (TERM=linux) writes only the eight colours, and none (NO_COLOR) no colour at all', async (context) => {
   const bytes = async (skin: Skin) => {
-    const world = scriptedWorld({settings: DEFAULT_SETTINGS});
+    const world = scriptedWorld({settings: DEFAULT_SETTINGS, allowed: true});
     const {app, type} = await start(context, world, skin);
     // The help adds its own colours; the frames seen so far are what the terminal got.
     await type('?', (text) => text.includes('Keys (table view'));
+    // The confirmation dialog's border is coloured too.
+    await type('?', (text) => !text.includes('Keys (table view'));
+    await type('\u0004', (text) => text.includes('Cancel'));
     return sgrParameters(app.frames);
   };
   const themed = await bytes('default');
