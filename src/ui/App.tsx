@@ -14,7 +14,7 @@ import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
 import {InputGateContext} from './input-gate.js';
-import {SettingsContext} from './settings-context.js';
+import {SettingsContext, useSettings} from './settings-context.js';
 import {DEFAULT_SETTINGS} from '../state/config/settings.js';
 import type {Settings} from '../state/config/settings.js';
 import {contextSettings, problemsLine} from '../state/config/context-settings.js';
@@ -30,14 +30,29 @@ import type {World} from './world.js';
 // Lines taken by the header (1), the prompt or flash line (1) and the hint bar (1).
 const CHROME_LINES = 3;
 
-export function App({world: initialWorld, wide = false, first}: {world: World; wide?: boolean; first?: ViewTarget}) {
+interface AppProps {
+  world: World;
+  wide?: boolean;
+  first?: ViewTarget;
+}
+
+// The config file's settings (the same for every context of the session) for every view below.
+export function App(props: AppProps) {
+  return (
+    <SettingsContext.Provider value={props.world.settings ?? DEFAULT_SETTINGS}>
+      <AppBody {...props} />
+    </SettingsContext.Provider>
+  );
+}
+
+function AppBody({world: initialWorld, wide = false, first}: AppProps) {
   const {exit} = useApp();
   const {columns, rows: terminalRows} = useTerminalSize();
   // One line short of the terminal: Ink clears and redraws the whole screen for output as tall as the terminal,
   // and only rewrites the changed lines for shorter output (a one-row move costs bytes, not a screen).
   const rows = Math.max(4, terminalRows - 1);
   const [rawWorld, setWorld] = useState(initialWorld);
-  const settings = rawWorld.settings ?? DEFAULT_SETTINGS;
+  const settings = useSettings();
   // The context's settings from the config file: read-only there whatever the flag says.
   const world = useMemo(() => withContextSettings(rawWorld, settings), [rawWorld, settings]);
   const [state, dispatch] = useReducer(appReducer, undefined, () => ({
@@ -99,78 +114,76 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
   const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
   const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
   return (
-    <SettingsContext.Provider value={settings}>
-      <InputGateContext.Provider value={keyboard.gate}>
-        <Box flexDirection="column" width={columns} height={rows}>
-          <Header
-            identity={world.identity}
-            namespace={currentNamespace(state)}
-            recentNamespaces={state.recentNamespaces}
-            readonly={world.readonly}
-            location={describeTarget(view)}
-            kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined}
-          />
-          {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
-          {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
+    <InputGateContext.Provider value={keyboard.gate}>
+      <Box flexDirection="column" width={columns} height={rows}>
+        <Header
+          identity={world.identity}
+          namespace={currentNamespace(state)}
+          recentNamespaces={state.recentNamespaces}
+          readonly={world.readonly}
+          location={describeTarget(view)}
+          kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined}
+        />
+        {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
+        {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
           slice of every line, so only the views that do not size themselves to the line are clipped. */}
-          <Box
-            display={state.helpOpen ? 'none' : 'flex'}
-            flexDirection="column"
-            height={bodyHeight}
-            overflow={selfManaged ? 'hidden' : 'visible'}
+        <Box
+          display={state.helpOpen ? 'none' : 'flex'}
+          flexDirection="column"
+          height={bodyHeight}
+          overflow={selfManaged ? 'hidden' : 'visible'}
+        >
+          <ViewBoundary
+            key={`${state.navigation.index}:${world.identity.contextName}`}
+            onBack={() => dispatch({type: 'back'})}
+            onQuit={selfManaged ? exit : undefined}
           >
-            <ViewBoundary
-              key={`${state.navigation.index}:${world.identity.contextName}`}
+            <ViewSwitch
+              world={world}
+              target={view}
+              width={columns}
+              height={bodyHeight}
+              active={!overlayOpen}
+              initialWide={wide}
+              onNavigate={(target) => dispatch({type: 'navigate', target})}
+              onAction={keyboard.requestConfirm}
+              onFlash={(message) => dispatch({type: 'flash', message})}
               onBack={() => dispatch({type: 'back'})}
-              onQuit={selfManaged ? exit : undefined}
-            >
-              <ViewSwitch
-                world={world}
-                target={view}
-                width={columns}
-                height={bodyHeight}
-                active={!overlayOpen}
-                initialWide={wide}
-                onNavigate={(target) => dispatch({type: 'navigate', target})}
-                onAction={keyboard.requestConfirm}
-                onFlash={(message) => dispatch({type: 'flash', message})}
-                onBack={() => dispatch({type: 'back'})}
-                onSwitchContext={(context) => {
-                  if (!world.switchContext)
-                    return dispatch({type: 'flash', message: 'switching context is not available'});
-                  let next: World;
-                  try {
-                    next = world.switchContext(context);
-                  } catch (error) {
-                    // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
-                    return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
-                  }
-                  setWorld(next);
-                  const nextSettings = contextSettings(settings, next.identity.contextName);
-                  dispatch({type: 'favourites', namespaces: nextSettings.favourites ?? []});
-                  dispatch({type: 'navigate', target: defaultTarget(next)});
-                  startViewRef.current = nextSettings.view;
-                }}
-              />
-            </ViewBoundary>
-          </Box>
-          {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
-          {state.prompt ? (
-            <Prompt
-              mode={state.prompt}
-              text={keyboard.promptText}
-              suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])}
+              onSwitchContext={(context) => {
+                if (!world.switchContext)
+                  return dispatch({type: 'flash', message: 'switching context is not available'});
+                let next: World;
+                try {
+                  next = world.switchContext(context);
+                } catch (error) {
+                  // A context whose kubeconfig entry is unusable: say so, and stay on the one that works.
+                  return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
+                }
+                setWorld(next);
+                const nextSettings = contextSettings(settings, next.identity.contextName);
+                dispatch({type: 'favourites', namespaces: nextSettings.favourites ?? []});
+                dispatch({type: 'navigate', target: defaultTarget(next)});
+                startViewRef.current = nextSettings.view;
+              }}
             />
-          ) : (
-            <Text color="yellow" wrap="truncate-end">
-              {state.flash ?? ' '}
-            </Text>
-          )}
-          {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
-          {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
+          </ViewBoundary>
         </Box>
-      </InputGateContext.Provider>
-    </SettingsContext.Provider>
+        {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
+        {state.prompt ? (
+          <Prompt
+            mode={state.prompt}
+            text={keyboard.promptText}
+            suggestions={kinds.flatMap((kind) => [kind.plural, ...kind.shortNames])}
+          />
+        ) : (
+          <Text color="yellow" wrap="truncate-end">
+            {state.flash ?? ' '}
+          </Text>
+        )}
+        {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
+        {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
+      </Box>
+    </InputGateContext.Provider>
   );
 }
 

@@ -25,26 +25,29 @@ function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
   const {columns, rows} = useTerminalSize();
   const {exit} = useApp();
   return (
-    <SettingsContext.Provider value={options.settings ?? DEFAULT_SETTINGS}>
-      <StandaloneKeys>
-        <ViewBoundary onQuit={exit}>
-          <NodePane
-            tools={options.tools}
-            width={columns}
-            height={Math.max(4, rows - 1)}
-            isActive
-            readonly={options.readonly}
-            onQuit={exit}
-            modeLine={options.modeLine}
-            journalDirectory={options.journalDirectory}
-          />
-        </ViewBoundary>
-      </StandaloneKeys>
-    </SettingsContext.Provider>
+    <StandaloneKeys>
+      <ViewBoundary onQuit={exit}>
+        <NodePane
+          tools={options.tools}
+          width={columns}
+          height={Math.max(4, rows - 1)}
+          isActive
+          readonly={options.readonly}
+          onQuit={exit}
+          modeLine={options.modeLine}
+          journalDirectory={options.journalDirectory}
+        />
+      </ViewBoundary>
+    </StandaloneKeys>
   );
 }
 
 // Full screen like the cluster view: the scrollback is restored on quit, on a signal and on a crash.
 export async function runNodeOnlyScreen(options: NodeOnlyScreenOptions): Promise<void> {
-  await runFullScreen(<NodeOnlyRoot options={options} />, options.skin);
+  await runFullScreen(
+    <SettingsContext.Provider value={options.settings ?? DEFAULT_SETTINGS}>
+      <NodeOnlyRoot options={options} />
+    </SettingsContext.Provider>,
+    options.skin,
+  );
 }
