@@ -12,6 +12,7 @@ import {expandAlias} from '../../src/state/command-line.js';
 import {commandsFor, keyLabels} from '../../src/state/keymap.js';
 import {configLocation, readConfig} from '../../src/cli/config-file.js';
 import {runConfigCommand} from '../../src/cli/config-command.js';
+import {parseArgs} from '../../src/cli/parse-args.js';
 
 const fixtures = new URL('../fixtures/config/', import.meta.url).pathname;
 const fixture = (name: string) => readFileSync(join(fixtures, name), 'utf8');
@@ -151,6 +152,8 @@ test('NO_COLOR wins, the Linux console gets 8 colours, otherwise the chosen them
 });
 
 test('the config file is --config, then KVIEW_CONFIG, then XDG_CONFIG_HOME, then ~/.config', () => {
+  assert.equal(parseArgs(['--config', '/a.yaml']).config, '/a.yaml');
+  assert.equal(parseArgs(['--config=/a.yaml', '-A']).config, '/a.yaml');
   assert.deepEqual(configLocation('/a.yaml', {KVIEW_CONFIG: '/b.yaml'}, '/home/u'), {path: '/a.yaml', explicit: true});
   assert.deepEqual(configLocation(undefined, {KVIEW_CONFIG: '/b.yaml', XDG_CONFIG_HOME: '/x'}, '/home/u'), {
     path: '/b.yaml',
