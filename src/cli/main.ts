@@ -9,8 +9,24 @@ import {KviewError} from '../cluster/kview-error.js';
 import {runApp} from '../ui/run-app.js';
 import {parseArgs, USAGE, UsageError} from './parse-args.js';
 import packageJson from '../../package.json' with {type: 'json'};
+import {runConfigCommand} from './config-command.js';
+import {configLocation, readConfig} from './config-file.js';
+import {contextSettings, problemsLine} from '../state/config/context-settings.js';
+import {resolveSkin} from '../state/config/skin.js';
+import type {Settings} from '../state/config/settings.js';
+
+interface Configured {
+  settings: Settings;
+  problems: readonly string[];
+}
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'config') {
+    return runConfigCommand(argv.slice(1), process.env, {
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+  }
   const options = parseArgs(argv);
   if (options.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -20,8 +36,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`kview ${packageJson.version}\n`);
     return 0;
   }
+  // A config file that cannot be read or is wrong never stops kview: its problems go to the flash line.
+  const configured = readConfig(configLocation(options.config, process.env, homedir()));
+  const skin = resolveSkin(configured.settings.skin, process.env);
+  const nodeOnlyConfig = {skin, settings: configured.settings, configProblem: problemsLine(configured.problems)};
   if (options.node || options.journalDir) {
-    await runNodeOnly({reason: undefined, readonly: options.readonly, journalDirectory: options.journalDir});
+    await runNodeOnly({
+      reason: undefined,
+      readonly: options.readonly,
+      journalDirectory: options.journalDir,
+      ...nodeOnlyConfig,
+    });
     return 0;
   }
   const session = openClusterSession({
@@ -32,7 +57,11 @@ async function main(argv: string[]): Promise<number> {
     homeDirectory: homedir(),
     isRoot: process.getuid?.() === 0,
   });
-  const namespace = options.allNamespaces ? undefined : session.connection.namespace;
+  const namespace = options.allNamespaces
+    ? undefined
+    : options.namespace === undefined
+      ? startNamespace(configured.settings, session)
+      : session.connection.namespace;
   // Checked before the terminal test so `kview < /dev/null` against a dead server still says what is wrong first.
   try {
     await session.checkPodsReadable(namespace);
@@ -46,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
       (await runsOnNode())
     ) {
       process.stderr.write(`kview: ${error.message}; opening the node pane (node-only mode)\n`);
-      await runNodeOnly({reason: error.message, readonly: options.readonly});
+      await runNodeOnly({reason: error.message, readonly: options.readonly, ...nodeOnlyConfig});
       return 0;
     }
     throw error;
@@ -65,13 +94,25 @@ async function main(argv: string[]): Promise<number> {
       'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts',
     );
   }
-  await runApp(worldFor(session, namespace, options.readonly), {wide: options.wide});
+  await runApp(worldFor(session, namespace, options.readonly, configured), {wide: options.wide, skin});
   return 0;
 }
 
-function worldFor(session: ClusterSession, namespace: string | undefined, readonly: boolean): World {
+// The namespace kview opens on without -n: the context's from the config file, else the kubeconfig's.
+function startNamespace(settings: Settings, session: ClusterSession): string | undefined {
+  return contextSettings(settings, session.connection.contextName).namespace ?? session.connection.namespace;
+}
+
+function worldFor(
+  session: ClusterSession,
+  namespace: string | undefined,
+  readonly: boolean,
+  configured: Configured,
+): World {
   const {connection} = session;
   return {
+    settings: configured.settings,
+    configProblems: configured.problems,
     identity: {
       contextName: connection.contextName,
       clusterName: connection.clusterName,
@@ -87,7 +128,10 @@ function worldFor(session: ClusterSession, namespace: string | undefined, readon
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);
-      return worldFor(next, next.connection.namespace, readonly);
+      return worldFor(next, startNamespace(configured.settings, next), readonly, {
+        settings: configured.settings,
+        problems: [],
+      });
     },
   };
 }

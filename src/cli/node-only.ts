@@ -3,6 +3,8 @@ import {createSystemNodeTools} from '../node-tools/node-tools.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
 import {checkedPath} from '../node-tools/safe-argument.js';
 import {runNodeOnlyScreen} from '../ui/node-pane/run-node-only.js';
+import type {Skin} from '../state/config/skin.js';
+import type {Settings} from '../state/config/settings.js';
 
 export interface NodeOnlyOptions {
   // Why the cluster view is not shown (e.g. "the connection to the server 127.0.0.1:6443 was refused"); undefined
@@ -11,6 +13,10 @@ export interface NodeOnlyOptions {
   tools?: NodeTools;
   readonly: boolean;
   journalDirectory?: string;
+  skin?: Skin;
+  settings?: Settings;
+  // The config file's problems in one line (problemsLine), shown where the mode line is.
+  configProblem?: string;
 }
 
 // The line above the pane in node-only mode: what is wrong with the API and what kview shows instead.
@@ -30,7 +36,12 @@ export async function runNodeOnly(options: NodeOnlyOptions): Promise<void> {
   await runNodeOnlyScreen({
     tools: options.tools ?? createSystemNodeTools(),
     readonly: options.readonly,
-    modeLine: nodeOnlyModeLine({reason: options.reason, journalDirectory}),
+    modeLine:
+      [nodeOnlyModeLine({reason: options.reason, journalDirectory}), options.configProblem]
+        .filter((part) => part !== undefined)
+        .join('; ') || undefined,
     journalDirectory,
+    skin: options.skin,
+    settings: options.settings,
   });
 }

@@ -1,5 +1,6 @@
 export interface CliOptions {
   kubeconfig?: string;
+  config?: string;
   context?: string;
   namespace?: string;
   allNamespaces: boolean;
@@ -14,7 +15,8 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS: Record<string, 'kubeconfig' | 'context' | 'namespace' | 'journalDir'> = {
+const VALUE_FLAGS: Record<string, 'kubeconfig' | 'config' | 'context' | 'namespace' | 'journalDir'> = {
+  '--config': 'config',
   '--journal-dir': 'journalDir',
   '--kubeconfig': 'kubeconfig',
   '--context': 'context',
@@ -76,6 +78,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 export const USAGE = `kview: a terminal UI for Kubernetes clusters and the nodes they run on
 
 Usage: kview [flags]
+       kview config [--check FILE]   print the effective configuration, or check a config file
 
 Flags:
   --kubeconfig PATH     kubeconfig file (default: $KUBECONFIG, ~/.kube/config, in-cluster,
@@ -84,6 +87,8 @@ Flags:
   -n, --namespace NS    namespace to show (default: the context's namespace)
   -A, --all-namespaces  show every namespace
   -w, --wide            start with wide columns (like -o wide)
+  --config FILE         config file (default: $KVIEW_CONFIG, $XDG_CONFIG_HOME/kview/config.yaml,
+                        ~/.config/kview/config.yaml)
   --readonly            offer no action that changes the cluster
   --check               check the configuration and that pods can be listed, then exit
   --node                open the node troubleshooting pane (kubelet, runtime, journal, OS) without the API

@@ -3,7 +3,7 @@ import {openConfirm} from './confirm-state.js';
 import type {ConfirmState} from './confirm-state.js';
 import {currentView, goBack, goForward, goLast, pushView, replaceView, startNavigation} from './navigation.js';
 import type {Navigation, ViewTarget} from './navigation.js';
-import {parseCommandLine} from './command-line.js';
+import {expandAlias, parseCommandLine} from './command-line.js';
 import {POD_KIND} from '../cluster/resource-kind.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 
@@ -17,6 +17,8 @@ export interface AppState {
   flash?: string;
   // Most recent first; the 1-9 keys jump to them, as k9s's favourite namespaces.
   recentNamespaces: readonly string[];
+  // How many of them are the context's favourites from the config file, which keep their digits all session.
+  pinnedNamespaces?: number;
   quitting: boolean;
 }
 
@@ -27,19 +29,24 @@ export type AppAction =
   | {type: 'last'}
   | {type: 'toggleHelp'}
   | {type: 'prompt'; mode: PromptMode | undefined}
-  | {type: 'submitPrompt'; text: string; kinds: readonly ResourceKind[]}
+  | {type: 'submitPrompt'; text: string; kinds: readonly ResourceKind[]; aliases?: Readonly<Record<string, string>>}
   | {type: 'namespace'; namespace: string | undefined}
   | {type: 'recentNamespace'; index: number}
+  // Another context: its own favourites on 1-9; the namespaces of the last one may not exist there.
+  | {type: 'favourites'; namespaces: readonly string[]}
+  // The context's view from the config file, in place of the one kview opened on (not a step in the history).
+  | {type: 'startView'; text: string; kinds: readonly ResourceKind[]; aliases?: Readonly<Record<string, string>>}
   | {type: 'confirm'; request: ActionRequest | undefined}
   | {type: 'confirmState'; state: ConfirmState}
   | {type: 'flash'; message: string | undefined};
 
-export function initialAppState(first: ViewTarget): AppState {
+export function initialAppState(first: ViewTarget, favourites: readonly string[] = []): AppState {
   const namespace = first.type === 'table' ? first.namespace : undefined;
   return {
     navigation: startNavigation(first),
     helpOpen: false,
-    recentNamespaces: namespace ? [namespace] : [],
+    recentNamespaces: [...new Set([...favourites, ...(namespace ? [namespace] : [])])].slice(0, 9),
+    pinnedNamespaces: Math.min(9, favourites.length),
     quitting: false,
   };
 }
@@ -72,7 +79,12 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'prompt':
       return {...state, prompt: action.mode, flash: undefined};
     case 'submitPrompt':
-      return submitPrompt({...state, prompt: undefined}, state.prompt, action.text, action.kinds);
+      return submitPrompt(
+        {...state, prompt: undefined},
+        state.prompt,
+        expandAlias(action.text, action.aliases ?? {}),
+        action.kinds,
+      );
     case 'namespace':
       return switchNamespace(state, action.namespace);
     case 'recentNamespace': {
@@ -80,6 +92,20 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return namespace
         ? switchNamespace(state, namespace)
         : {...state, flash: `no recent namespace ${action.index + 1}`};
+    }
+    case 'favourites':
+      return {
+        ...state,
+        recentNamespaces: action.namespaces.slice(0, 9),
+        pinnedNamespaces: Math.min(9, action.namespaces.length),
+      };
+    case 'startView': {
+      const opened = submitPrompt(state, 'command', expandAlias(action.text, action.aliases ?? {}), action.kinds);
+      if (opened.quitting || opened.navigation === state.navigation) {
+        return {...state, flash: `start view "${action.text}": ${opened.flash ?? 'not a view'}`};
+      }
+      const target = currentView(opened.navigation);
+      return rememberNamespace({...state, navigation: replaceView(state.navigation, target)}, target);
     }
     case 'confirm':
       return {...state, confirm: action.request ? openConfirm(action.request) : undefined};
@@ -156,7 +182,10 @@ function switchNamespace(state: AppState, namespace: string | undefined): AppSta
 function rememberNamespace(state: AppState, target: ViewTarget): AppState {
   if (target.type !== 'table' || target.namespace === undefined) return state;
   if (state.recentNamespaces.includes(target.namespace)) return state;
-  return {...state, recentNamespaces: [...state.recentNamespaces, target.namespace].slice(-9)};
+  const pinned = state.recentNamespaces.slice(0, state.pinnedNamespaces ?? 0);
+  if (pinned.length >= 9) return state;
+  const recent = [...state.recentNamespaces.slice(pinned.length), target.namespace];
+  return {...state, recentNamespaces: [...pinned, ...recent.slice(-(9 - pinned.length))]};
 }
 
 // kube-system's control-plane and node-level pods (kubeadm's static pods, kube-proxy, DNS), as an operator

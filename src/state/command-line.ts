@@ -8,6 +8,16 @@ export type ParsedCommand =
   | {type: 'quit'}
   | {type: 'error'; message: string};
 
+// A name of the user's for a command (config aliases, as "dp: deployments" or "prod-web: pods prod app=web"): the
+// first word is replaced by what it stands for, and the words after it are kept. One level only, so an alias
+// naming itself or another alias cannot loop.
+export function expandAlias(text: string, aliases: Readonly<Record<string, string>>): string {
+  const match = /^\s*(\S+)(.*)$/s.exec(text);
+  if (!match) return text;
+  const name = (match[1] ?? '').toLowerCase();
+  return Object.hasOwn(aliases, name) ? `${aliases[name]}${match[2] ?? ''}` : text;
+}
+
 // The ':' command line, as k9s reads it: a kind by any name `kubectl api-resources` knows (plural, singular,
 // short name, kind, or plural.group), then optionally a namespace ("all" or -A for every one) and a label
 // selector (any word with = or !=, or after -l).

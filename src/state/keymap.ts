@@ -265,8 +265,11 @@ export const keymap: ReadonlyArray<KeyBinding<Command>> = [
   ...globalBindings,
 ];
 
-function bindingsIn(scope: Scope): ReadonlyArray<KeyBinding<Command>> {
-  return keymap.filter(
+// A keymap: the table above, or the user's copy of it with keys changed by the config file.
+export type KeyTable = ReadonlyArray<KeyBinding<Command>>;
+
+function bindingsIn(scope: Scope, table: KeyTable): ReadonlyArray<KeyBinding<Command>> {
+  return table.filter(
     (binding) => binding.scope === scope || binding.alsoIn?.includes(scope) || binding.scope === 'global',
   );
 }
@@ -287,8 +290,13 @@ const SPECIAL_KEYS: readonly SpecialKey[] = [
   'delete',
 ];
 
-export function commandsFor(input: string, key: PressedKey, scope: Scope = 'table'): Command[] {
-  const candidates = bindingsIn(scope);
+export function commandsFor(
+  input: string,
+  key: PressedKey,
+  scope: Scope = 'table',
+  table: KeyTable = keymap,
+): Command[] {
+  const candidates = bindingsIn(scope, table);
   // Only named keys count: Ink also reports modifier and lock states (caps lock, num lock) that are not keys.
   const special = SPECIAL_KEYS.find((name) => Boolean(key[name]));
   if (special) {
@@ -307,8 +315,8 @@ export function commandsFor(input: string, key: PressedKey, scope: Scope = 'tabl
   return commands;
 }
 
-export function bindingsForHelp(scope: Scope): ReadonlyArray<KeyBinding<Command>> {
-  return bindingsIn(scope);
+export function bindingsForHelp(scope: Scope, table: KeyTable = keymap): ReadonlyArray<KeyBinding<Command>> {
+  return bindingsIn(scope, table);
 }
 
 export function keyLabels(binding: KeyBinding): string {

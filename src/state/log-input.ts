@@ -1,5 +1,5 @@
 import {commandsFor} from './keymap.js';
-import type {PressedKey} from './keymap.js';
+import type {KeyTable, PressedKey} from './keymap.js';
 import {applyLogCommand, isBackToParent} from './log-view-commands.js';
 import {applyPromptKey} from './log-prompt.js';
 import type {LogViewState} from './log-view-state.js';
@@ -14,7 +14,13 @@ export interface TypedKey {
   key: InputKey;
 }
 
-export function applyInput(state: LogViewState, input: string, key: InputKey, now: number): LogViewState {
+export function applyInput(
+  state: LogViewState,
+  input: string,
+  key: InputKey,
+  now: number,
+  table?: KeyTable,
+): LogViewState {
   if (state.prompt) {
     if (key.return) return applyPromptKey(state, {kind: 'enter'}, now);
     if (key.escape) return applyPromptKey(state, {kind: 'cancel'}, now);
@@ -22,15 +28,15 @@ export function applyInput(state: LogViewState, input: string, key: InputKey, no
     if (key.ctrl || input === '') return state;
   }
   const isSpecial = key.ctrl || input === '' || Object.entries(key).some(([name, isSet]) => isSet && name !== 'shift');
-  if (isSpecial) return applyCommands(state, input, key, now);
+  if (isSpecial) return applyCommands(state, input, key, now, table);
   let next = state;
   for (const character of input) {
     const named = BURST_KEYS[character];
     next = named
-      ? applyInput(next, '', named, now)
+      ? applyInput(next, '', named, now, table)
       : next.prompt
         ? applyPromptKey(next, {kind: 'text', text: character}, now)
-        : applyCommands(next, character, {}, now);
+        : applyCommands(next, character, {}, now, table);
     if (next.leaving) return next;
   }
   return next;
@@ -40,9 +46,15 @@ export function applyInput(state: LogViewState, input: string, key: InputKey, no
 // keys Ink names when they come alone, not text: Enter submits the prompt instead of vanishing from it.
 const BURST_KEYS: Readonly<Record<string, InputKey>> = {'\r': {return: true}, '\n': {return: true}, '\t': {tab: true}};
 
-function applyCommands(state: LogViewState, input: string, key: PressedKey, now: number): LogViewState {
+function applyCommands(
+  state: LogViewState,
+  input: string,
+  key: PressedKey,
+  now: number,
+  table?: KeyTable,
+): LogViewState {
   let next = state;
-  for (const command of commandsFor(input, key, state.scope)) {
+  for (const command of commandsFor(input, key, state.scope, table)) {
     if (command === 'app.quit') return {...next, leaving: 'quit'};
     if (command === 'app.back' && isBackToParent(next)) return {...next, leaving: 'back'};
     next = applyLogCommand(next, command, now);

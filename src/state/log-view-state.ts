@@ -5,7 +5,7 @@ import type {BufferLimits, LogBuffer} from './log-buffer.js';
 import {emptyIndex, indexEntries, trimIndex} from './log-index.js';
 import type {LogIndex} from './log-index.js';
 import {itemsFrom} from './log-chunked-list.js';
-import type {Command} from './keymap.js';
+import type {Command, KeyTable} from './keymap.js';
 import {applyLogCommand} from './log-view-commands.js';
 import {applyPromptKey} from './log-prompt.js';
 import type {PromptKey} from './log-prompt.js';
@@ -66,7 +66,7 @@ export type LogViewAction =
   | {type: 'containers'; containers: readonly ContainerInfo[]}
   | {type: 'command'; command: Command; now: number}
   | {type: 'promptKey'; key: PromptKey; now: number}
-  | {type: 'input'; input: string; key: InputKey; now: number}
+  | {type: 'input'; input: string; key: InputKey; now: number; keymap?: KeyTable}
   | {type: 'resize'; width: number; height: number}
   | {type: 'saved'; id: number; message: string};
 
@@ -78,6 +78,9 @@ export function initialLogViewState(options: {
   limits?: BufferLimits;
   scope?: LogViewState['scope'];
   timestamps?: TimestampMode;
+  isWrapping?: boolean;
+  // The line count 0 goes back to, when the view starts with a since window instead.
+  tail?: number;
   prompt?: LogPrompt;
   zone?: TimeZone;
 }): LogViewState {
@@ -89,7 +92,7 @@ export function initialLogViewState(options: {
     topSeq: 0,
     newWhilePaused: 0,
     currentMatch: undefined,
-    isWrapping: false,
+    isWrapping: options.isWrapping ?? false,
     showsStreams: false,
     horizontalOffset: 0,
     timestamps: options.timestamps ?? 'off',
@@ -97,7 +100,7 @@ export function initialLogViewState(options: {
     json: 'raw',
     request: options.request,
     requestVersion: 0,
-    initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : 100,
+    initialTail: options.request.window.kind === 'tail' ? options.request.window.lines : (options.tail ?? 100),
     statuses: {},
     containers: [],
     prompt: options.prompt,
@@ -121,7 +124,7 @@ export function logViewReducer(state: LogViewState, action: LogViewAction): LogV
     case 'promptKey':
       return applyPromptKey(state, action.key, action.now);
     case 'input':
-      return applyInput(state, action.input, action.key, action.now);
+      return applyInput(state, action.input, action.key, action.now, action.keymap);
     case 'resize':
       return {...state, viewport: {width: action.width, height: Math.max(1, action.height)}};
     case 'saved':

@@ -1,5 +1,6 @@
-import {useEffect, useReducer, useState} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {Box, useApp} from 'ink';
+import {Text} from './themed-text.js';
 import {sanitizeCell} from '../resources/sanitize-text.js';
 import {BUILTIN_KINDS} from '../cluster/resource-kind.js';
 import {errorLine} from '../resources/error-line.js';
@@ -14,6 +15,10 @@ import {Header} from './Header.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
 import {InputGateContext} from './input-gate.js';
+import {SettingsContext, useSettings} from './settings-context.js';
+import {DEFAULT_SETTINGS} from '../state/config/settings.js';
+import type {Settings} from '../state/config/settings.js';
+import {contextSettings, problemsLine} from '../state/config/context-settings.js';
 import {Prompt} from './Prompt.js';
 import {ViewBoundary} from './ViewBoundary.js';
 import {ViewSwitch} from './ViewSwitch.js';
@@ -26,14 +31,38 @@ import type {World} from './world.js';
 // Lines taken by the header (1), the prompt or flash line (1) and the hint bar (1).
 const CHROME_LINES = 3;
 
-export function App({world: initialWorld, wide = false, first}: {world: World; wide?: boolean; first?: ViewTarget}) {
+interface AppProps {
+  world: World;
+  wide?: boolean;
+  first?: ViewTarget;
+}
+
+// The config file's settings (the same for every context of the session) for every view below.
+export function App(props: AppProps) {
+  return (
+    <SettingsContext.Provider value={props.world.settings ?? DEFAULT_SETTINGS}>
+      <AppBody {...props} />
+    </SettingsContext.Provider>
+  );
+}
+
+function AppBody({world: initialWorld, wide = false, first}: AppProps) {
   const {exit} = useApp();
   const {columns, rows: terminalRows} = useTerminalSize();
   // One line short of the terminal: Ink clears and redraws the whole screen for output as tall as the terminal,
   // and only rewrites the changed lines for shorter output (a one-row move costs bytes, not a screen).
   const rows = Math.max(4, terminalRows - 1);
-  const [world, setWorld] = useState(initialWorld);
-  const [state, dispatch] = useReducer(appReducer, first ?? defaultTarget(initialWorld), initialAppState);
+  const [rawWorld, setWorld] = useState(initialWorld);
+  const settings = useSettings();
+  // The context's settings from the config file: read-only there whatever the flag says.
+  const world = useMemo(() => withContextSettings(rawWorld, settings), [rawWorld, settings]);
+  const [state, dispatch] = useReducer(appReducer, undefined, () => ({
+    ...initialAppState(first ?? defaultTarget(world), contextSettings(settings, world.identity.contextName).favourites),
+    flash: problemsLine(initialWorld.configProblems ?? []),
+  }));
+  // The context's start view waits for discovery unless it is a built-in kind; a view named on the command line
+  // (first) wins.
+  const startViewRef = useRef(first ? undefined : contextSettings(settings, world.identity.contextName).view);
   const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
   const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
   const view = currentView(state.navigation);
@@ -55,24 +84,32 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
     let cancelled = false;
     world.cluster.kinds().then(
       (found) => {
-        if (!cancelled) setKinds(found.length > 0 ? found : BUILTIN_KINDS);
+        if (cancelled) return;
+        const known = found.length > 0 ? found : BUILTIN_KINDS;
+        setKinds(known);
+        const view = startViewRef.current;
+        startViewRef.current = undefined;
+        if (view) dispatch({type: 'startView', text: view, kinds: known, aliases: settings.aliases});
       },
       (error: unknown) => {
         if (cancelled) return;
         // The built-in kinds still work; the other kinds cannot be named until discovery answers.
         setKinds(BUILTIN_KINDS);
         dispatch({type: 'flash', message: `resource kinds: ${errorLine(error)} (only the built-in kinds are known)`});
+        const view = startViewRef.current;
+        startViewRef.current = undefined;
+        if (view) dispatch({type: 'startView', text: view, kinds: BUILTIN_KINDS, aliases: settings.aliases});
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [world]);
+  }, [world, settings.aliases]);
   useEffect(() => {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
 
-  const keyboard = useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit});
+  const keyboard = useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit, settings});
 
   // The confirmation dialog takes its lines from the view rather than drawing over it.
   const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
@@ -125,7 +162,10 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
                   return dispatch({type: 'flash', message: `cannot switch to ${context}: ${errorLine(error)}`});
                 }
                 setWorld(next);
+                const nextSettings = contextSettings(settings, next.identity.contextName);
+                dispatch({type: 'favourites', namespaces: nextSettings.favourites ?? []});
                 dispatch({type: 'navigate', target: defaultTarget(next)});
+                startViewRef.current = nextSettings.view;
               }}
             />
           </ViewBoundary>
@@ -148,6 +188,11 @@ export function App({world: initialWorld, wide = false, first}: {world: World; w
       </Box>
     </InputGateContext.Provider>
   );
+}
+
+function withContextSettings(world: World, settings: Settings): World {
+  if (world.readonly || contextSettings(settings, world.identity.contextName).readonly !== true) return world;
+  return {...world, readonly: true, readonlyReason: `the config makes context ${world.identity.contextName} read-only`};
 }
 
 function defaultTarget(world: World): ViewTarget {

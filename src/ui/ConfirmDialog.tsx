@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text, useSkinColor} from './themed-text.js';
 import {DRAIN_TOGGLES} from '../state/confirm-state.js';
 import type {ConfirmState} from '../state/confirm-state.js';
 
@@ -6,9 +7,10 @@ import type {ConfirmState} from '../state/confirm-state.js';
 // pressed the instant the dialog appears is not lost.
 export function ConfirmDialog({state}: {state: ConfirmState}) {
   const {request, confirmFocused, drain} = state;
+  const border = useSkinColor('red');
   const what = `${request.kind.singular} ${request.namespace ? `${request.namespace}/` : ''}${request.name}`;
   return (
-    <Box flexDirection="column" borderStyle="round" borderColor="red" paddingX={1}>
+    <Box flexDirection="column" borderStyle="round" borderColor={border} paddingX={1}>
       <Text bold>{`${request.verb} ${what}?`}</Text>
       {request.verb === 'drain'
         ? DRAIN_TOGGLES.map((toggle) => (

@@ -1,11 +1,13 @@
 import {useEffect, useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import {POD_KIND} from '../cluster/resource-kind.js';
 import {errorLine} from '../resources/error-line.js';
 import {podContainers} from '../resources/pod-containers.js';
 import type {ContainerRow} from '../resources/pod-containers.js';
 import {commandsFor} from '../state/keymap.js';
 import {useViewKeys} from './input-gate.js';
+import {useKeymap} from './settings-context.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {columnWidths, layoutLine} from './column-widths.js';
 import type {World} from './world.js';
@@ -55,8 +57,9 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
     };
   }, [world, namespace, pod]);
   const list = rows.list;
+  const keys = useKeymap();
   useViewKeys((input, key) => {
-    for (const command of commandsFor(input, key, 'table')) {
+    for (const command of commandsFor(input, key, 'table', keys)) {
       if (command === 'cursor.down') setSelected((index) => Math.min(list.length - 1, index + 1));
       if (command === 'cursor.up') setSelected((index) => Math.max(0, index - 1));
       if (command === 'cursor.top') setSelected(0);

@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import SelectInput from 'ink-select-input';
 
 interface ContextsViewProps {
@@ -23,7 +24,23 @@ export function ContextsView({contexts, current, active, onPick}: ContextsViewPr
         isFocused={active}
         initialIndex={Math.max(0, contexts.indexOf(current))}
         onSelect={(item) => onPick(item.value)}
+        indicatorComponent={ContextIndicator}
+        itemComponent={ContextItem}
       />
     </Box>
+  );
+}
+
+// SelectInput's own item and indicator pick their colour themselves; these go through the skin (NO_COLOR leaves
+// the selection inverse).
+function ContextIndicator({isSelected = false}: {isSelected?: boolean}) {
+  return <Text color="blue">{isSelected ? '❯ ' : '  '}</Text>;
+}
+
+function ContextItem({isSelected = false, label}: {isSelected?: boolean; label: string}) {
+  return (
+    <Text color={isSelected ? 'blue' : undefined} inverse={isSelected}>
+      {label}
+    </Text>
   );
 }

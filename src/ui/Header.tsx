@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './themed-text.js';
 import type {ClusterIdentity} from './world.js';
 
 interface HeaderProps {

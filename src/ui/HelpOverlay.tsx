@@ -1,6 +1,8 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
+import {useKeymap} from './settings-context.js';
 
 // Every key of the view and the global ones, from the keymap, in as many columns as the terminal allows.
 export function HelpOverlay({
@@ -14,7 +16,7 @@ export function HelpOverlay({
   scope: Scope;
   hidden?: readonly Command[];
 }) {
-  const bindings = bindingsForHelp(scope).filter((binding) => !hidden.includes(binding.command));
+  const bindings = bindingsForHelp(scope, useKeymap()).filter((binding) => !hidden.includes(binding.command));
   const columnCount = Math.max(1, Math.min(3, Math.floor(width / 48)));
   const perColumn = Math.ceil(bindings.length / columnCount);
   const columnWidth = Math.floor(width / columnCount) - 1;

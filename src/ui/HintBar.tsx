@@ -1,11 +1,14 @@
-import {Text} from 'ink';
+import {Text} from './themed-text.js';
 import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
+import {useKeymap} from './settings-context.js';
 
 // The view's own hints first, then the global ones, as many as fit the width; ? lists the rest.
 // hidden: keys that do nothing where the bar is shown (node-only mode has no App for Esc, ':' and history).
 export function HintBar({width, scope, hidden = []}: {width: number; scope: Scope; hidden?: readonly Command[]}) {
-  const hinted = bindingsForHelp(scope).filter((binding) => binding.hint && !hidden.includes(binding.command));
+  const hinted = bindingsForHelp(scope, useKeymap()).filter(
+    (binding) => binding.hint && !hidden.includes(binding.command),
+  );
   const ordered = [
     ...hinted.filter((binding) => binding.scope !== 'global'),
     ...hinted.filter((binding) => binding.scope === 'global'),

@@ -1,5 +1,6 @@
 import {useEffect, useMemo, useReducer} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
+import {Text} from './themed-text.js';
 import {sanitizeCell} from '../resources/sanitize-text.js';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -11,7 +12,10 @@ import {initialLogViewState, logViewReducer} from '../state/log-view-state.js';
 import type {TimestampMode} from '../state/log-view-state.js';
 import type {TypedKey} from '../state/log-input.js';
 import type {Command} from '../state/keymap.js';
+import {DEFAULT_BUFFER_LIMITS} from '../state/log-buffer.js';
 import type {BufferLimits} from '../state/log-buffer.js';
+import {parseSince} from '../resources/log-since.js';
+import type {LogDefaults} from '../state/config/settings.js';
 import {logWindow} from '../state/log-window.js';
 import {HelpOverlay} from './HelpOverlay.js';
 import {HintBar} from './HintBar.js';
@@ -21,6 +25,7 @@ import type {LogBodyLine} from './log-lines.js';
 import {useLogContainers, useLogStream} from './use-log-stream.js';
 import {useLogSave, writeLogFile} from './use-log-save.js';
 import {useClaimKeys, useViewKeys} from './input-gate.js';
+import {useSettings} from './settings-context.js';
 import type {LogFileWriter} from './use-log-save.js';
 
 export interface LogViewProps {
@@ -61,15 +66,19 @@ export function LogView(props: LogViewProps) {
   const quit = props.onQuit ?? exit;
   const bodyHeight = Math.max(1, height - CHROME_ROWS);
   const scope = target.kind === 'journal' ? 'journal' : 'logs';
+  const settings = useSettings();
+  const keys = settings.keymap;
   const [state, dispatch] = useReducer(logViewReducer, undefined, () => {
     let initial = initialLogViewState({
-      request: initialRequest(target, props.initialTail ?? 100),
+      request: initialRequest(target, props.initialTail ?? settings.logs.tail, startWindow(settings.logs, now())),
       width,
       height: bodyHeight,
-      limits: props.bufferLimits,
+      limits: props.bufferLimits ?? {...DEFAULT_BUFFER_LIMITS, maxLines: settings.logs.bufferLines},
+      isWrapping: settings.logs.wrap,
+      tail: props.initialTail ?? settings.logs.tail,
       suggestedSavePath: join(tmpdir(), `kview-${describeTarget(target).replace(/[^\w.-]+/g, '_')}-${now()}.log`),
       scope,
-      timestamps: props.initialTimestamps,
+      timestamps: props.initialTimestamps ?? settings.logs.timestamps,
       prompt: props.initialFilter ? {kind: 'filter', text: props.initialFilter} : undefined,
     });
     if (props.initialFilter) {
@@ -82,7 +91,8 @@ export function LogView(props: LogViewProps) {
       initial = {...initial, prompt: {kind: props.initialPrompt, text: initial.index.filter?.source ?? ''}};
     }
     return (props.typedAhead ?? []).reduce(
-      (state, typed) => logViewReducer(state, {type: 'input', input: typed.input, key: typed.key, now: now()}),
+      (state, typed) =>
+        logViewReducer(state, {type: 'input', input: typed.input, key: typed.key, now: now(), keymap: keys}),
       initial,
     );
   });
@@ -96,7 +106,7 @@ export function LogView(props: LogViewProps) {
   useLogSave(state, dispatch, props.writeFile ?? writeLogFile);
   useClaimKeys(state.prompt !== undefined);
 
-  useViewKeys((input, key) => dispatch({type: 'input', input, key, now: now()}), isActive);
+  useViewKeys((input, key) => dispatch({type: 'input', input, key, now: now(), keymap: keys}), isActive);
   useEffect(() => {
     if (state.leaving === 'quit') quit();
     if (state.leaving === 'back') onBack();
@@ -171,7 +181,14 @@ export function LogView(props: LogViewProps) {
   );
 }
 
-function initialRequest(target: LogTarget, tail: number): LogRequest {
+// The configured since (logs.since), when it is one: a window kubectl logs --since would give.
+function startWindow(defaults: LogDefaults, now: number): LogRequest['window'] | undefined {
+  if (defaults.since === '') return undefined;
+  const parsed = parseSince(defaults.since, now);
+  return 'window' in parsed ? parsed.window : undefined;
+}
+
+function initialRequest(target: LogTarget, tail: number, since?: LogRequest['window']): LogRequest {
   const container =
     target.kind === 'pod' || target.kind === 'podFiles'
       ? target.container
@@ -179,7 +196,7 @@ function initialRequest(target: LogTarget, tail: number): LogRequest {
         ? target.unit
         : undefined;
   return {
-    window: {kind: 'tail', lines: tail},
+    window: since ?? {kind: 'tail', lines: tail},
     follow: target.kind === 'pod' ? !target.previous : true,
     previous: target.kind === 'pod' ? (target.previous ?? false) : false,
     container,

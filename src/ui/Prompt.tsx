@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import type {PromptMode} from '../state/app-state.js';
 
 interface PromptProps {

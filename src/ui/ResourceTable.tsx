@@ -1,5 +1,6 @@
 import {memo} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import {layoutLine} from './column-widths.js';
 
 interface ResourceTableProps {

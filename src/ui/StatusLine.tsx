@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './themed-text.js';
 import type {ConnectionState} from '../cluster/types.js';
 import {connectionLabel} from './connection-label.js';
 

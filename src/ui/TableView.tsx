@@ -1,11 +1,13 @@
 import {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import {useLatest} from './use-latest.js';
 import {errorLine} from '../resources/error-line.js';
 import {sanitizeCell} from '../resources/sanitize-text.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {kubectlEquivalent} from '../state/navigation.js';
 import {commandsFor} from '../state/keymap.js';
+import {useKeymap} from './settings-context.js';
 import type {Command} from '../state/keymap.js';
 import {initialViewState, selectedKey, viewReducer} from '../state/view-state.js';
 import {drillTarget, eventsFor, isNode, logsTarget} from '../state/drill.js';
@@ -94,6 +96,7 @@ export function TableView(props: TableViewProps) {
   // Ink re-subscribes input handlers only after a render commits, so a key pressed right after a frame could reach
   // the previous render's handler; it reads the newest state through this ref instead of its own closure.
   const latestRef = useLatest({state, renderer});
+  const keys = useKeymap();
 
   const selected = (): SelectedObject | undefined => {
     const current = latestRef.current.state;
@@ -169,7 +172,7 @@ export function TableView(props: TableViewProps) {
   };
 
   useViewKeys((input, key) => {
-    for (const command of commandsFor(input, key, 'table')) {
+    for (const command of commandsFor(input, key, 'table', keys)) {
       // The rest of a typed-ahead burst after ':' or '/' belongs to the prompt.
       if (command === 'app.command' || command === 'app.filter') return;
       run(command);

@@ -1,8 +1,10 @@
 import {useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import {errorLine} from '../resources/error-line.js';
 import {commandsFor} from '../state/keymap.js';
 import {useViewKeys} from './input-gate.js';
+import {useKeymap} from './settings-context.js';
 import {findMatches, jumpToMatch, scrollTo, textViewState} from '../state/text-view-state.js';
 import type {TextViewState} from '../state/text-view-state.js';
 import {compileFilter} from '../state/row-projection.js';
@@ -28,8 +30,9 @@ export function TextView({title, kubectl, lines, search, width, height}: TextVie
     setShown({lines, search, height: bodyHeight});
     setState(textViewState(lines, bodyHeight, search));
   }
+  const keys = useKeymap();
   useViewKeys((input, key) => {
-    for (const command of commandsFor(input, key, 'text')) {
+    for (const command of commandsFor(input, key, 'text', keys)) {
       setState((current) => {
         switch (command) {
           case 'cursor.down':

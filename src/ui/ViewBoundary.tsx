@@ -1,6 +1,6 @@
 import {Component} from 'react';
 import type {ReactNode} from 'react';
-import {Text} from 'ink';
+import {Text} from './themed-text.js';
 import {errorLine} from '../resources/error-line.js';
 import {useViewKeys} from './input-gate.js';
 import {ViewFailureContext} from './view-failure.js';

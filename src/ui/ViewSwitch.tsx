@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './themed-text.js';
 import type {ViewTarget} from '../state/navigation.js';
 import type {ActionRequest} from '../state/action-request.js';
 import {ContainersView} from './ContainersView.js';

@@ -3,6 +3,8 @@ import type {ReactElement} from 'react';
 import {render} from 'ink';
 import type {Instance} from 'ink';
 import {errorLine} from '../resources/error-line.js';
+import type {Skin} from '../state/config/skin.js';
+import {SkinContext} from './themed-text.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
@@ -15,7 +17,7 @@ const TERMINATING_SIGNALS = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'] as const;
 // a crash, so a failure never leaves the terminal in the alternate screen. Roots are one line shorter than the
 // terminal: Ink clears and redraws the whole screen for output as tall as the terminal, and only rewrites the
 // changed lines for shorter output.
-export async function runFullScreen(root: ReactElement): Promise<void> {
+export async function runFullScreen(root: ReactElement, skin: Skin = 'default'): Promise<void> {
   const stdout = process.stdout;
   let instance: Instance | undefined;
   let restored = false;
@@ -60,7 +62,7 @@ export async function runFullScreen(root: ReactElement): Promise<void> {
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   try {
-    instance = render(root, {
+    instance = render(<SkinContext.Provider value={skin}>{root}</SkinContext.Provider>, {
       exitOnCtrlC: false,
       patchConsole: false,
       incrementalRendering: true,

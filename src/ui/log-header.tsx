@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from './themed-text.js';
 import {sanitizeCell} from '../resources/sanitize-text.js';
 import type {LogTarget, StreamStatus} from '../cluster/log-types.js';
 import {describeLogWindow} from '../resources/log-since.js';

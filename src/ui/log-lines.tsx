@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './themed-text.js';
 import type {FormattedRow, Segment} from '../resources/log-row-format.js';
 import {shiftSegments} from '../resources/log-row-format.js';
 import type {LogLevel} from '../resources/log-json.js';

@@ -1,7 +1,8 @@
 import {App} from './App.js';
 import {runFullScreen} from './full-screen.js';
 import type {World} from './world.js';
+import type {Skin} from '../state/config/skin.js';
 
-export async function runApp(world: World, options: {wide: boolean}): Promise<void> {
-  await runFullScreen(<App world={world} wide={options.wide} />);
+export async function runApp(world: World, options: {wide: boolean; skin: Skin}): Promise<void> {
+  await runFullScreen(<App world={world} wide={options.wide} />, options.skin);
 }

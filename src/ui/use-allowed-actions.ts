@@ -56,7 +56,7 @@ export function useAllowedActions(world: World, kind: ResourceKind, namespace: s
   }, [world, kind, namespace, isNode]);
   return {
     refusal(verb) {
-      if (world.readonly) return `${verb} is not offered: kview runs with --readonly`;
+      if (world.readonly) return `${verb} is not offered: ${world.readonlyReason ?? 'kview runs with --readonly'}`;
       if (NODE_ONLY.has(verb) && !isNode) return `${verb} applies to nodes`;
       if (problem !== undefined && !permitted.has(verb)) {
         return `${verb} is not offered: the access review failed (${problem})`;

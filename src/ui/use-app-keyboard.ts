@@ -13,6 +13,7 @@ import type {Command, Scope} from '../state/keymap.js';
 import {editLine} from '../state/line-editor.js';
 import {createHandlerStack} from './input-gate.js';
 import {useLatest} from './use-latest.js';
+import type {Settings} from '../state/config/settings.js';
 import type {InputGate} from './input-gate.js';
 
 interface KeyboardOptions {
@@ -22,6 +23,7 @@ interface KeyboardOptions {
   kinds: readonly ResourceKind[];
   runAction: (request: ActionRequest, drainOptions: DrainOptions) => void;
   exit: () => void;
+  settings: Settings;
 }
 
 // The log view and the node pane run their own quit, back, filter and help; the App keeps ':' and history there.
@@ -33,7 +35,7 @@ const SHARED_WITH_SELF_MANAGED: ReadonlySet<Command> = new Set([
 ]);
 
 // The App's own keys: the global commands, the ':' and '/' prompt and the confirmation dialog.
-export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit}: KeyboardOptions) {
+export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit, settings}: KeyboardOptions) {
   // The prompt's text lives in a ref first: keys typed ahead of a render must land in the prompt, not the view.
   const promptRef = useRef<{mode: PromptMode; text: string} | undefined>(undefined);
   const [promptText, setPromptText] = useState('');
@@ -77,7 +79,7 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
     const edit = editLine(prompt.text, input, key);
     if (edit.done) {
       promptRef.current = undefined;
-      if (edit.done === 'submit') dispatch({type: 'submitPrompt', text: edit.text, kinds});
+      if (edit.done === 'submit') dispatch({type: 'submitPrompt', text: edit.text, kinds, aliases: settings.aliases});
       else dispatch({type: 'prompt', mode: undefined});
       return;
     }
@@ -107,17 +109,17 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
       case 'namespace.all':
         return dispatch({type: 'namespace', namespace: undefined});
       case 'namespace.recent':
-        return dispatch({type: 'recentNamespace', index: Number(/[1-9]/.exec(character)?.[0] ?? '1') - 1});
+        return dispatch({type: 'recentNamespace', index: recentIndex(settings, character)});
       default:
         return undefined;
     }
   };
 
   // The newest render's functions, read by the one input handler Ink keeps subscribed for the App's lifetime.
-  const latestRef = useLatest({feedConfirm, feedPrompt, run});
+  const latestRef = useLatest({feedConfirm, feedPrompt, run, keys: settings.keymap});
   const handleInput = useCallback(
     (input: string, key: Key) => {
-      const {feedConfirm: confirm, feedPrompt: prompt, run: runCommand} = latestRef.current;
+      const {feedConfirm: confirm, feedPrompt: prompt, run: runCommand, keys} = latestRef.current;
       const toView = () => viewKeys.top()?.current(input, key);
       if (claimedRef.current) return toView();
       if (confirmRef.current) return confirm(input, key);
@@ -129,7 +131,7 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
       for (const character of plain ? [...input] : [input]) {
         if (promptRef.current) prompt(character, {});
         else {
-          for (const command of commandsFor(character, plain ? {} : key, scopeRef.current?.scope ?? 'table')) {
+          for (const command of commandsFor(character, plain ? {} : key, scopeRef.current?.scope ?? 'table', keys)) {
             runCommand(command, character);
           }
         }
@@ -145,4 +147,11 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
     dispatch({type: 'confirmState', state: confirmRef.current});
   };
   return {gate, promptText, requestConfirm};
+}
+
+// The n-th key of the recent-namespace binding means the n-th namespace, whichever keys the config gave it.
+function recentIndex(settings: Settings, character: string): number {
+  const binding = settings.keymap.find((entry) => entry.command === 'namespace.recent');
+  const position = binding?.keys.findIndex((spec) => spec.input === character && !spec.ctrl) ?? -1;
+  return position >= 0 ? position : Number(/[1-9]/.exec(character)?.[0] ?? '1') - 1;
 }

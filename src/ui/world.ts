@@ -3,6 +3,7 @@ import type {TableWatchSink} from '../cluster/table-watch.js';
 import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
 import type {TimeZone} from '../resources/time-zone.js';
+import type {Settings} from '../state/config/settings.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
 export type TableSink = TableWatchSink;
@@ -36,6 +37,8 @@ export interface World {
   // The namespace kview opened on; undefined means all namespaces (-A).
   namespace: string | undefined;
   readonly: boolean;
+  // Why it is read-only when the flag is not the reason (the context's setting in the config file).
+  readonlyReason?: string;
   cluster: ClusterApi;
   logs: LogSource;
   // Commands on the machine kview runs on (the node pane); absent where there is no such machine (tests).
@@ -45,4 +48,8 @@ export interface World {
   timeZone?: TimeZone;
   // A world for another kubeconfig context (the context picker); absent where switching is not possible.
   switchContext?: (context: string) => World;
+  // The config file's settings (keys, aliases, logs, per-context settings); the defaults when absent.
+  settings?: Settings;
+  // What is wrong in the config file, one "file:line: problem" each; shown in the flash line at the start.
+  configProblems?: readonly string[];
 }

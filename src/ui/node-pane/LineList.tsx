@@ -1,4 +1,5 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from '../themed-text.js';
 import type {PaneLine} from './pane-line.js';
 
 // Only the visible window becomes Ink nodes: a journal can hold thousands of entries.

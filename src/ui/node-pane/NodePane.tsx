@@ -1,5 +1,6 @@
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
+import {Text} from '../themed-text.js';
 import type {NodeObservations} from '../../node-tools/findings.js';
 import type {NodeIdentity} from '../../node-tools/node-flavour.js';
 import type {NodeReport} from '../../node-tools/node-report.js';

@@ -1,4 +1,4 @@
-import {Text} from 'ink';
+import {Text} from '../themed-text.js';
 import {NODE_SECTIONS} from '../../state/node-pane-state.js';
 import type {NodeSection} from '../../state/node-pane-state.js';
 

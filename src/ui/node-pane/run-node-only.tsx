@@ -5,6 +5,10 @@ import {StandaloneKeys} from '../StandaloneKeys.js';
 import {ViewBoundary} from '../ViewBoundary.js';
 import {useTerminalSize} from '../use-terminal-size.js';
 import {NodePane} from './NodePane.js';
+import type {Skin} from '../../state/config/skin.js';
+import {DEFAULT_SETTINGS} from '../../state/config/settings.js';
+import type {Settings} from '../../state/config/settings.js';
+import {SettingsContext} from '../settings-context.js';
 
 export interface NodeOnlyScreenOptions {
   tools: NodeTools;
@@ -12,6 +16,9 @@ export interface NodeOnlyScreenOptions {
   // The one line shown above the pane: why it runs on its own.
   modeLine: string | undefined;
   journalDirectory: string | undefined;
+  skin?: Skin;
+  // The config file's keys and log defaults, as in the cluster view.
+  settings?: Settings;
 }
 
 function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
@@ -37,5 +44,10 @@ function NodeOnlyRoot({options}: {options: NodeOnlyScreenOptions}) {
 
 // Full screen like the cluster view: the scrollback is restored on quit, on a signal and on a crash.
 export async function runNodeOnlyScreen(options: NodeOnlyScreenOptions): Promise<void> {
-  await runFullScreen(<NodeOnlyRoot options={options} />);
+  await runFullScreen(
+    <SettingsContext.Provider value={options.settings ?? DEFAULT_SETTINGS}>
+      <NodeOnlyRoot options={options} />
+    </SettingsContext.Provider>,
+    options.skin,
+  );
 }

@@ -8,6 +8,7 @@ import type {PodDetail} from '../../node-tools/pod-detail.js';
 import {podLogsOfFile} from '../../node-tools/pod-log-files.js';
 import {restartRefusal} from '../../node-tools/unit-reader.js';
 import {commandsFor} from '../../state/keymap.js';
+import {useKeymap} from '../settings-context.js';
 import {listShown, paneKeyOutcome} from '../../state/node-pane-keys.js';
 import {activeList, nodePaneReducer} from '../../state/node-pane-state.js';
 import type {NodePaneAction, NodePaneState, PodLogFiles} from '../../state/node-pane-state.js';
@@ -34,6 +35,7 @@ export interface PaneKeysInput {
 // after a reader was asked for and before it was drawn, which the reader applies first.
 export function usePaneKeys(input: PaneKeysInput): void {
   const latestRef = useLatest(input);
+  const keys = useKeymap();
   // Keys of a burst that came after one changed the list on screen (a section, the runtime view, a detail) wait
   // for the render that draws the new list, so "vG" lands on the last row of the new list.
   const waiting = useRef<Array<{input: string; key: Key}>>([]);
@@ -69,7 +71,7 @@ export function usePaneKeys(input: PaneKeysInput): void {
   // The commands one key means; false once the pane has quit.
   function runCommands(character: string, key: Key): boolean {
     const {view, report, pod, container, tools, readonly, dispatch, onBack, onQuit} = latestRef.current;
-    for (const command of commandsFor(character, key, 'node')) {
+    for (const command of commandsFor(character, key, 'node', keys)) {
       const current = state.current;
       const systemdAvailable =
         report?.units !== undefined &&
