@@ -1,7 +1,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {rmSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createServer} from 'node:net';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -16,6 +16,7 @@ import {
   kubeletHealthy,
   installKview,
   kviewInNode,
+  leaderPid,
   logAsUnit,
   nodeName,
   nodeRoot,
@@ -25,6 +26,7 @@ import {
 import {TmuxTerminal} from './tmux-terminal.js';
 
 const hostKview = fileURLToPath(new URL('../../bin/kview', import.meta.url));
+const clusterScript = fileURLToPath(new URL('../cluster/cluster.sh', import.meta.url));
 
 // kview's node pane on a real systemd host: kview runs INSIDE systemd-node (nsenter into all of its namespaces,
 // in a tmux terminal), against the node's own systemd, journald, containerd and kubelet. Nothing is replayed.
@@ -610,3 +612,44 @@ test("kview on the host: detection skips systemd-node's kubelet (another root an
     20_000,
   );
 });
+
+test('cluster.sh node-down leaves no process, mount or /etc/hosts line behind; node-up brings the node back', async () => {
+  const leader = leaderPid();
+  execFileSync('bash', [clusterScript, 'node-down'], {stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000});
+  const state = (pid: string) => /^\d+ \(.*\) (\S)/.exec(readFileSyncOrEmpty(`/proc/${pid}/stat`))?.[1];
+  assert.ok(state(leader) === undefined || state(leader) === 'Z', `the container's systemd (${leader}) is gone`);
+  const processes = execFileSync('ps', ['-eo', 'pid=,args='], {encoding: 'utf8'});
+  assert.doesNotMatch(processes, /systemd-nspawn .*--machine=systemd-node/);
+  assert.doesNotMatch(processes, /kubelet .*--hostname-override systemd-node/);
+  assert.doesNotMatch(processes, /containerd-shim-runc-v2 .*-address \/run\/containerd\/containerd\.sock/);
+  const mounts = execFileSync('findmnt', ['-rn', '-o', 'TARGET'], {encoding: 'utf8'});
+  assert.ok(!mounts.includes(nodeRoot), `no mount under ${nodeRoot}`);
+  assert.doesNotMatch(readFileSync('/etc/hosts', 'utf8'), /systemd-node/);
+  assert.equal(existsSync(nodeRoot), false, 'the per-run copy of the rootfs is removed');
+
+  ensureNode();
+  installKview();
+  await eventually('node systemd-node Ready', () => (nodeReady() === 'True' ? true : undefined), 120_000);
+  // The API keeps saying Running whatever the node does (no node-lifecycle controller): the proof is the new
+  // node's containerd running the pods' tasks and its kubelet serving their logs through the API server.
+  await eventually(
+    'the node-demo pods running on the new node',
+    () => {
+      const tasks = inNode('ctr', '-n', 'k8s.io', 'tasks', 'ls').split('\n');
+      const running = tasks.filter((line) => /\sRUNNING$/.test(line)).length;
+      return running >= 4 && /node tick \d+/.test(kubectl('logs', '-n', 'node-demo', 'node-ticker', '--tail=1'))
+        ? true
+        : undefined;
+    },
+    120_000,
+  );
+  assert.match(readFileSync('/etc/hosts', 'utf8'), /^127\.0\.0\.1 systemd-node /m);
+});
+
+function readFileSyncOrEmpty(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
