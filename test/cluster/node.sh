@@ -247,12 +247,17 @@ node_up() {
     --console=passive --capability=all "${binds[@]}" >"$NODE_DIR/nspawn.log" 2>&1 </dev/null &
   echo $! >"$NODE_DIR/nspawn.pid"
   wait_for "$NODE_NAME's systemd to finish booting (log $NODE_DIR/nspawn.log)" 60 node_booted
+  # Copy, configuration and boot: what a restart of the node costs before its kubelet starts.
   echo "$((SECONDS - started))" >"$NODE_DIR/boot-seconds"
   wait_for "$NODE_NAME's containerd" 60 node_exec ctr version
   local image
   for image in pause busybox; do
     run_logged "$NODE_NAME-import-$image" node_exec ctr -n k8s.io images import "/root/images/$image.tar"
   done
+  # A Node object from an earlier run still says Ready (no node-lifecycle controller): the new kubelet counts once
+  # the API server reaches it by name, with its serving certificate, and then reports the node Ready.
+  wait_for "$NODE_NAME's kubelet through the API server (journal: $0 node-exec journalctl -u kubelet)" 120 \
+    kubectl --kubeconfig "$KUBECONFIG_FILE" get --raw "/api/v1/nodes/$NODE_NAME/proxy/healthz" --request-timeout=2s
   wait_for "node $NODE_NAME to be Ready (journal: $0 node-exec journalctl -u kubelet)" 120 \
     kubectl --kubeconfig "$KUBECONFIG_FILE" wait --for=condition=Ready "node/$NODE_NAME" --timeout=2s
   # The kubelet registers with the not-ready taint, which the (disabled) node-lifecycle controller would lift.
