@@ -225,11 +225,17 @@ test('the live journal: journalctl -u kubelet -f without -D, a line logged in th
   for (const line of journalctlProcesses())
     assert.doesNotMatch(line, /--directory|(^| )-D/, 'the live journal, not a copy');
   const mark = `kview-live-${Date.now()}`;
-  logAsUnit('kubelet.service', 'err', mark);
+  // Timed from before the write (logAsUnit returns only after systemd-cat closed its stream).
   const written = Date.now();
-  await eventually('the logged line on screen', () => (screenOf(terminal).includes(mark) ? true : undefined), 2_000);
+  logAsUnit('kubelet.service', 'err', mark);
+  await eventually(
+    'the logged line on screen',
+    () => (screenOf(terminal).includes(mark) ? true : undefined),
+    Math.max(0, 2_000 - (Date.now() - written)),
+  );
   const latency = Date.now() - written;
-  assert.ok(latency <= 2_000, `${latency} ms`);
+  assert.ok(latency <= 2_100, `${latency} ms from the write to the screen`);
+  console.log(`journal line on screen ${latency} ms after it was written`);
   // The oracle: journalctl itself has the line under the unit, from the unit's cgroup.
   assert.match(inNode('journalctl', '-u', 'kubelet.service', '-n', '20', '--no-pager', '-o', 'cat'), new RegExp(mark));
 });
