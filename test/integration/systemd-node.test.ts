@@ -339,6 +339,29 @@ test('PLEG messages from the real kubelet start become the PLEG finding, counted
   assert.match(lines[title + 1] ?? '', /^\s+evidence: [EWI]\d{4} /, "the kubelet's own klog line");
 });
 
+test("the kubelet's klog errors and warnings are counted, though journald stores them at info priority", async () => {
+  const terminal = pane();
+  await onScreen(terminal, 'the findings', (screen) => (/Findings \d+/.test(screen) ? true : undefined), 20_000);
+  terminal.sendKeys('Tab');
+  terminal.sendKeys('Tab');
+  const row = await onScreen(terminal, 'the journal section', (screen) =>
+    screen.split('\n').find((line) => /^kubelet\.service\s+\d+\s+\d+\s/.test(line)),
+  );
+  const [, errors, warnings] = row.trim().split(/\s+/).map(Number);
+  // What journald itself calls warning or worse for the kubelet: only lines logged at that priority (the
+  // tests' own marks), none of the kubelet's klog lines.
+  const byPriority = inNode('journalctl', '-u', 'kubelet.service', '--since', '-1h', '-p', 'warning', '-o', 'cat')
+    .split('\n')
+    .filter((line) => line !== '').length;
+  const klog = inNode('journalctl', '-u', 'kubelet.service', '--since', '-1h', '-n', '2000', '-o', 'cat')
+    .split('\n')
+    .filter((line) => /^[EW]\d{4} /.test(line)).length;
+  assert.ok(klog > 0, 'the real kubelet wrote E and W lines this hour');
+  assert.ok((errors ?? 0) > 0 && (warnings ?? 0) > 0, row);
+  assert.ok((errors ?? 0) + (warnings ?? 0) > byPriority, `${row} vs ${byPriority} at journald's warning priority`);
+  assert.match(row, /\s[EW]\d{4} \d{2}:\d{2}:\d{2}/, 'the latest one is a klog line');
+});
+
 test("the runtime through ctr at /run/containerd/containerd.sock: the node's pods, a walk to the shim, its /var/log/pods files", async () => {
   const terminal = pane();
   await eventually('the findings', () => /Findings \d+/.test(screenOf(terminal)), 20_000);

@@ -5,6 +5,9 @@ import type {NodeTools} from '../../node-tools/node-tools.js';
 
 // How many of the latest warnings and errors the Journal section lists before the operator opens a reader.
 export const PREVIEW_ENTRIES = 200;
+// The latest entries of the hour that are read to find them. journalctl --priority cannot be the filter: a
+// kubelet's errors are klog lines at journald's info priority, classified only once read (effectivePriority).
+const PREVIEW_SCAN_ENTRIES = 2000;
 
 export interface JournalPreview {
   entries: JournalEntry[];
@@ -28,15 +31,18 @@ export function useJournalPreview(
     setPreview((previous) => ({...previous, loading: true}));
     void readJournal(tools, {
       units: unitKey.split(' '),
-      lines: PREVIEW_ENTRIES,
-      priority: 'warning',
+      lines: PREVIEW_SCAN_ENTRIES,
       directory,
       since: directory ? undefined : '-1h',
     }).then((reading) => {
       if (!isOpen) return;
       setPreview(
         'entries' in reading
-          ? {entries: reading.entries, problem: undefined, loading: false}
+          ? {
+              entries: reading.entries.filter((entry) => entry.priority <= 4).slice(-PREVIEW_ENTRIES),
+              problem: undefined,
+              loading: false,
+            }
           : {entries: [], problem: reading.problem.line, loading: false},
       );
     });
