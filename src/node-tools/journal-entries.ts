@@ -20,7 +20,11 @@ export interface JournalQuery {
   boot?: number;
   // Entries after this one only: a follow that was cut resumes here, so no entry is lost or repeated.
   afterCursor?: string;
+  // Field matches ANDed with the rest ("MESSAGE_ID=..."): journalctl's own index, not a text search.
+  matches?: readonly string[];
 }
+
+const FIELD_MATCH = /^[A-Z0-9_]+=[A-Za-z0-9._@:-]+$/;
 
 const SINCE = /^(today|yesterday|now|-\d+(s|min|h|d)|@\d+|\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?)$/;
 
@@ -38,6 +42,10 @@ export function journalctlArgs(query: JournalQuery): string[] {
   if (query.boot !== undefined) args.push(`--boot=${Math.trunc(query.boot)}`);
   if (query.afterCursor !== undefined) args.push(`--after-cursor=${checkedText('journal cursor', query.afterCursor)}`);
   if (query.follow) args.push('--follow');
+  for (const match of query.matches ?? []) {
+    if (!FIELD_MATCH.test(match)) throw new UnsafeArgumentError('journal field match', match);
+    args.push(match);
+  }
   return args;
 }
 

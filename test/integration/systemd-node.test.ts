@@ -41,7 +41,9 @@ after(() => {
   for (const terminal of terminals) terminal.close();
 });
 
+// One kview at a time: a pane left running (following since midnight, say) would slow the next test on 2 cores.
 function pane(args: string[] = ['--node'], size: {columns?: number; rows?: number} = {}): TmuxTerminal {
+  for (const open of terminals.splice(0)) open.close();
   const terminal = kviewInNode(args, size);
   terminals.push(terminal);
   return terminal;
@@ -333,10 +335,10 @@ test('PLEG messages from the real kubelet start become the PLEG finding, counted
   const journal = inNode('journalctl', '-u', 'kubelet.service', '--since', '-1h', '--no-pager', '-o', 'cat');
   const inJournal = journal.split('\n').filter((line) => line.includes('PLEG is not healthy')).length;
   // kview reads the hour's last 500 kubelet entries, so it may count fewer than the whole hour holds, never more.
-  assert.ok(shown >= 1 && shown <= inJournal, `shown ${shown}, journal ${inJournal}`);
+  assert.ok(shown >= 1 && shown <= inJournal, `shown ${shown}, journal ${inJournal}; the screen:\n${screen}`);
   const lines = screen.split('\n');
   const title = lines.findIndex((line) => /PLEG is not healthy \(/.test(line));
-  assert.match(lines[title + 1] ?? '', /^\s+evidence: [EWI]\d{4} /, "the kubelet's own klog line");
+  assert.match(lines[title + 1] ?? '', /^\s+evidence: [EWI]\d{4} /, `the kubelet's own klog line in:\n${screen}`);
 });
 
 test("the kubelet's klog errors and warnings are counted, though journald stores them at info priority", async () => {
@@ -359,7 +361,14 @@ test("the kubelet's klog errors and warnings are counted, though journald stores
   assert.ok(klog > 0, 'the real kubelet wrote E and W lines this hour');
   assert.ok((errors ?? 0) > 0 && (warnings ?? 0) > 0, row);
   assert.ok((errors ?? 0) + (warnings ?? 0) > byPriority, `${row} vs ${byPriority} at journald's warning priority`);
-  assert.match(row, /\s[EW]\d{4} \d{2}:\d{2}:\d{2}/, 'the latest one is a klog line');
+  const latest = await onScreen(
+    terminal,
+    'a klog line among the latest',
+    (screen) =>
+      /^\s*\S.*\b[EW]\d{4} \d{2}:\d{2}:\d{2}\.\d{6}/m.test(screen.split('latest warnings and errors')[1] ?? '') ||
+      undefined,
+  );
+  assert.ok(latest);
 });
 
 test("the runtime through ctr at /run/containerd/containerd.sock: the node's pods, a walk to the shim, its /var/log/pods files", async () => {
