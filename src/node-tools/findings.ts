@@ -32,6 +32,9 @@ const HOUR_MS = 3_600_000;
 const CRASH_LOOP_ATTEMPTS = 3;
 // What systemd logs when it restarts a unit.
 const RESTART_PATTERN = 'Scheduled restart job|Main process exited';
+// systemd's "Scheduled restart job" message (SD_MESSAGE_UNIT_RESTART_SCHEDULED), read by its id: a kubelet that
+// fails to start writes hundreds of lines each time, which push these out of any window of its latest lines.
+export const RESTART_SCHEDULED_MESSAGE_ID = '5eb03494b6584870a536b337290809b3';
 
 const rank: Record<FindingSeverity, number> = {critical: 0, warning: 1, info: 2};
 

@@ -20,7 +20,11 @@ export interface JournalQuery {
   boot?: number;
   // Entries after this one only: a follow that was cut resumes here, so no entry is lost or repeated.
   afterCursor?: string;
+  // Field matches ANDed with the rest ("MESSAGE_ID=..."): journalctl's own index, not a text search.
+  matches?: readonly string[];
 }
+
+const FIELD_MATCH = /^[A-Z0-9_]+=[A-Za-z0-9._@:-]+$/;
 
 const SINCE = /^(today|yesterday|now|-\d+(s|min|h|d)|@\d+|\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?)$/;
 
@@ -38,6 +42,10 @@ export function journalctlArgs(query: JournalQuery): string[] {
   if (query.boot !== undefined) args.push(`--boot=${Math.trunc(query.boot)}`);
   if (query.afterCursor !== undefined) args.push(`--after-cursor=${checkedText('journal cursor', query.afterCursor)}`);
   if (query.follow) args.push('--follow');
+  for (const match of query.matches ?? []) {
+    if (!FIELD_MATCH.test(match)) throw new UnsafeArgumentError('journal field match', match);
+    args.push(match);
+  }
   return args;
 }
 
@@ -75,7 +83,7 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
     cursor: text('__CURSOR'),
     timeMs,
     timestamp: realtime ? rfc3339Micros(timeMs, realtime) : '',
-    priority: text('PRIORITY') === '' ? 6 : Number(text('PRIORITY')),
+    priority: effectivePriority(text('PRIORITY') === '' ? 6 : Number(text('PRIORITY')), text('MESSAGE')),
     hostname: text('_HOSTNAME'),
     identifier: text('SYSLOG_IDENTIFIER') || text('_COMM'),
     pid: text('_PID') || text('SYSLOG_PID'),
@@ -83,6 +91,17 @@ export function parseJournalLine(line: string): JournalEntry | undefined {
     subjectUnit: text('UNIT') || text('OBJECT_SYSTEMD_UNIT'),
     message: text('MESSAGE'),
   };
+}
+
+// Kubernetes components write every line to stderr, which journald stores at the unit's default priority (info);
+// the real severity is klog's header ("E1201 21:07:50.404044      65 kubelet.go:1826] ..."). Seen on the real
+// systemd node: the kubelet's errors and warnings were all priority 6, so the pane counted none.
+const KLOG_HEADER = /^([FEWI])\d{4} \d{2}:\d{2}:\d{2}\.\d{6}\s+\d+ [^\s:]+:\d+\] /;
+const KLOG_PRIORITY: Readonly<Record<string, number>> = {F: 2, E: 3, W: 4, I: 6};
+
+export function effectivePriority(priority: number, message: string): number {
+  const severity = KLOG_HEADER.exec(message)?.[1];
+  return severity === undefined ? priority : Math.min(priority, KLOG_PRIORITY[severity] ?? priority);
 }
 
 export function parseJournal(text: string): JournalEntry[] {

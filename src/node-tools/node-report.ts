@@ -1,5 +1,6 @@
-import {nodeFindings} from './findings.js';
+import {nodeFindings, RESTART_SCHEDULED_MESSAGE_ID} from './findings.js';
 import type {Finding, NodeObservations} from './findings.js';
+import type {JournalEntry} from './journal-entries.js';
 import {readJournal} from './journal-reader.js';
 import {flavourProfiles} from './node-flavour.js';
 import type {NodeIdentity} from './node-flavour.js';
@@ -28,7 +29,7 @@ export async function readNodeReport(
   identity: NodeIdentity,
   options: {journalDirectory?: string; apiNode?: NodeObservations['apiNode']} = {},
 ): Promise<NodeReport> {
-  const [units, runtime, os, journal] = await Promise.all([
+  const [units, runtime, os, journal, restarts] = await Promise.all([
     options.journalDirectory ? Promise.resolve(undefined) : readUnits(tools, watchedUnits(identity)),
     readRuntime(tools, identity),
     readOsChecks(tools),
@@ -38,6 +39,13 @@ export async function readNodeReport(
       since: '-1h',
       directory: options.journalDirectory,
     }),
+    readJournal(tools, {
+      units: [identity.kubeletUnit],
+      lines: FINDINGS_JOURNAL_LINES,
+      since: '-1h',
+      directory: options.journalDirectory,
+      matches: [`MESSAGE_ID=${RESTART_SCHEDULED_MESSAGE_ID}`],
+    }),
   ]);
   const readAtMs = tools.now();
   const findings = nodeFindings({
@@ -46,9 +54,21 @@ export async function readNodeReport(
     runtime,
     os,
     apiNode: options.apiNode,
-    journal: 'entries' in journal ? {unit: identity.kubeletUnit, entries: journal.entries} : undefined,
+    journal:
+      'entries' in journal
+        ? {
+            unit: identity.kubeletUnit,
+            entries: withEntries(journal.entries, 'entries' in restarts ? restarts.entries : []),
+          }
+        : undefined,
   });
   return {units, runtime, os, findings, readAtMs};
+}
+
+// The latest entries with the restart entries of the hour that fell out of them, in time order, each once.
+function withEntries(latest: readonly JournalEntry[], more: readonly JournalEntry[]): JournalEntry[] {
+  const seen = new Set(latest.map((entry) => entry.cursor));
+  return [...more.filter((entry) => !seen.has(entry.cursor)), ...latest].sort((a, b) => a.timeMs - b.timeMs);
 }
 
 // For a copied journal read on a machine that is no node: kubeadm's places, with this host's name.

@@ -28,14 +28,31 @@ node_nspawn_pid() {
   echo "$pid"
 }
 
-# The container's PID 1 (its systemd): the child of systemd-nspawn, which nsenter enters.
+# The container's PID 1 (its systemd), which nsenter enters: the child of systemd-nspawn, remembered in leader.pid
+# because it outlives a killed systemd-nspawn. A PID counts only while its root is the node's root directory (which
+# also passes over nspawn's short-lived helper children, whose root is still the host's). The root's device and
+# inode are kept in root.id, so a leader is still recognised after its directory was removed.
 node_leader() {
+  local pid
+  pid=$(cat "$NODE_DIR/leader.pid" 2>/dev/null || true)
+  if [ -n "$pid" ] && node_rooted "$pid"; then echo "$pid"; return 0; fi
   local nspawn
   nspawn=$(node_nspawn_pid) || return 1
-  pgrep -P "$nspawn" | head -n 1
+  pid=$(pgrep -P "$nspawn" | head -n 1)
+  [ -n "$pid" ] && node_rooted "$pid" || return 1
+  echo "$pid" >"$NODE_DIR/leader.pid"
+  echo "$pid"
 }
 
-node_running() { node_nspawn_pid >/dev/null; }
+# The same directory by device and inode (the path a process in another mount namespace shows is not ours).
+node_rooted() {
+  local theirs ours
+  theirs=$(stat -L -c %d:%i "/proc/$1/root" 2>/dev/null) || return 1
+  ours=$(cat "$NODE_DIR/root.id" 2>/dev/null) || return 1
+  [ "$theirs" = "$ours" ]
+}
+
+node_running() { node_nspawn_pid >/dev/null && node_leader >/dev/null; }
 
 node_exec() {
   local leader
@@ -216,6 +233,7 @@ node_up() {
   step "$NODE_NAME: copying the cached rootfs and configuring containerd and the kubelet"
   mkdir -p "$NODE_DIR"
   cp -a "$NODE_CACHE/rootfs" "$NODE_ROOT"
+  stat -c %d:%i "$NODE_ROOT" >"$NODE_DIR/root.id"
   node_configure
   node_add_hosts_line
   local binds=(--bind=/dev/kmsg) controller
@@ -229,12 +247,17 @@ node_up() {
     --console=passive --capability=all "${binds[@]}" >"$NODE_DIR/nspawn.log" 2>&1 </dev/null &
   echo $! >"$NODE_DIR/nspawn.pid"
   wait_for "$NODE_NAME's systemd to finish booting (log $NODE_DIR/nspawn.log)" 60 node_booted
+  # Copy, configuration and boot: what a restart of the node costs before its kubelet starts.
   echo "$((SECONDS - started))" >"$NODE_DIR/boot-seconds"
   wait_for "$NODE_NAME's containerd" 60 node_exec ctr version
   local image
   for image in pause busybox; do
     run_logged "$NODE_NAME-import-$image" node_exec ctr -n k8s.io images import "/root/images/$image.tar"
   done
+  # A Node object from an earlier run still says Ready (no node-lifecycle controller): the new kubelet counts once
+  # the API server reaches it by name, with its serving certificate, and then reports the node Ready.
+  wait_for "$NODE_NAME's kubelet through the API server (journal: $0 node-exec journalctl -u kubelet)" 120 \
+    kubectl --kubeconfig "$KUBECONFIG_FILE" get --raw "/api/v1/nodes/$NODE_NAME/proxy/healthz" --request-timeout=2s
   wait_for "node $NODE_NAME to be Ready (journal: $0 node-exec journalctl -u kubelet)" 120 \
     kubectl --kubeconfig "$KUBECONFIG_FILE" wait --for=condition=Ready "node/$NODE_NAME" --timeout=2s
   # The kubelet registers with the not-ready taint, which the (disabled) node-lifecycle controller would lift.
@@ -261,14 +284,19 @@ node_booted() {
 # Undoes everything node_up did, whether the node runs or was left behind by a killed session.
 node_down() {
   local pid
-  if pid=$(node_nspawn_pid); then
-    # SIGKILL to systemd-nspawn ends the container's PID namespace, and with it every process inside, at once; an
-    # orderly poweroff takes over a minute (containerd's KillMode=process leaves the shims to the final kill).
+  # SIGKILL to the container's PID 1 ends its PID namespace: the kernel kills every process in it, the pods'
+  # included, at once. (Killing systemd-nspawn alone does not: its child lives on.) An orderly poweroff takes
+  # over a minute, since containerd's KillMode=process leaves the shims to systemd's final kill.
+  for pid in $(node_leader || true) $(node_nspawn_pid || true); do
     kill -KILL "$pid" 2>/dev/null || true
     local _
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-  fi
-  rm -f "$NODE_DIR/nspawn.pid"
+    # A zombie is gone as far as the node is concerned (its reaper may be slow: nspawn, its parent, may be dead).
+    for _ in $(seq 1 40); do
+      case "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null || echo gone)" in Z | gone) break ;; esac
+      sleep 0.25
+    done
+  done
+  rm -f "$NODE_DIR/nspawn.pid" "$NODE_DIR/leader.pid" "$NODE_DIR/root.id"
   # nspawn's mounts live in its own mount namespace and die with it; anything under the root seen here goes too.
   unmount_under "$NODE_ROOT"
   node_remove_hosts_line

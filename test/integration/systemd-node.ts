@@ -19,11 +19,10 @@ export function ensureNode(): void {
   execFileSync('bash', [clusterScript, 'node-up'], {stdio: ['ignore', 'ignore', 'inherit'], timeout: 600_000});
 }
 
-// The container's systemd, as the host sees it: the child of the systemd-nspawn process the harness started.
+// The container's systemd as the host sees it (its PID 1), which the harness records when the node boots.
 export function leaderPid(): string {
-  const nspawn = readFileSync(join(nodeDirectory, 'nspawn.pid'), 'utf8').trim();
-  const leader = execFileSync('pgrep', ['-P', nspawn], {encoding: 'utf8'}).trim().split('\n')[0];
-  if (!leader) throw new Error(`${nodeName}: systemd-nspawn ${nspawn} has no child`);
+  const leader = readFileSync(join(nodeDirectory, 'leader.pid'), 'utf8').trim();
+  if (!/^\d+$/.test(leader)) throw new Error(`${nodeName}: no leader pid recorded`);
   return leader;
 }
 

@@ -6,6 +6,9 @@ import {errorLine} from '../../resources/error-line.js';
 
 // How many of the latest warnings and errors the Journal section lists before the operator opens a reader.
 export const PREVIEW_ENTRIES = 200;
+// The latest entries of the hour that are read to find them. journalctl --priority cannot be the filter: a
+// kubelet's errors are klog lines at journald's info priority, classified only once read (effectivePriority).
+const PREVIEW_SCAN_ENTRIES = 2000;
 
 export interface JournalPreview {
   entries: JournalEntry[];
@@ -33,8 +36,7 @@ export function useJournalPreview(
     let isOpen = true;
     readJournal(tools, {
       units: unitKey.split(' '),
-      lines: PREVIEW_ENTRIES,
-      priority: 'warning',
+      lines: PREVIEW_SCAN_ENTRIES,
       directory,
       since: directory ? undefined : '-1h',
     }).then(
@@ -42,7 +44,12 @@ export function useJournalPreview(
         if (!isOpen) return;
         setPreview(
           'entries' in reading
-            ? {entries: reading.entries, problem: undefined, loading: false, for: refreshCount}
+            ? {
+                entries: reading.entries.filter((entry) => entry.priority <= 4).slice(-PREVIEW_ENTRIES),
+                problem: undefined,
+                loading: false,
+                for: refreshCount,
+              }
             : {entries: [], problem: reading.problem.line, loading: false, for: refreshCount},
         );
       },
