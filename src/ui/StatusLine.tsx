@@ -1,4 +1,3 @@
-import React from 'react';
 import {Text} from 'ink';
 import type {ConnectionState} from '../cluster/types.js';
 import {connectionLabel} from './connection-label.js';
