@@ -75,12 +75,13 @@ export function createApiClient(
     options.liveness,
   );
 
-  const timeoutError = (what: string, milliseconds: number) =>
+  const timeoutError = (message: string) =>
     new KviewError(
-      `${what} ${hostOf(server)} within ${Math.round(milliseconds / 1000)} s`,
+      message,
       'check the network path to the API server (VPN, firewall, load balancer); the server may also be overloaded',
       'unreachable',
     );
+  const host = hostOf(server);
 
   async function open(spec: RequestSpec): Promise<http.IncomingMessage> {
     const url = new URL(server.replace(/\/$/, '') + spec.path);
@@ -94,13 +95,16 @@ export function createApiClient(
       const request = transport.request(url, {...requestOptions, agent, signal: spec.signal});
       let connectTimer: NodeJS.Timeout | undefined;
       const responseTimer = setTimeout(
-        () => request.destroy(timeoutError('no answer from the server', spec.timeoutMs)),
+        () => request.destroy(timeoutError(`no answer from the server ${host} within ${seconds(spec.timeoutMs)}`)),
         spec.timeoutMs,
       );
       request.on('socket', (socket: Socket) => {
         if (!socket.connecting) return;
         connectTimer = setTimeout(
-          () => request.destroy(timeoutError('could not connect to the server', connectTimeoutMs)),
+          () =>
+            request.destroy(
+              timeoutError(`could not connect to the server ${host} within ${seconds(connectTimeoutMs)}`),
+            ),
           Math.min(connectTimeoutMs, spec.timeoutMs),
         );
         socket.once(isHttps ? 'secureConnect' : 'connect', () => clearTimeout(connectTimer));
@@ -130,7 +134,8 @@ export function createApiClient(
       const arm = () => {
         clearTimeout(timer);
         timer = setTimeout(
-          () => response.destroy(timeoutError('the answer stopped coming from', timeoutMs)),
+          () =>
+            response.destroy(timeoutError(`the server ${host} stopped sending its answer for ${seconds(timeoutMs)}`)),
           timeoutMs,
         );
       };
@@ -246,6 +251,10 @@ export function createApiClient(
       });
     },
   };
+}
+
+function seconds(milliseconds: number): string {
+  return `${Math.round(milliseconds / 100) / 10} s`;
 }
 
 function hostOf(server: string): string {
