@@ -1,3 +1,4 @@
+import {appendFile} from 'node:fs/promises';
 import http from 'node:http';
 import https from 'node:https';
 import type {Socket} from 'node:net';
@@ -26,15 +27,21 @@ export interface ApiClientOptions {
   // TCP connect plus TLS handshake of a new connection.
   connectTimeoutMs?: number;
   liveness?: LivenessOptions;
+  // One line per request (time, new or reused connection, method, path) appended to this file: KVIEW_TRACE_REQUESTS.
+  traceFile?: string;
 }
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const CONNECT_TIMEOUT_MS = 10_000;
+// One-shot requests in flight at once. HTTP/1.1 carries one request per connection, so a burst (discovery asks
+// every API group at once) would otherwise open a connection per request; queued here, it reuses a few.
+export const ONE_SHOT_CONCURRENCY = 6;
 
-// A stream torn down because the path to the server was found dead; lastHeardAt is when it last got a byte.
+// A stream torn down because the path to the server was found dead; knownTrueAt is the last moment what it
+// delivered was known to be current (its last byte, or the last answered probe): what "stale since" shows.
 export class StaleStreamError extends KviewError {
   constructor(
-    readonly lastHeardAt: number,
+    readonly knownTrueAt: number,
     server: string,
   ) {
     super(
@@ -52,6 +59,8 @@ interface RequestSpec {
   body?: string;
   signal?: AbortSignal;
   timeoutMs: number;
+  // For the trace only.
+  kind: 'request' | 'stream' | 'probe';
 }
 
 export function createApiClient(
@@ -65,10 +74,18 @@ export function createApiClient(
   const requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const isHttps = !server.startsWith('http:');
+  const slots = createLimiter(ONE_SHOT_CONCURRENCY);
+  const traceFile = options.traceFile;
   const agents = createAgentCache(isHttps);
   const liveness = createPathLiveness(
     async (timeoutMs) => {
-      const response = await open({method: 'GET', path: '/version', headers: {Accept: 'application/json'}, timeoutMs});
+      const response = await open({
+        method: 'GET',
+        path: '/version',
+        headers: {Accept: 'application/json'},
+        timeoutMs,
+        kind: 'probe',
+      });
       await readBody(response, timeoutMs);
     },
     () => agents.dropIdleSockets(),
@@ -93,6 +110,7 @@ export function createApiClient(
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const request = transport.request(url, {...requestOptions, agent, signal: spec.signal});
+      if (traceFile) request.on('socket', (socket: Socket) => trace(traceFile, socket, spec));
       let connectTimer: NodeJS.Timeout | undefined;
       const responseTimer = setTimeout(
         () => request.destroy(timeoutError(`no answer from the server ${host} within ${seconds(spec.timeoutMs)}`)),
@@ -175,15 +193,18 @@ export function createApiClient(
 
   return {
     liveness,
-    async getJson<T>(path: string, accept = 'application/json', signal?: AbortSignal): Promise<T> {
-      const response = await open({
-        method: 'GET',
-        path,
-        headers: {Accept: accept},
-        signal,
-        timeoutMs: requestTimeoutMs,
+    getJson<T>(path: string, accept = 'application/json', signal?: AbortSignal): Promise<T> {
+      return slots.run(async () => {
+        const response = await open({
+          method: 'GET',
+          path,
+          headers: {Accept: accept},
+          signal,
+          timeoutMs: requestTimeoutMs,
+          kind: 'request',
+        });
+        return parse<T>(await expectOk(response, 'GET', path), path);
       });
-      return parse<T>(await expectOk(response, 'GET', path), path);
     },
     async sendJson<T>(
       method: 'POST' | 'PATCH' | 'DELETE',
@@ -191,14 +212,17 @@ export function createApiClient(
       body: unknown,
       contentType = 'application/json',
     ): Promise<T> {
-      const response = await open({
-        method,
-        path,
-        headers: {'Content-Type': contentType, Accept: 'application/json'},
-        body: JSON.stringify(body),
-        timeoutMs: requestTimeoutMs,
+      return slots.run(async () => {
+        const response = await open({
+          method,
+          path,
+          headers: {'Content-Type': contentType, Accept: 'application/json'},
+          body: JSON.stringify(body),
+          timeoutMs: requestTimeoutMs,
+          kind: 'request',
+        });
+        return parse<T>(await expectOk(response, method, path), path);
       });
-      return parse<T>(await expectOk(response, method, path), path);
     },
     async stream(path, accept, onChunk, signal) {
       const response = await open({
@@ -207,6 +231,7 @@ export function createApiClient(
         headers: {Accept: accept},
         signal,
         timeoutMs: requestTimeoutMs,
+        kind: 'stream',
       });
       const status = response.statusCode ?? 0;
       if (status < 200 || status > 299) {
@@ -251,6 +276,30 @@ export function createApiClient(
       });
     },
   };
+}
+
+function createLimiter(limit: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      // A finished task hands its slot straight to the first waiter.
+      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+      else running += 1;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next) next();
+        else running -= 1;
+      }
+    },
+  };
+}
+
+function trace(file: string, socket: Socket, spec: RequestSpec): void {
+  const line = `${new Date().toISOString()} ${socket.connecting ? 'new' : 'reused'} ${spec.method} ${spec.path.split('?')[0]} ${spec.kind}\n`;
+  appendFile(file, line).catch(() => undefined);
 }
 
 function seconds(milliseconds: number): string {

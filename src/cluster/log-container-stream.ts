@@ -79,7 +79,7 @@ export async function runContainerStream(
     resume = outcome.resume;
     if (signal.aborted) return;
     if (outcome.error instanceof StaleStreamError) {
-      staleSince ??= outcome.error.lastHeardAt;
+      staleSince ??= outcome.error.knownTrueAt;
       report('reconnecting', staleMessage(''));
     }
     // A stream that delivered lines and then failed broke in transit: what happened is decided below, as for a
@@ -193,7 +193,7 @@ export async function runContainerStream(
   }
 
   async function retryAfter(caught: unknown) {
-    if (caught instanceof StaleStreamError) staleSince ??= caught.lastHeardAt;
+    if (caught instanceof StaleStreamError) staleSince ??= caught.knownTrueAt;
     const message = caught instanceof Error ? caught.message : String(caught);
     const delay = backoff.nextDelayMs;
     const retrying = `retrying in ${Math.round(delay / 100) / 10}s (attempt ${backoff.attempt + 1})`;

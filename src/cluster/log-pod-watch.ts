@@ -96,7 +96,7 @@ export function watchPods(
         if (signal.aborted) return;
         if (watchOpenedAt !== undefined && now() - watchOpenedAt >= healthyAfterMs) backoff.succeeded();
         if (caught instanceof StaleStreamError) {
-          sink.failed(`stale since ${clockTime(caught.lastHeardAt)}, reconnecting`);
+          sink.failed(`stale since ${clockTime(caught.knownTrueAt)}, reconnecting`);
         } else if (!(caught instanceof KviewError && caught.kind === 'gone')) {
           const message = caught instanceof Error ? caught.message : String(caught);
           sink.failed(`${message}; retrying (attempt ${backoff.attempt + 1})`);

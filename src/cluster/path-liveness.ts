@@ -2,8 +2,8 @@
 // a frozen path (a NAT, VPN or load balancer that drops packets without a reset) looks exactly like a quiet stream,
 // so: every stream notes when it last heard from the server; while any stream has been silent for silenceMs and no
 // request proved the path recently, one probe (GET /version on the same agent, probeTimeoutMs) asks the server.
-// A probe that fails declares every stream that was silent when it started dead: each is torn down with the time it
-// last heard from the server, and its owner reconnects (and says "stale since"). With the defaults a dead path is
+// A probe that fails declares every stream that was silent when it started dead: each is torn down with the last
+// time it was known true (its last byte, or the last proof of the path), and its owner reconnects ("stale since"). With the defaults a dead path is
 // noticed within silence + tick + probe timeout = 5 + 1 + 4 = 10 s of the last byte, whatever the data rate.
 export interface LivenessOptions {
   silenceMs?: number;
@@ -74,10 +74,11 @@ export function createPathLiveness(
     } catch {
       onPathDead();
       // A stream that heard something while the probe was out is alive, whatever the probe met.
+      // What a stream showed was last known true when it last heard, or when a probe last proved the path.
       for (const entry of silent) {
         if (entries.has(entry) && entry.lastHeardAt < startedAt) {
           entries.delete(entry);
-          entry.onDead(entry.lastHeardAt);
+          entry.onDead(Math.max(entry.lastHeardAt, provenAt));
         }
       }
       runTimer();

@@ -151,7 +151,7 @@ export function startTableWatch(
         // A watch that ran for a while proved the connection: its failure starts the backoff from the first delay.
         if (watchOpenedAt !== undefined && now() - watchOpenedAt >= healthyAfterMs) backoff.succeeded();
         const error = caught instanceof KviewError ? caught : describeNetworkError(caught, '');
-        if (error instanceof StaleStreamError) staleSince ??= error.lastHeardAt;
+        if (error instanceof StaleStreamError) staleSince ??= error.knownTrueAt;
         if (error.kind === 'forbidden') {
           sink.state({phase: 'forbidden', message: error.message, hint: error.hint});
           // A forbidden list stays forbidden until RBAC changes; retry slowly rather than hammer the server.

@@ -106,7 +106,7 @@ test('live -> stale since the last byte (kept through failed reconnects) -> live
   const phases = states.map((state) => state.phase);
   assert.deepEqual(phases, ['stale', 'stale', 'stale', 'live'], 'stale until the fresh list, never "connecting"');
   for (const state of states.slice(0, 3)) {
-    assert.equal(state.phase === 'stale' ? state.since : 0, lastHeardAt, 'since = the last byte heard');
+    assert.equal(state.phase === 'stale' ? state.since : 0, lastHeardAt, 'since = when the rows were last known true');
   }
   assert.deepEqual(rows, ['web-1'], 'the pod deleted while stale is gone after the re-list');
   // The watch had been open a minute: healthy, so the first reconnect waits the first delay.
