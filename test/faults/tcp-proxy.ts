@@ -23,6 +23,9 @@ interface Direction {
   ended: boolean;
   // Slow link: when the link in this direction is free again.
   link: {freeAt: number};
+  // Writes the slow link scheduled and not yet made: later bytes (after a switch to pass) wait behind them.
+  delayed: number;
+  lastAt: number;
 }
 
 interface Connection {
@@ -88,8 +91,8 @@ export class TcpProxy {
       client,
       upstream,
       directions: [
-        {from: client, to: upstream, queue: [], ended: false, link: this.links.up},
-        {from: upstream, to: client, queue: [], ended: false, link: this.links.down},
+        {from: client, to: upstream, queue: [], ended: false, link: this.links.up, delayed: 0, lastAt: 0},
+        {from: upstream, to: client, queue: [], ended: false, link: this.links.down, delayed: 0, lastAt: 0},
       ],
       bytesSinceMode: 0,
       closed: false,
@@ -139,6 +142,8 @@ export class TcpProxy {
       }
       if (mode.kind === 'slow') {
         this.later(connection, direction, chunk, mode);
+      } else if (direction.delayed > 0) {
+        this.schedule(connection, direction, Date.now(), () => direction.to.write(chunk));
       } else if (!direction.to.write(chunk)) {
         direction.from.pause();
         direction.to.once('drain', () => this.pump(connection, direction));
@@ -146,12 +151,10 @@ export class TcpProxy {
       }
     }
     if (direction.ended) {
-      if (mode.kind === 'slow') {
-        const at = Math.max(Date.now() + (mode.rttMs ?? 300) / 2, direction.link.freeAt);
-        setTimeout(() => this.finish(connection, direction), at - Date.now());
-      } else {
-        this.finish(connection, direction);
-      }
+      const at = mode.kind === 'slow' ? Math.max(Date.now() + (mode.rttMs ?? 300) / 2, direction.link.freeAt) : 0;
+      if (direction.delayed > 0 || at > 0)
+        this.schedule(connection, direction, at, () => this.finish(connection, direction));
+      else this.finish(connection, direction);
     }
   }
 
@@ -166,10 +169,20 @@ export class TcpProxy {
     const bytesPerSecond = mode.bytesPerSecond ?? 8000;
     const start = Math.max(Date.now(), direction.link.freeAt);
     direction.link.freeAt = start + (chunk.length * 1000) / bytesPerSecond;
-    const at = direction.link.freeAt + (mode.rttMs ?? 300) / 2;
+    this.schedule(connection, direction, direction.link.freeAt + (mode.rttMs ?? 300) / 2, () =>
+      direction.to.write(chunk),
+    );
+  }
+
+  // Delayed writes of one direction happen in the order they were scheduled, whatever their times.
+  private schedule(connection: Connection, direction: Direction, at: number, write: () => void): void {
+    const when = Math.max(at, direction.lastAt);
+    direction.lastAt = when;
+    direction.delayed += 1;
     setTimeout(() => {
-      if (!connection.closed) direction.to.write(chunk);
-    }, at - Date.now());
+      direction.delayed -= 1;
+      if (!connection.closed) write();
+    }, when - Date.now());
   }
 
   private finish(connection: Connection, direction: Direction): void {

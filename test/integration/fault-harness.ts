@@ -41,7 +41,7 @@ export function podManifest(name: string, script: string, labels: Record<string,
       terminationGracePeriodSeconds: 0,
       containers: [
         {
-          name: name.replace(/-\d+$/, ''),
+          name: containerOf(name),
           image: 'kview.local/busybox:1',
           imagePullPolicy: 'Never',
           command: ['sh', '-c', script],
@@ -49,6 +49,11 @@ export function podManifest(name: string, script: string, labels: Record<string,
       ],
     },
   });
+}
+
+// The container of a test pod is named by the pod's first word: ticker-1234-reset runs container ticker.
+export function containerOf(pod: string): string {
+  return pod.split('-')[0] ?? pod;
 }
 
 export function applyPods(...manifests: string[]): void {
@@ -59,6 +64,9 @@ export function applyPods(...manifests: string[]): void {
 }
 
 export const TICKER_SCRIPT = 'i=0; while true; do i=$((i+1)); echo "tick $i"; sleep 0.5; done';
+// 20 lines a second of 100 bytes: enough bytes that a connection closed after N bytes breaks the log often.
+export const FAST_TICKER_SCRIPT =
+  'i=0; while true; do i=$((i+1)); echo "tick $i ................................................................................"; usleep 50000; done';
 
 export function deletePods(...names: string[]): void {
   kubectl(
@@ -146,7 +154,7 @@ export interface FollowedLog {
 }
 
 // A followed log exactly as the log view opens it (kview's log source on a session of the proxied kubeconfig).
-export function followLog(rig: FaultRig, pod: string, container = pod.replace(/-\d+$/, '')): FollowedLog {
+export function followLog(rig: FaultRig, pod: string, container = containerOf(pod)): FollowedLog {
   const session = openClusterSession({
     kubeconfigPath: rig.kubeconfig,
     environment: {},
@@ -165,7 +173,7 @@ export function followLog(rig: FaultRig, pod: string, container = pod.replace(/-
     statuses,
     ticks: () =>
       lines.flatMap((line) => {
-        const found = /^tick (\d+)$/.exec(line.text);
+        const found = /^tick (\d+)(?: |$)/.exec(line.text);
         return found ? [Number(found[1])] : [];
       }),
     stop: () => handle.stop(),

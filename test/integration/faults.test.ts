@@ -35,7 +35,7 @@ test('frozen path for 90 s: stale within 15 s, live within 10 s of the thaw, the
   applyPods(podManifest(ticker, TICKER_SCRIPT), podManifest(victim, 'sleep 3600'));
   const rig = await startRig();
   const terminal = kviewTerminal(rig, ['-n', NAMESPACE]);
-  const log = followLog(rig, ticker, 'ticker');
+  const log = followLog(rig, ticker);
   context.after(async () => {
     log.stop();
     terminal.close();
