@@ -85,7 +85,7 @@ export async function runContainerStream(
     // A stream that delivered lines and then failed broke in transit: what happened is decided below, as for a
     // stream that ended.
     if (outcome.error && outcome.delivered === 0) {
-      if (isNetworkFailure(outcome.error)) {
+      if (isNetworkFailure(outcome.error) || isKubeletCatchingUp(outcome.error, before)) {
         await retryAfter(outcome.error);
         continue;
       }
@@ -202,6 +202,17 @@ export async function runContainerStream(
       staleSince === undefined ? `${message}; ${retrying}` : staleMessage(`${message}; ${retrying}`),
     );
     await backoff.wait(signal);
+  }
+
+  // A kubelet that just restarted answers 404 for a pod it has not synced yet, while the API server says the
+  // container runs: that passes (the kubelet's own "unable to retrieve container logs" for a removed container,
+  // also not-found, stays final).
+  function isKubeletCatchingUp(error: KviewError, status: ContainerStatusJson | undefined): boolean {
+    return (
+      error.kind === 'not-found' &&
+      Boolean(status?.state?.running) &&
+      /could not find the requested resource/.test(error.message)
+    );
   }
 
   function staleMessage(detail: string): string {

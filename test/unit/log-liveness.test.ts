@@ -55,6 +55,14 @@ test('a followed log found stale resumes from its last timestamp: every tick onc
       if (requests === 2) throw new KviewError('no answer from the server within 15 s', '', 'unreachable');
       if (requests === 3)
         throw new KviewError('GET /log failed: dial tcp 127.0.0.1:10250: connect refused', 'HTTP 500');
+      // A kubelet just restarted: it does not know the pod yet, while the API server says the container runs.
+      if (requests === 4) {
+        throw new KviewError(
+          'not found: the server could not find the requested resource ( pods/log ticker)',
+          'the object or API may not exist',
+          'not-found',
+        );
+      }
       // Back: the kubelet answers from the second asked for (sinceTime has whole seconds).
       onChunk(Buffer.from(ticks(6, 20)));
       return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
@@ -81,14 +89,14 @@ test('a followed log found stale resumes from its last timestamp: every tick onc
   );
   assert.match(paths[1] ?? '', /sinceTime=2026-12-01T21%3A00%3A03Z/, 'resumed from the second of tick 7');
   const reconnecting = statuses.filter((status) => status.phase === 'reconnecting').map((status) => status.message);
-  assert.ok(reconnecting.length >= 3, reconnecting.join('\n'));
+  assert.ok(reconnecting.length >= 4, reconnecting.join('\n'));
   for (const message of reconnecting) assert.match(message, /^stale since \d\d:\d\d:\d\d, reconnecting/);
   assert.ok(
     reconnecting.some((message) => /HTTP 500|dial tcp/.test(message)),
     'the kubelet being away is retried, not final',
   );
   assert.equal(statuses.at(-1)?.phase, 'streaming');
-  assert.deepEqual(delays.slice(0, 2), [250, 500], 'the backoff grows while the path stays dead');
+  assert.deepEqual(delays.slice(0, 3), [250, 500, 1000], 'the backoff grows while the path stays dead');
 });
 
 test('a server that ends every pod watch at once is waited for with a growing backoff, reset by a healthy watch', async () => {
