@@ -260,19 +260,14 @@ export function createApiClient(
           }
         });
         response.on('end', () => settle());
-        response.on('error', (error) => settle(error));
-        response.on('close', () => {
-          if (!response.complete)
-            settle(
-              signal.aborted
-                ? undefined
-                : new KviewError(
-                    `the server ${hostOf(server)} closed the stream`,
-                    'check the network path to the API server',
-                    'unreachable',
-                  ),
-            );
-        });
+        // A connection that drops mid-stream ends the stream as the server's own end would: the owner goes on
+        // from where it was (a watch from its resourceVersion, a log from its last timestamp), and a path that
+        // stays down fails the reconnect, which is reported. Node reports the drop as 'aborted' / ECONNRESET.
+        response.on('aborted', () => settle());
+        response.on('error', (error: NodeJS.ErrnoException) =>
+          settle(error.code === 'ECONNRESET' && error.message === 'aborted' ? undefined : error),
+        );
+        response.on('close', () => settle());
       });
     },
   };

@@ -158,7 +158,9 @@ export function startTableWatch(
           await sleep(10_000, signal).catch(() => undefined);
           continue;
         }
-        if (staleSince !== undefined) {
+        // Still no answer: stale since the rows were last known true. An answer that names the cause (refused,
+        // unauthorized, TLS) is shown as such, the rows still dimmed.
+        if (staleSince !== undefined && error.kind === 'unreachable') {
           sink.state({phase: 'stale', since: staleSince, message: error.message});
         } else if (error.kind === 'gone') {
           sink.state({phase: 'resyncing', reason: error.message});

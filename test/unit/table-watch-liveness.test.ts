@@ -63,16 +63,12 @@ test('live -> stale since the last byte (kept through failed reconnects) -> live
   const world = fakeWorld();
   const lastHeardAt = world.now() - 9000;
   let names = ['web-1', 'web-2'];
-  let listFailures = 0;
+  const listErrors: KviewError[] = [];
   let killWatch: ((error: Error) => void) | undefined;
   const {client} = fakeClient({
     list: () => {
-      if (listFailures > 0) {
-        listFailures -= 1;
-        return Promise.reject(
-          new KviewError('no answer from the server 127.0.0.1:6443 within 15 s', '', 'unreachable'),
-        );
-      }
+      const error = listErrors.shift();
+      if (error) return Promise.reject(error);
       return Promise.resolve(table(names));
     },
     watch: () =>
@@ -96,21 +92,29 @@ test('live -> stale since the last byte (kept through failed reconnects) -> live
   assert.deepEqual(rows, ['web-1', 'web-2']);
   await until('the watch open', () => killWatch);
 
-  // The path dies; two reconnects time out; meanwhile web-2 was deleted.
+  // The path dies; reconnects time out, once the server refuses (a cause is named), then time out again; meanwhile
+  // web-2 was deleted.
   world.advance(60_000);
   names = ['web-1'];
-  listFailures = 2;
+  const timeout = new KviewError('no answer from the server 127.0.0.1:6443 within 15 s', '', 'unreachable');
+  const refused = new KviewError('the connection to the server 127.0.0.1:6443 was refused', '', 'connection-refused');
+  listErrors.push(timeout, refused, timeout);
   states.length = 0;
   killWatch?.(new StaleStreamError(lastHeardAt, 'https://127.0.0.1:6443'));
   await until('live again', () => states.find((state) => state.phase === 'live'));
   const phases = states.map((state) => state.phase);
-  assert.deepEqual(phases, ['stale', 'stale', 'stale', 'live'], 'stale until the fresh list, never "connecting"');
-  for (const state of states.slice(0, 3)) {
-    assert.equal(state.phase === 'stale' ? state.since : 0, lastHeardAt, 'since = when the rows were last known true');
+  assert.deepEqual(
+    phases,
+    ['stale', 'stale', 'disconnected', 'stale', 'live'],
+    'stale (or the named cause) until the fresh list, never "connecting"',
+  );
+  for (const state of [states[0], states[1], states[3]]) {
+    assert.equal(state?.phase === 'stale' ? state.since : 0, lastHeardAt, 'since = when the rows were last known true');
   }
   assert.deepEqual(rows, ['web-1'], 'the pod deleted while stale is gone after the re-list');
   // The watch had been open a minute: healthy, so the first reconnect waits the first delay.
-  assert.deepEqual(world.delays.slice(0, 3), [250, 500, 1000]);
+  assert.deepEqual(world.delays.slice(0, 4), [250, 500, 1000, 2000]);
+  assert.equal(rowsAreLive(states[2] as ConnectionState), false, 'rows are dimmed while disconnected too');
 
   const stale = states[0] as ConnectionState;
   assert.equal(rowsAreLive(stale), false, 'stale rows are drawn dimmed');
