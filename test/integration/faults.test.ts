@@ -47,7 +47,12 @@ test('frozen path for 90 s: stale within 15 s, live within 10 s of the thaw, the
     const screen = terminal.screen();
     return /● live\s+\d+ pods/.test(screen) && screen.includes(victim) && screen.includes(ticker) ? true : undefined;
   });
-  await eventually('ticks followed', () => (log.ticks().length >= 4 ? true : undefined), 30_000);
+  await eventually('ticks followed', () => (log.ticks().length >= 4 ? true : undefined), 30_000).catch(
+    (error: unknown) => {
+      const seen = log.statuses.map((status) => `${status.streamId} ${status.phase}: ${status.message}`);
+      throw new Error(`${String(error)}; the log's statuses:\n${seen.join('\n')}`);
+    },
+  );
 
   rig.proxy.setMode({kind: 'freeze'});
   const frozenAt = Date.now();
