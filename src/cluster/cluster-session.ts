@@ -60,7 +60,7 @@ function sessionFor(
   request: KubeconfigRequest,
   watchOptions: TableWatchOptions,
 ): ClusterSession {
-  const client = createApiClient(connection.kubeConfig);
+  const client = createApiClient(connection.kubeConfig, {traceFile: request.environment.KVIEW_TRACE_REQUESTS});
   let discovered: Promise<ResourceKind[]> | undefined;
   const watchTable = (kind: ResourceKind, watch: WatchRequest, sink: TableWatchSink) =>
     startTableWatch(client, collectionPath(kind, watch.namespace), sink, {...watchOptions, ...watch});

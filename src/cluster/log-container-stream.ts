@@ -1,4 +1,7 @@
 import type {ApiClient} from './api-client.js';
+import {StaleStreamError} from './api-client.js';
+import {clockTime} from './clock-time.js';
+import {createBackoff} from './retry.js';
 import {KviewError} from './kview-error.js';
 import {containerStatusOf, describeState, podPath, willRestart} from './log-pod.js';
 import type {ContainerStatusJson, PodJson} from './log-pod.js';
@@ -32,7 +35,9 @@ export async function runContainerStream(
   const streamId = streamIdOf(ref);
   let delivered = 0;
   let resume: ResumePoint | undefined;
-  let failures = 0;
+  const backoff = createBackoff({delaysMs: timing.retryDelaysMs, sleep: timing.sleep});
+  // Set while the path to the server is found dead: every reconnect message says since when.
+  let staleSince: number | undefined;
   let isFirstRequest = true;
   let phase: StreamPhase = 'connecting';
   let endMessage = '';
@@ -42,7 +47,8 @@ export async function runContainerStream(
   };
   const emit = (lines: LogLine[]) => {
     if (phase !== 'streaming') report('streaming', '');
-    failures = 0;
+    backoff.succeeded();
+    staleSince = undefined;
     delivered += lines.length;
     sink.lines(lines);
   };
@@ -72,10 +78,14 @@ export async function runContainerStream(
     const outcome = await requestLogOnce(client, ref, streamId, current, resume, emit, signal);
     resume = outcome.resume;
     if (signal.aborted) return;
+    if (outcome.error instanceof StaleStreamError) {
+      staleSince ??= outcome.error.knownTrueAt;
+      report('reconnecting', staleMessage(''));
+    }
     // A stream that delivered lines and then failed broke in transit: what happened is decided below, as for a
     // stream that ended.
     if (outcome.error && outcome.delivered === 0) {
-      if (isNetworkFailure(outcome.error)) {
+      if (isNetworkFailure(outcome.error) || isKubeletCatchingUp(outcome.error, before)) {
         await retryAfter(outcome.error);
         continue;
       }
@@ -99,9 +109,10 @@ export async function runContainerStream(
     const next = await whatNext(before);
     if (next === 'stop') return;
     if (next === 'reconnect') {
-      report('reconnecting', `the stream broke; resuming from ${resume ? resumeSinceTime(resume) : 'the start'}`);
+      const from = `resuming from ${resume ? resumeSinceTime(resume) : 'the start'}`;
+      report('reconnecting', staleSince === undefined ? `the stream broke; ${from}` : staleMessage(from));
       // A stream that ends at once, again and again, must not turn into a busy loop against the API server.
-      if (outcome.delivered === 0) await pause(timing.retryDelaysMs[0] ?? 250);
+      if (outcome.delivered === 0) await backoff.wait(signal);
       continue;
     }
     // After a restart the catch-up request has already delivered the old instance's last line.
@@ -182,15 +193,41 @@ export async function runContainerStream(
   }
 
   async function retryAfter(caught: unknown) {
+    if (caught instanceof StaleStreamError) staleSince ??= caught.knownTrueAt;
     const message = caught instanceof Error ? caught.message : String(caught);
-    const delay = timing.retryDelaysMs[Math.min(failures, timing.retryDelaysMs.length - 1)] ?? 1000;
-    failures += 1;
-    report('reconnecting', `${message}; retrying in ${Math.round(delay / 100) / 10}s (attempt ${failures})`);
-    await pause(delay);
+    const delay = backoff.nextDelayMs;
+    const retrying = `retrying in ${Math.round(delay / 100) / 10}s (attempt ${backoff.attempt + 1})`;
+    report(
+      'reconnecting',
+      staleSince === undefined ? `${message}; ${retrying}` : staleMessage(`${message}; ${retrying}`),
+    );
+    await backoff.wait(signal);
   }
 
+  // A kubelet that just restarted answers 404 for a pod it has not synced yet, while the API server says the
+  // container runs: that passes (the kubelet's own "unable to retrieve container logs" for a removed container,
+  // also not-found, stays final).
+  function isKubeletCatchingUp(error: KviewError, status: ContainerStatusJson | undefined): boolean {
+    return (
+      error.kind === 'not-found' &&
+      Boolean(status?.state?.running) &&
+      /could not find the requested resource/.test(error.message)
+    );
+  }
+
+  function staleMessage(detail: string): string {
+    return `stale since ${clockTime(staleSince ?? 0)}, reconnecting${detail ? ` (${detail})` : ''}`;
+  }
+
+  // The kubelet behind the API server's proxy being away (killed, restarting) is a 5xx from the API server: it comes
+  // back, and the container usually kept running meanwhile.
   function isNetworkFailure(error: KviewError): boolean {
-    return error.kind === 'unreachable' || error.kind === 'connection-refused' || error.message === 'request aborted';
+    return (
+      error.kind === 'unreachable' ||
+      error.kind === 'connection-refused' ||
+      error.message === 'request aborted' ||
+      /^HTTP 5\d\d$/.test(error.hint)
+    );
   }
 
   function explainEnd(before: ContainerStatusJson | undefined): string {

@@ -1,4 +1,8 @@
 import type {ApiClient} from './api-client.js';
+import {StaleStreamError} from './api-client.js';
+import {clockTime} from './clock-time.js';
+import {createBackoff, DEFAULT_RETRY_DELAYS_MS} from './retry.js';
+import type {Sleep} from './retry.js';
 import {KviewError} from './kview-error.js';
 import {splitLines} from './line-splitter.js';
 import type {PodJson} from './log-pod.js';
@@ -22,23 +26,37 @@ interface PodEvent {
   object: PodJson & {message?: string};
 }
 
+export interface PodWatchRetry {
+  sleep: Sleep;
+  retryDelaysMs?: readonly number[];
+  now?: () => number;
+  // A watch open this long proved the connection: the next reconnect starts from the first delay again.
+  healthyAfterMs?: number;
+}
+
 // List then watch whole pod objects (the log streams need container statuses, which the Table rendering omits),
-// re-listing after any failure like the table watch does.
+// re-listing after any failure like the table watch does, with the same backoff.
 export function watchPods(
   client: ApiClient,
   namespace: string | undefined,
   selector: {label?: string; field?: string},
   sink: PodWatchSink,
-  sleep: (milliseconds: number, signal: AbortSignal) => Promise<void>,
+  retryOrSleep: Sleep | PodWatchRetry,
 ): {stop: () => void} {
+  const retry = typeof retryOrSleep === 'function' ? {sleep: retryOrSleep} : retryOrSleep;
   const controller = new AbortController();
   const signal = controller.signal;
+  const now = retry.now ?? Date.now;
+  const healthyAfterMs = retry.healthyAfterMs ?? 10_000;
+  const backoff = createBackoff({delaysMs: retry.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, sleep: retry.sleep});
   const base = new URLSearchParams();
   if (selector.label) base.set('labelSelector', selector.label);
   if (selector.field) base.set('fieldSelector', selector.field);
+  let watchOpenedAt: number | undefined;
 
   async function listAndWatch(): Promise<void> {
-    const list = await client.getJson<PodList>(`${podsPath(namespace)}?${base}`, 'application/json', signal);
+    watchOpenedAt = undefined;
+    const list = await client.getJson<PodList>(`${podsPath(namespace)}?${base.toString()}`, 'application/json', signal);
     sink.snapshot(list.items ?? []);
     let resourceVersion = list.metadata?.resourceVersion ?? '';
     for (;;) {
@@ -47,18 +65,15 @@ export function watchPods(
       query.set('resourceVersion', resourceVersion);
       query.set('allowWatchBookmarks', 'true');
       const lines = splitLines();
-      let failure: KviewError | undefined;
+      watchOpenedAt = now();
       await client.stream(
-        `${podsPath(namespace)}?${query}`,
+        `${podsPath(namespace)}?${query.toString()}`,
         'application/json',
         (chunk) => {
           for (const line of lines.push(chunk)) {
-            if (failure || line.trim() === '') continue;
-            const event = JSON.parse(line) as PodEvent;
-            if (event.type === 'ERROR') {
-              failure = new KviewError(event.object.message ?? 'watch error', '', 'gone');
-              continue;
-            }
+            if (line.trim() === '') continue;
+            const event = parseEvent(line);
+            if (event.type === 'ERROR') throw new KviewError(event.object.message ?? 'watch error', '', 'gone');
             resourceVersion = event.object.metadata?.resourceVersion ?? resourceVersion;
             if (event.type === 'DELETED') sink.remove(event.object);
             else if (event.type !== 'BOOKMARK') sink.upsert(event.object);
@@ -66,27 +81,39 @@ export function watchPods(
         },
         signal,
       );
-      if (failure) throw failure;
       if (signal.aborted) return;
+      if (now() - watchOpenedAt >= healthyAfterMs) backoff.succeeded();
+      // A watch the server ends at once, again and again, waits like a failure.
+      await backoff.wait(signal);
     }
   }
 
   async function run(): Promise<void> {
-    let attempt = 0;
     while (!signal.aborted) {
       try {
         await listAndWatch();
       } catch (caught) {
         if (signal.aborted) return;
-        if (!(caught instanceof KviewError && caught.kind === 'gone')) {
-          attempt += 1;
-          sink.failed(`${caught instanceof Error ? caught.message : String(caught)}; retrying (attempt ${attempt})`);
-          await sleep(Math.min(5000, 250 * 2 ** attempt), signal).catch(() => undefined);
+        if (watchOpenedAt !== undefined && now() - watchOpenedAt >= healthyAfterMs) backoff.succeeded();
+        if (caught instanceof StaleStreamError) {
+          sink.failed(`stale since ${clockTime(caught.knownTrueAt)}, reconnecting`);
+        } else if (!(caught instanceof KviewError && caught.kind === 'gone')) {
+          const message = caught instanceof Error ? caught.message : String(caught);
+          sink.failed(`${message}; retrying (attempt ${backoff.attempt + 1})`);
         }
+        await backoff.wait(signal);
       }
     }
   }
 
-  void run();
+  run().catch((error: unknown) => sink.failed(String(error)));
   return {stop: () => controller.abort()};
+}
+
+function parseEvent(line: string): PodEvent {
+  try {
+    return JSON.parse(line) as PodEvent;
+  } catch {
+    throw new KviewError(`a pod watch event is not JSON: ${line.slice(0, 80)}`, 'the watch is reopened');
+  }
 }

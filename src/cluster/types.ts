@@ -50,6 +50,9 @@ export interface RowChange {
 export type ConnectionState =
   | {phase: 'connecting'; loaded: number}
   | {phase: 'live'; since: number}
+  // The path to the server went silent and a probe got no answer: the rows are what was true at `since` (the last
+  // byte heard) and are shown as such until a fresh list replaces them.
+  | {phase: 'stale'; since: number; message: string}
   | {phase: 'resyncing'; reason: string}
   | {phase: 'disconnected'; message: string; hint: string; retryInMs: number; attempt: number}
   | {phase: 'forbidden'; message: string; hint: string};

@@ -1,4 +1,6 @@
 import {abortableSleep} from '../cluster/abortable-sleep.js';
+import {createBackoff} from '../cluster/retry.js';
+import type {Sleep} from '../cluster/retry.js';
 import type {
   ContainerInfo,
   LogLine,
@@ -23,7 +25,7 @@ type JournalTarget = Extract<LogTarget, {kind: 'journal'}>;
 
 export interface JournalSourceTiming {
   retryDelaysMs: readonly number[];
-  sleep(milliseconds: number, signal: AbortSignal): Promise<void>;
+  sleep: Sleep;
 }
 
 // Failures that another try cannot fix.
@@ -41,8 +43,8 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
     ...timing,
   };
   return {
-    async containersOf(target) {
-      return target.kind === 'journal' ? target.units.map(unitInfo) : [];
+    containersOf(target) {
+      return Promise.resolve(target.kind === 'journal' ? target.units.map(unitInfo) : []);
     },
     open(target, request, sink) {
       const controller = new AbortController();
@@ -56,7 +58,16 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
           message: 'the journal source reads systemd units only',
         });
       } else {
-        void stream(target, request, sink, controller.signal);
+        stream(target, request, sink, controller.signal).catch((error: unknown) =>
+          sink.status({
+            streamId: 'journal',
+            pod: target.node,
+            container: '',
+            phase: 'failed',
+            lines: 0,
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
       return {stop: () => controller.abort()};
     },
@@ -92,7 +103,7 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       }
     };
     let cursor: string | undefined;
-    let attempt = 0;
+    const backoff = createBackoff({delaysMs: retryDelaysMs, sleep});
     // journalctl says so only when it exits, so a followed journal that stays empty explains itself up front.
     const rootNote = tools.isRoot
       ? ''
@@ -108,7 +119,7 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
       }
       let isFirstLine = true;
       // journalctl -f on a journal without entries for the unit (or without journal files) waits silently.
-      if (request.follow && !request.previous && count() === 0 && attempt === 0) {
+      if (request.follow && !request.previous && count() === 0 && backoff.attempt === 0) {
         report(
           'streaming',
           `no entries yet; following (${journalCommandLine(target, request)})` + (rootNote ? `; ${rootNote}` : ''),
@@ -122,7 +133,7 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
           if (!entry) return;
           if (isFirstLine) {
             isFirstLine = false;
-            attempt = 0;
+            backoff.succeeded();
             report('streaming', '');
           }
           cursor = entry.cursor || cursor;
@@ -153,14 +164,13 @@ export function createJournalLogSource(tools: NodeTools, timing: Partial<Journal
         report('failed', failure.line);
         return;
       }
-      const delay = retryDelaysMs[Math.min(attempt, retryDelaysMs.length - 1)] ?? 1000;
-      attempt += 1;
+      const delay = backoff.nextDelayMs;
       report(
         'reconnecting',
         `journalctl --follow ended (${failure?.line ?? 'exit 0'}); resuming ` +
           `${cursor ? 'after the last entry' : 'from the start'} in ${delay} ms`,
       );
-      await sleep(delay, signal);
+      await backoff.wait(signal);
     }
   }
 }

@@ -13,12 +13,14 @@ interface ResourceTableProps {
   height: number;
   emptyText: string;
   rowColor: (cells: readonly string[]) => string | undefined;
+  // The rows are not live (stale, disconnected, re-syncing): drawn dimmed, never as if they were current.
+  dim?: boolean;
 }
 
 // ink-table 3.1 cannot load next to ink 6 (ERR_REQUIRE_ASYNC_MODULE), and it renders every row: this renders
 // only the window, one Text per line, so Ink's incremental renderer rewrites just the lines that changed.
 function ResourceTableComponent(props: ResourceTableProps) {
-  const {headers, visibleRows, widths, selectedKey, width, height, emptyText, rowColor} = props;
+  const {headers, visibleRows, widths, selectedKey, width, height, emptyText, rowColor, dim = false} = props;
   return (
     <Box flexDirection="column" height={height + 1} width={width}>
       <Text bold wrap="truncate-end">
@@ -26,7 +28,13 @@ function ResourceTableComponent(props: ResourceTableProps) {
       </Text>
       {visibleRows.length === 0 ? <Text dimColor>{emptyText}</Text> : null}
       {visibleRows.map((row) => (
-        <Text key={row.key} inverse={row.key === selectedKey} color={rowColor(row.cells)} wrap="truncate-end">
+        <Text
+          key={row.key}
+          inverse={row.key === selectedKey}
+          color={dim ? 'gray' : rowColor(row.cells)}
+          dimColor={dim}
+          wrap="truncate-end"
+        >
           {layoutLine(row.cells, widths)}
         </Text>
       ))}

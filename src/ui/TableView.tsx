@@ -16,6 +16,7 @@ import {isMirrorPod, tableRenderer} from '../resources/table-renderer.js';
 import {podSeverity} from '../resources/pod-severity.js';
 import {ResourceTable} from './ResourceTable.js';
 import {StatusLine} from './StatusLine.js';
+import {rowsAreLive} from './connection-label.js';
 import {severityColor} from './theme.js';
 import {useTableWatch} from './use-table-watch.js';
 import {usePodsPerNode} from './use-pods-per-node.js';
@@ -205,6 +206,7 @@ export function TableView(props: TableViewProps) {
         height={bodyHeight}
         emptyText={emptyText(state.table.loaded, state.table.order.length, target)}
         rowColor={(cells) => rowColor(kind.plural, cells, statusColumn, typeColumn)}
+        dim={!rowsAreLive(state.connection)}
       />
       {state.connection.phase === 'forbidden' ? (
         <Text color="red" wrap="truncate-end">

@@ -4,8 +4,9 @@
 #   cluster.sh down     stop exactly what `up` started and clean what it left outside its state directory
 #   cluster.sh status   one line per process, and whether the API server answers
 #   cluster.sh env      print `export KUBECONFIG=...` for the running cluster
-#   cluster.sh stop-apiserver | start-apiserver | compact-etcd
-#                       failure drills for the tests: the API server away and back, an etcd compaction
+#   cluster.sh stop-apiserver | start-apiserver | compact-etcd | stop-kubelet | start-kubelet
+#                       failure drills for the tests: the API server away and back, an etcd compaction, the
+#                       kubelet killed (SIGKILL: its containers keep running under containerd) and started again
 #   cluster.sh node-up | node-down | node-exec CMD...
 #                       the second node alone (node.sh): start it on a running cluster, stop it and undo what it
 #                       changed, run a command inside it. KVIEW_SYSTEMD_NODE=0 makes `up` leave it out.
@@ -141,11 +142,19 @@ case "${1:-}" in
     node_seed ;;
   node-down) node_down ;;
   node-exec) shift; node_exec "$@" ;;
+  stop-kubelet)
+    if is_running kubelet; then kill -9 "$(pid_of kubelet)"; fi
+    rm -f "$STATE_DIR/pids/kubelet.pid" ;;
+  start-kubelet)
+    source "$STATE_DIR/ports.env"
+    start_kubelet --restart
+    wait_for "kubelet /healthz" 60 curl -fsS "http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz" ;;
   compact-etcd)
     source "$STATE_DIR/ports.env"
     revision=$(ETCDCTL_API=3 etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" endpoint status -w json \
       | grep -o '"revision":[0-9]*' | head -1 | cut -d: -f2)
     ETCDCTL_API=3 etcdctl --endpoints "http://127.0.0.1:$ETCD_PORT" compact "$revision" >/dev/null
     echo "$revision" ;;
-  *) echo "usage: $0 up|down|status|env|stop-apiserver|start-apiserver|compact-etcd|node-up|node-down|node-exec" >&2; exit 2 ;;
+  *) echo "usage: $0 up|down|status|env|stop-apiserver|start-apiserver|compact-etcd|stop-kubelet|start-kubelet|node-up|node-down|node-exec" >&2
+     exit 2 ;;
 esac
