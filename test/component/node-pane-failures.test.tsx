@@ -139,7 +139,8 @@ test("reading a container's inspect fails: one line in the container view", asyn
 
 test("the journal section's preview fails: one line above the section", async (context) => {
   const tools = failingTools((command, args) =>
-    command === 'journalctl' && args.includes('--priority=warning') ? 'spawn journalctl EMFILE' : undefined,
+    // The preview's read: its last 2,000 entries of the hour (severity is taken from each line afterwards).
+    command === 'journalctl' && args.includes('--lines=2000') ? 'spawn journalctl EMFILE' : undefined,
   );
   const {app, frame} = renderPane(context, tools);
   await waitForFrame(frame, (text) => text.includes('Findings') && !text.includes('Reading the node'));
