@@ -3,7 +3,7 @@
 // (src/cli/sea-main.ts) that evaluates it; postject (its command line) writes the blob into the binary, as Node 24 has no
 // --build-sea. An xz copy is made for copying to nodes. Output: dist/kview-linux-x64 and dist/kview-linux-x64.xz.
 import {execFileSync, spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -65,6 +65,14 @@ export async function buildBinary(options: {compress: boolean}): Promise<string>
   }
   if (options.compress) execFileSync('xz', ['-T0', '-6', '--keep', '--force', binaryPath]);
   return binaryPath;
+}
+
+// The binary for the tests: built (uncompressed) unless one newer than the bundle it embeds is there already.
+export async function ensureBinary(): Promise<string> {
+  const bundle = join(root, 'dist', 'kview.mjs');
+  const fresh =
+    existsSync(binaryPath) && existsSync(bundle) && statSync(binaryPath).mtimeMs >= statSync(bundle).mtimeMs;
+  return fresh ? binaryPath : buildBinary({compress: false});
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
-import {buildBinary} from '../../scripts/build-binary.js';
+import {ensureBinary} from '../../scripts/build-binary.js';
 import {cacheDirectory} from '../../scripts/node-release.js';
 import {eventually, kubeconfigPath} from './local-cluster.js';
 import {TmuxTerminal} from './tmux-terminal.js';
@@ -14,7 +14,7 @@ import {TmuxTerminal} from './tmux-terminal.js';
 // the cached tree is never written.
 const root = new URL('../..', import.meta.url).pathname;
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {version: string}).version;
-const binary = await buildBinary({compress: false});
+const binary = await ensureBinary();
 const rootfs = join(cacheDirectory(), 'systemd-node-bookworm-1', 'rootfs');
 const cleanEnvironment = ['env', '-i', 'HOME=/root', 'TERM=xterm-256color', 'PATH=/usr/local/bin:/usr/bin:/bin'];
 

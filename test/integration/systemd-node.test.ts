@@ -31,9 +31,12 @@ const clusterScript = fileURLToPath(new URL('../cluster/cluster.sh', import.meta
 // kview's node pane on a real systemd host: kview runs INSIDE systemd-node (nsenter into all of its namespaces,
 // in a tmux terminal), against the node's own systemd, journald, containerd and kubelet. Nothing is replayed.
 // The tests share the one node and run in order; the ones that break a unit restore it before they end.
-before(() => {
+before(async () => {
   ensureNode();
-  installKview();
+  await installKview();
+  // The node has no Node.js: every kview below runs on the runtime the single executable carries.
+  assert.throws(() => inNode('sh', '-c', 'command -v node nodejs'));
+  assert.match(inNode('/opt/kview/bin/kview', '--version'), /^kview \d+\.\d+\.\d+\n$/);
 });
 
 const terminals: TmuxTerminal[] = [];
@@ -673,7 +676,7 @@ test('cluster.sh node-down leaves no process, mount or /etc/hosts line behind; n
   assert.equal(existsSync(nodeRoot), false, 'the per-run copy of the rootfs is removed');
 
   ensureNode();
-  installKview();
+  await installKview();
   await eventually('node systemd-node Ready', () => (nodeReady() === 'True' ? true : undefined), 120_000);
   // The API keeps saying Running whatever the node does (no node-lifecycle controller): the proof is the new
   // node's containerd running the pods' tasks and its kubelet serving their logs through the API server.

@@ -1,7 +1,8 @@
 import {execFileSync} from 'node:child_process';
-import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {ensureBinary} from '../../scripts/build-binary.js';
 import {kubeconfigPath} from './local-cluster.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
@@ -79,13 +80,13 @@ export function logAsUnit(unit: string, priority: string, message: string): void
   inNode('sh', '-c', script, 'sh', unit, unit.replace(/\.service$/, ''), priority, message);
 }
 
-// The bundle and the Node binary kview needs, copied into the node (its rootfs has no Node.js).
-export function installKview(): void {
+// kview as an operator copies it to a node: the single executable (npm run build:binary) at /opt/kview/bin/kview.
+// The node's rootfs has no Node.js, so everything the tests see inside it runs on the runtime the binary carries.
+export async function installKview(): Promise<void> {
+  const binary = await ensureBinary();
   mkdirSync(join(nodeRoot, 'opt/kview/bin'), {recursive: true});
-  mkdirSync(join(nodeRoot, 'opt/kview/dist'), {recursive: true});
-  copyFileSync(process.execPath, join(nodeRoot, 'opt/kview/bin/node'));
-  copyFileSync(join(repository, 'bin/kview'), join(nodeRoot, 'opt/kview/bin/kview'));
-  copyFileSync(join(repository, 'dist/kview.mjs'), join(nodeRoot, 'opt/kview/dist/kview.mjs'));
+  copyFileSync(binary, join(nodeRoot, 'opt/kview/bin/kview'));
+  chmodSync(join(nodeRoot, 'opt/kview/bin/kview'), 0o755);
 }
 
 // An operator's kubeconfig inside the node (the admin context, CA path rewritten to the node's copy).
@@ -98,7 +99,7 @@ export function installKubeconfig(path: string, server?: string): void {
 }
 
 export function kviewInNode(args: string[], size: {columns?: number; rows?: number} = {}): TmuxTerminal {
-  return new TmuxTerminal(inNodeCommand('/opt/kview/bin/node', '/opt/kview/bin/kview', ...args), {
+  return new TmuxTerminal(inNodeCommand('/opt/kview/bin/kview', ...args), {
     columns: size.columns ?? 160,
     rows: size.rows ?? 40,
   });
