@@ -21,6 +21,7 @@ const kubeconfig =
   join(process.env.KVIEW_CLUSTER_DIR ?? join(process.env.HOME ?? '/root', '.cache/kview/cluster'), 'kubeconfig');
 
 let startedCluster = false;
+let integrationReady;
 let passed = 0;
 let failed = 0;
 const problems = [];
@@ -111,7 +112,6 @@ function setUpLtsNode() {
   return {binary, version};
 }
 
-let integrationReady;
 function setUpIntegration() {
   if (integrationReady !== undefined) return integrationReady;
   console.log(
