@@ -29,6 +29,8 @@ export type ClusterApi = Pick<
   | 'setUnschedulable'
   | 'drain'
   | 'nodeUsage'
+  | 'readNodeProxy'
+  | 'readNodeLog'
 >;
 
 export interface World {
