@@ -1,13 +1,13 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
-import type {KubeletProxyReading} from '../../src/cluster/kubelet-proxy.js';
 import {kubeletConfigSummary, parseThreshold} from '../../src/resources/kubelet-config.js';
 import {logListing, logQueryLines} from '../../src/resources/kubelet-logs.js';
 import {kubeletPods} from '../../src/resources/kubelet-pods.js';
 import {nodeStats} from '../../src/resources/kubelet-stats.js';
 import {remoteNodeFindings, signalFigures} from '../../src/resources/remote-node-findings.js';
 import {remoteNodeReport} from '../../src/resources/remote-node-report.js';
+import {capturedReading} from '../fixtures/kubelet-reading.js';
 
 // Real answers of the local cluster's kubelets (see test/fixtures/kubelet/README.md).
 const raw = (name: string) => readFileSync(new URL(`../fixtures/kubelet/${name}`, import.meta.url), 'utf8');
@@ -103,21 +103,7 @@ test('/logs/ lists /var/log with directories marked, and a query answered with t
   assert.ok(pods.every((entry) => entry.directory && entry.name.startsWith('node-demo_')));
 });
 
-function reading(overrides: Partial<KubeletProxyReading> = {}): KubeletProxyReading {
-  return {
-    node: 'systemd-node',
-    proxyAllowed: true,
-    healthz: {ok: true, value: 'ok'},
-    configz: {ok: true, value: json('configz.json')},
-    summary: {ok: true, value: json('stats-summary.json')},
-    pods: {ok: true, value: json('pods.json')},
-    logs: {ok: true, value: raw('logs-listing.html')},
-    logQuery: {ok: true, value: raw('logs-query-unsupported.html')},
-    nodeObject: {ok: true, value: json('node.json') as never},
-    events: {ok: true, value: (json('events.json') as {items: never[]}).items},
-    ...overrides,
-  };
-}
+const reading = capturedReading;
 
 test('the report says why the journal is missing on 1.20 and folds the node warning events by reason', () => {
   const report = remoteNodeReport(reading());

@@ -63,19 +63,22 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
       const selected = shown.lines[current.lists[activeList(current)].cursor]?.target;
       setMessage(undefined);
       if (command === 'app.quit') return (latestProps.onQuit ?? quit)();
+      // A directory or file opened or left starts at its top: the old row number means nothing in it.
+      const openLog = (next: LogOpen) => {
+        setOpen(next);
+        dispatch({type: 'command', command: 'cursor.top', rowCount: shown.lines.length});
+      };
       if (command === 'app.back' && !current.helpOpen) {
-        if (opened?.kind === 'file')
-          setOpen(parentOf(opened.path) ? {kind: 'directory', path: parentOf(opened.path)} : undefined);
-        else if (opened?.kind === 'directory')
-          setOpen(parentOf(opened.path) ? {kind: 'directory', path: parentOf(opened.path)} : undefined);
+        const parent = opened ? parentOf(opened.path) : '';
+        if (opened) openLog(parent ? {kind: 'directory', path: parent} : undefined);
         else latestProps.onBack?.();
         continue;
       }
       if (command === 'node.open' && current.section === 'journal' && selected) {
         if (selected.startsWith(LOG_DIRECTORY_PREFIX))
-          setOpen({kind: 'directory', path: selected.slice(LOG_DIRECTORY_PREFIX.length)});
+          openLog({kind: 'directory', path: selected.slice(LOG_DIRECTORY_PREFIX.length)});
         else if (selected.startsWith(LOG_FILE_PREFIX))
-          setOpen({kind: 'file', path: selected.slice(LOG_FILE_PREFIX.length)});
+          openLog({kind: 'file', path: selected.slice(LOG_FILE_PREFIX.length)});
         continue;
       }
       if (
