@@ -261,12 +261,12 @@ function statsLines(stats: NodeStats, report: RemoteNodeReport): PaneLine[] {
                 `avail ${formatBytes(figures.availableBytes)}`,
                 percentUsed(figures.availableBytes, figures.capacityBytes),
               ],
-              [22, 13, 13, 14, 9],
+              [30, 13, 13, 14, 9],
             ) + threshold(key === 'nodefs' ? 'nodefs.available' : 'imagefs.available'),
           ),
           line(
             `${key}-inodes`,
-            columns([`${name} inodes`, `${figures.inodes ?? '-'}`, `free ${figures.inodesFree ?? '-'}`], [22, 13, 13]) +
+            columns([`${name} inodes`, `${figures.inodes ?? '-'}`, `free ${figures.inodesFree ?? '-'}`], [30, 13, 13]) +
               threshold(key === 'nodefs' ? 'nodefs.inodesFree' : 'imagefs.inodesFree'),
             {dim: true},
           ),
@@ -274,17 +274,17 @@ function statsLines(stats: NodeStats, report: RemoteNodeReport): PaneLine[] {
       : [line(`${key}-none`, `${name}: not reported`)];
   return [
     line('stats', `Summary (/stats/summary${stats.time ? ` at ${stats.time}` : ''})`, {dim: true}),
-    line('cpu', `cpu                   ${millicores(stats.cpuNanoCores)}`),
+    line('cpu', `${'cpu'.padEnd(32)}${millicores(stats.cpuNanoCores)}`),
     line(
       'memory',
-      `memory                working set ${formatBytes(stats.memoryWorkingSetBytes)}  available ${formatBytes(stats.memoryAvailableBytes)}` +
+      `${'memory'.padEnd(32)}working set ${formatBytes(stats.memoryWorkingSetBytes)}  available ${formatBytes(stats.memoryAvailableBytes)}` +
         threshold('memory.available'),
     ),
     ...fs('nodefs', 'nodefs (kubelet root)', stats.nodeFs),
     ...fs('imagefs', 'imagefs (runtime)', stats.imageFs),
     line(
       'pids',
-      `processes             ${stats.processes ?? '-'} of ${stats.maxPids ?? '-'}${threshold('pid.available')}`,
+      `${'processes'.padEnd(32)}${stats.processes ?? '-'} of ${stats.maxPids ?? '-'}${threshold('pid.available')}`,
     ),
   ];
 }
