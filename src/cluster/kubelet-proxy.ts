@@ -2,7 +2,7 @@ import type {ApiClient} from './api-client.js';
 import {canI} from './access-review.js';
 import {KviewError} from './kview-error.js';
 import {EVENT_KIND, collectionPath} from './resource-kind.js';
-import {timedGetJson, timedGetText} from './timed-get.js';
+import {answerWithin, timedGetJson, timedGetText} from './timed-get.js';
 import type {RowObject} from './types.js';
 
 // One answer of the kubelet or the API server: what it said, or one line why not (forbidden said as such).
@@ -52,7 +52,9 @@ export async function readKubeletProxy(
   const eventsPath =
     `${collectionPath(EVENT_KIND, undefined)}?` +
     new URLSearchParams({fieldSelector: `involvedObject.kind=Node,involvedObject.name=${node}`}).toString();
-  const proxyAllowed = await canI(client, {...NODE_PROXY_QUESTION, name: node});
+  // An access review that does not answer in time is not taken as a refusal: the proxied requests then say
+  // themselves whether they are forbidden.
+  const proxyAllowed = await answerWithin(canI(client, {...NODE_PROXY_QUESTION, name: node}), timeoutMs, true);
   const proxied = <T>(request: () => Promise<T>): Promise<Fetched<T>> =>
     proxyAllowed ? fetched(request) : Promise.resolve(refused());
   const json = <T>(path: string) => proxied(() => timedGetJson<T>(client, proxyPath(node, path), timeoutMs));

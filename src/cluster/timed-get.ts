@@ -52,3 +52,13 @@ function timeoutError(path: string, timeoutMs: number): KviewError {
     'unreachable',
   );
 }
+
+// For a request that takes no abort signal (a POST such as an access review): its answer, or `fallback` once
+// the deadline has passed, so the caller never waits longer than that.
+export function answerWithin<T>(request: Promise<T>, timeoutMs: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), timeoutMs);
+  });
+  return Promise.race([request, late]).finally(() => clearTimeout(timer));
+}
