@@ -14,6 +14,8 @@ export interface RemoteFinding {
 export interface RemoteObservations {
   node: string;
   healthz?: string;
+  // Why /healthz got no answer through the proxy (the kubelet down or unreachable), when it did not.
+  healthzProblem?: string;
   config?: KubeletConfigSummary;
   stats?: NodeStats;
   pods?: KubeletPod[];
@@ -41,7 +43,16 @@ function raw(node: string, path: string): string {
   return `kubectl get --raw /api/v1/nodes/${node}/proxy/${path}`;
 }
 
-function healthFindings({node, healthz}: RemoteObservations): RemoteFinding[] {
+function healthFindings({node, healthz, healthzProblem}: RemoteObservations): RemoteFinding[] {
+  if (healthzProblem !== undefined)
+    return [
+      {
+        severity: 'critical',
+        title: 'the kubelet does not answer through the API server',
+        evidence: healthzProblem,
+        command: raw(node, 'healthz'),
+      },
+    ];
   if (healthz === undefined || healthz.trim() === 'ok') return [];
   return [
     {

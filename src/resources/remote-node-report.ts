@@ -63,6 +63,8 @@ export function remoteNodeReport(reading: KubeletProxyReading): RemoteNodeReport
     findings: remoteNodeFindings({
       node: reading.node,
       healthz: valueOf(healthz),
+      // A refused proxy is said once as forbidden, not as a kubelet that does not answer.
+      healthzProblem: reading.healthz.ok || reading.healthz.forbidden ? undefined : reading.healthz.problem,
       config: valueOf(config),
       stats: valueOf(stats),
       pods: valueOf(pods),

@@ -136,3 +136,23 @@ test('the restricted context gets the forbidden line naming get nodes/proxy', as
   assert.match(screen, /^node systemd-node via kubelet API/m);
   assert.doesNotMatch(screen, /static pod path|nodefs/);
 });
+
+test("a node whose kubelet the API server cannot reach: a critical finding with the proxy's own error", async (context) => {
+  // worker-notready is a Node object with no kubelet behind it (test/cluster/seed.sh): kubectl fails the same way.
+  const oracle = spawnSync(
+    'kubectl',
+    ['--kubeconfig', kubeconfigPath, 'get', '--raw', '/api/v1/nodes/worker-notready/proxy/healthz'],
+    {encoding: 'utf8'},
+  );
+  assert.notEqual(oracle.status, 0);
+  const reason = /error trying to reach service: [^\n]*/.exec(oracle.stderr)?.[0];
+  assert.ok(reason, oracle.stderr);
+  const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath], {columns: 200, rows: 40});
+  context.after(() => terminal.close());
+  await screenMatching(terminal, 'the pods view', /● live/, 30_000);
+  terminal.sendKeys(':node-pane worker-notready', 'Enter');
+  const screen = await screenMatching(terminal, 'the finding', /does not answer through the API server/);
+  assert.match(screen, /^CRITICAL the kubelet does not answer through the API server/m);
+  assert.ok(screen.includes(reason.slice(0, 60)), `the proxy's error on screen: ${reason}`);
+  assert.match(screen, /see: kubectl get --raw \/api\/v1\/nodes\/worker-notready\/proxy\/healthz/);
+});

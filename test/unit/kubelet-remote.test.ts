@@ -136,3 +136,20 @@ test('an unhealthy kubelet, a NotReady node and a refused proxy are said, each i
   assert.deepEqual(denied.config, {problem: 'forbidden: you may not get nodes/proxy'});
   assert.deepEqual(denied.stats, {problem: 'forbidden: you may not get nodes/proxy'});
 });
+
+test('a kubelet the proxy cannot reach is a critical finding with the error; a refused proxy is not', () => {
+  const unreachable = {
+    ok: false as const,
+    problem: 'GET /api/v1/nodes/worker-notready/proxy/healthz failed: error trying to reach service: dial tcp',
+    forbidden: false,
+  };
+  const report = remoteNodeReport(capturedReading({node: 'worker-notready', healthz: unreachable}));
+  const [first] = report.findings;
+  assert.equal(first?.title, 'the kubelet does not answer through the API server');
+  assert.equal(first?.evidence, unreachable.problem);
+  assert.equal(first?.command, 'kubectl get --raw /api/v1/nodes/worker-notready/proxy/healthz');
+  const refused = remoteNodeReport(
+    capturedReading({healthz: {ok: false, problem: 'forbidden: you may not get nodes/proxy', forbidden: true}}),
+  );
+  assert.ok(!refused.findings.some((finding) => finding.title.includes('does not answer')));
+});
