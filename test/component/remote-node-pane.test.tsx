@@ -144,6 +144,12 @@ test('/var/log through /logs/: Enter lists a directory and shows a file tail, in
   app.stdin.write(ESC);
   await waitForFrame(app.lastFrame, (text) => text.includes('alternatives.log'));
   assert.equal(left(), 0);
+  // With a file open in the Journal section, Esc in another section leaves the pane.
+  await moveTo(app, 'dpkg.log');
+  app.stdin.write(ENTER);
+  await waitForFrame(app.lastFrame, (text) => text.includes('status installed kubelet'));
+  app.stdin.write(TAB);
+  await waitForFrame(app.lastFrame, (text) => text.includes('node-demo/node-ticker'));
   app.stdin.write(ESC);
   await waitForFrame(app.lastFrame, () => left() === 1);
 });

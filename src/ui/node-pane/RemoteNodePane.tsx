@@ -5,6 +5,7 @@ import type {RemoteNodeReport} from '../../resources/remote-node-report.js';
 import type {Command} from '../../state/keymap.js';
 import {commandsFor} from '../../state/keymap.js';
 import {activeList, initialNodePaneState, nodePaneReducer} from '../../state/node-pane-state.js';
+import type {NodePaneAction} from '../../state/node-pane-state.js';
 import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
 import {useViewKeys} from '../input-gate.js';
@@ -58,7 +59,14 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
 
   const latest = useLatest({state, view, open, props, exit});
   useViewKeys((input, key) => {
-    const {state: current, view: shown, open: opened, props: latestProps, exit: quit} = latest.current;
+    const {view: shown, open: opened, props: latestProps, exit: quit} = latest.current;
+    // Each action is applied to this copy too (the reducer is pure), so "jj⏎" read in one chunk opens the row
+    // the cursor reached, not the one it was on when the chunk arrived.
+    let current = latest.current.state;
+    const apply = (action: NodePaneAction) => {
+      current = nodePaneReducer(current, action);
+      dispatch(action);
+    };
     for (const command of commandsFor(input, key, 'node')) {
       const selected = shown.lines[current.lists[activeList(current)].cursor]?.target;
       setMessage(undefined);
@@ -66,11 +74,12 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
       // A directory or file opened or left starts at its top: the old row number means nothing in it.
       const openLog = (next: LogOpen) => {
         setOpen(next);
-        dispatch({type: 'command', command: 'cursor.top', rowCount: shown.lines.length});
+        apply({type: 'command', command: 'cursor.top', rowCount: shown.lines.length});
       };
       if (command === 'app.back' && !current.helpOpen) {
         const parent = opened ? parentOf(opened.path) : '';
-        if (opened) openLog(parent ? {kind: 'directory', path: parent} : undefined);
+        // Esc goes up the /var/log walk in the Journal section; elsewhere it leaves the pane.
+        if (opened && current.section === 'journal') openLog(parent ? {kind: 'directory', path: parent} : undefined);
         else latestProps.onBack?.();
         continue;
       }
@@ -90,7 +99,7 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
         if (command !== 'node.open' || current.section !== 'findings') setMessage(NO_DEBUG_POD);
         continue;
       }
-      dispatch({type: 'command', command, rowCount: shown.lines.length});
+      apply({type: 'command', command, rowCount: shown.lines.length});
     }
   }, props.isActive);
 
