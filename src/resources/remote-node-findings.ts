@@ -1,3 +1,4 @@
+import {formatBytes} from './byte-size.js';
 import type {EvictionSignal, KubeletConfigSummary, Threshold} from './kubelet-config.js';
 import {fields, list, text} from './kubelet-fields.js';
 import type {KubeletPod} from './kubelet-pods.js';
@@ -184,13 +185,5 @@ function eventFindings({node, events = []}: RemoteObservations): RemoteFinding[]
 }
 
 function amount(value: number, unit: 'bytes' | 'count'): string {
-  if (unit === 'count') return String(value);
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let scaled = value;
-  let index = 0;
-  while (scaled >= 1024 && index < units.length - 1) {
-    scaled /= 1024;
-    index += 1;
-  }
-  return `${scaled >= 10 || index === 0 ? Math.round(scaled) : scaled.toFixed(1)}${units[index]}`;
+  return unit === 'count' ? String(value) : formatBytes(value);
 }
