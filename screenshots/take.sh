@@ -39,6 +39,8 @@ shoot events ':events' Enter
 shoot describe-pod ':pods demo' Enter j d
 shoot logs ':pods demo' Enter '/ticker' Enter l
 shoot node-pane n
+# systemd-node from this host: its pane through the kubelet API, on the OS section (h: the previous section).
+shoot remote-node-pane ':node-pane systemd-node' Enter h
 # The journal reader on seed 000's kubelet and containerd journal, written with systemd-journal-remote.
 journal="$(mktemp -d)"
 /lib/systemd/systemd-journal-remote --output="$journal/seed.journal" -- \

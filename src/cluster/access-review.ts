@@ -6,6 +6,7 @@ export interface AccessQuestion {
   resource: string;
   namespace?: string;
   subresource?: string;
+  name?: string;
 }
 
 // Asks the server whether the current user may do something (what `kubectl auth can-i` does), so kview offers

@@ -14,6 +14,8 @@ import type {DrainControl, DrainOptions, DrainOutcome} from './drain.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
 import type {CollectionQuery, ResourceKind} from './resource-kind.js';
 import {startTableWatch} from './table-watch.js';
+import {readKubeletLogPath, readKubeletProxy} from './kubelet-proxy.js';
+import type {KubeletProxyReading} from './kubelet-proxy.js';
 import {nodeUsage} from './node-metrics.js';
 import type {NodeUsage} from './node-metrics.js';
 import type {TableWatchOptions, TableWatchSink} from './table-watch.js';
@@ -47,6 +49,10 @@ export interface ClusterSession {
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
   drain(node: string, options: DrainOptions, control: DrainControl): Promise<DrainOutcome>;
   nodeUsage(): Promise<Map<string, NodeUsage> | undefined>;
+  // A node kview does not run on, through the API server's node proxy (read-only: nothing is created).
+  readNodeProxy(node: string): Promise<KubeletProxyReading>;
+  // A file or directory listing under that node's /var/log (/logs/PATH).
+  readNodeLog(node: string, path: string): Promise<{text: string; complete: boolean}>;
   withContext(context: string): ClusterSession;
 }
 
@@ -94,6 +100,8 @@ function sessionFor(
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
     drain: (node, options, control) => drainNode(client, node, options, control),
     nodeUsage: () => nodeUsage(client),
+    readNodeProxy: (node) => readKubeletProxy(client, node),
+    readNodeLog: (node, path) => readKubeletLogPath(client, node, path),
     withContext(context) {
       return sessionFor(loadClusterConnection({...request, context, namespace: undefined}), request, watchOptions);
     },

@@ -1,5 +1,6 @@
 import type {ApiClient} from './api-client.js';
 import {KviewError} from './kview-error.js';
+import {timedGetJson} from './timed-get.js';
 import {labelSelectorString} from './label-selector.js';
 import type {LabelSelector} from './label-selector.js';
 import {collectionPath, EVENT_KIND, LEASE_KIND, objectPath, POD_KIND} from './resource-kind.js';
@@ -62,19 +63,7 @@ export async function gatherDescribeInputs(
   timeoutMs = REQUEST_TIMEOUT_MS,
 ): Promise<DescribeInputs> {
   // Every request has its own deadline, so a describe never waits on a server that stopped answering.
-  const get = async <T>(path: string): Promise<T> => {
-    const signal = AbortSignal.timeout(timeoutMs);
-    try {
-      return await client.getJson<T>(path, 'application/json', signal);
-    } catch (error) {
-      if (!signal.aborted) throw error;
-      throw new KviewError(
-        `the API server did not answer GET ${path} within ${timeoutMs / 1000}s`,
-        'check that the API server is up and reachable',
-        'unreachable',
-      );
-    }
-  };
+  const get = <T>(path: string): Promise<T> => timedGetJson<T>(client, path, timeoutMs);
   const list = async (listed: ResourceKind, scope: string | undefined, query: Record<string, string> = {}) => {
     const params = new URLSearchParams(query).toString();
     const body = await get<{items?: RowObject[]}>(`${collectionPath(listed, scope)}${params ? `?${params}` : ''}`);

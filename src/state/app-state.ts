@@ -152,7 +152,10 @@ function submitPrompt(
     case 'control-plane':
       return appReducer(state, {type: 'navigate', target: controlPlaneTarget()});
     case 'node':
-      return appReducer(state, {type: 'navigate', target: {type: 'node'}});
+      return appReducer(state, {
+        type: 'navigate',
+        target: parsed.node ? {type: 'node', node: parsed.node} : {type: 'node'},
+      });
     case 'resource': {
       const namespace = parsed.allNamespaces ? undefined : (parsed.namespace ?? currentNamespace(state));
       return appReducer(state, {

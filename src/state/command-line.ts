@@ -4,7 +4,8 @@ export type ParsedCommand =
   | {type: 'resource'; kind: ResourceKind; namespace?: string; allNamespaces: boolean; labelSelector?: string}
   | {type: 'contexts'}
   | {type: 'control-plane'}
-  | {type: 'node'}
+  // With a name, that node's pane (remotely when kview does not run on it): no need to list nodes first.
+  | {type: 'node'; node?: string}
   | {type: 'quit'}
   | {type: 'error'; message: string};
 
@@ -32,7 +33,8 @@ export function parseCommandLine(text: string, kinds: readonly ResourceKind[]): 
   if (name === 'q' || name === 'quit' || name === 'q!') return {type: 'quit'};
   if (name === 'ctx' || name === 'context' || name === 'contexts') return {type: 'contexts'};
   if (name === 'cp' || name === 'controlplane' || name === 'control-plane') return {type: 'control-plane'};
-  if (name === 'node-pane' || name === 'host' || name === 'troubleshoot') return {type: 'node'};
+  if (name === 'node-pane' || name === 'host' || name === 'troubleshoot')
+    return rest[0] ? {type: 'node', node: rest[0]} : {type: 'node'};
   const kind = resolveKind(name, kinds);
   if (!kind) return {type: 'error', message: `no resource type "${first}" on this server (see :api-resources names)`};
   let namespace: string | undefined;

@@ -7,6 +7,7 @@ import {ObjectTextView} from './ObjectTextView.js';
 import {TableView} from './TableView.js';
 import {LogView} from './LogView.js';
 import {NodePane} from './node-pane/NodePane.js';
+import {RemoteNodePane} from './node-pane/RemoteNodePane.js';
 import {NODE_KIND} from '../cluster/resource-kind.js';
 import {apiNodeReadiness} from '../node-tools/api-node-status.js';
 import type {World} from './world.js';
@@ -99,9 +100,23 @@ export function ViewSwitch(props: ViewSwitchProps) {
           readonly={world.readonly}
           onBack={props.onBack}
           expectedNode={target.node}
+          remote={world.cluster}
           lookupApiNode={(name) =>
             world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness, () => undefined)
           }
+        />
+      ) : target.node ? (
+        <RemoteNodePane
+          access={world.cluster}
+          node={target.node}
+          reason="kview runs on no node here"
+          width={width}
+          height={height}
+          isActive={props.active}
+          readonly={world.readonly}
+          now={world.now}
+          onBack={props.onBack}
+          hiddenKeys={[]}
         />
       ) : (
         <Text color="red">the node pane needs the machine kview runs on</Text>

@@ -30,6 +30,8 @@ export type ClusterApi = Pick<
   | 'setUnschedulable'
   | 'drain'
   | 'nodeUsage'
+  | 'readNodeProxy'
+  | 'readNodeLog'
 >;
 
 export interface World {

@@ -2,6 +2,7 @@ import type {ResourceKind} from '../../src/cluster/resource-kind.js';
 import {BUILTIN_KINDS} from '../../src/cluster/resource-kind.js';
 import type {RowObject} from '../../src/cluster/types.js';
 import type {NodeUsage} from '../../src/cluster/node-metrics.js';
+import type {KubeletProxyReading} from '../../src/cluster/kubelet-proxy.js';
 import type {ClusterApi, TableSink, World} from '../../src/ui/world.js';
 
 export interface ScriptedWorld extends World {
@@ -23,6 +24,8 @@ export function scriptedWorld(
     allowed?: boolean;
     usage?: Map<string, NodeUsage>;
     failing?: Partial<Record<FailingCall, string>>;
+    // What the node proxy answers for a remote node, and the files under its /var/log by path.
+    kubelet?: {reading: KubeletProxyReading; logs?: Record<string, string>};
   } = {},
 ): ScriptedWorld {
   const sinks = new Map<string, TableSink>();
@@ -92,6 +95,18 @@ export function scriptedWorld(
         world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
       }),
     nodeUsage: () => answer('nodeUsage', () => overrides.usage),
+    readNodeProxy: (node) =>
+      answer('readNodeProxy', () => {
+        world.calls.push(`kubelet ${node}`);
+        if (!overrides.kubelet) throw new Error(`no kubelet scripted for ${node}`);
+        return overrides.kubelet.reading;
+      }),
+    readNodeLog: (node, path) =>
+      answer('readNodeLog', () => {
+        const text = overrides.kubelet?.logs?.[path];
+        if (text === undefined) throw new Error(`not found: /logs/${path}`);
+        return {text, complete: true};
+      }),
     drain: (node) =>
       answer('drain', () => {
         world.calls.push(`drain ${node}`);

@@ -22,6 +22,8 @@ import {usePaneKeys} from './use-pane-keys.js';
 import {usePodDetail} from './use-pod-detail.js';
 import type {TimeZone} from '../../resources/time-zone.js';
 import {useRestartUnit} from './use-restart-unit.js';
+import {RemoteNodePane} from './RemoteNodePane.js';
+import type {RemoteNodeAccess} from './use-remote-node.js';
 
 export interface NodePaneProps {
   tools: NodeTools;
@@ -46,6 +48,8 @@ export interface NodePaneProps {
   modeLine?: string;
   // The node the operator opened the pane for (n on a node row); kview can only read the machine it runs on.
   expectedNode?: string;
+  // Reads another node through the API server (the kubelet API); without it the pane says kview runs elsewhere.
+  remote?: RemoteNodeAccess;
 }
 
 // Keys only the App carries out (its command line and history); node-only mode runs the pane without it.
@@ -95,6 +99,8 @@ export function NodePane(props: NodePaneProps) {
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
+  const elsewhere = otherNodeLine(props.expectedNode, identity?.nodeName, notANode);
+  const remote = elsewhere && props.remote && props.expectedNode ? props.remote : undefined;
   usePaneKeys({
     state,
     dispatch,
@@ -104,7 +110,8 @@ export function NodePane(props: NodePaneProps) {
     container,
     tools,
     readonly,
-    isActive,
+    // The remote pane has its own keys.
+    isActive: isActive && !remote,
     onBack: props.onBack,
     onQuit: props.onQuit ?? exit,
   });
@@ -112,7 +119,23 @@ export function NodePane(props: NodePaneProps) {
   const hidden = props.onBack ? [] : STANDALONE_HIDDEN;
   const kubeletPid = identity ? headerPid(identity, report) : undefined;
 
-  const elsewhere = otherNodeLine(props.expectedNode, identity?.nodeName, notANode);
+  if (remote && props.expectedNode) {
+    return (
+      <RemoteNodePane
+        access={remote}
+        node={props.expectedNode}
+        reason={remoteReason(identity?.nodeName, notANode)}
+        width={width}
+        height={height}
+        isActive={isActive}
+        readonly={readonly}
+        now={tools.now}
+        onBack={props.onBack}
+        onQuit={props.onQuit ?? exit}
+        hiddenKeys={hidden}
+      />
+    );
+  }
   if (elsewhere) {
     return (
       <Text wrap="truncate-end" color="yellow">
@@ -192,6 +215,10 @@ export function NodePane(props: NodePaneProps) {
 function headerPid(identity: NodeIdentity, report: NodeReport | undefined): number | undefined {
   const reading = report?.units?.find((unit) => unit.unit === identity.kubeletUnit);
   return (reading && 'status' in reading ? reading.status.mainPid : undefined) ?? identity.kubeletPid;
+}
+
+function remoteReason(found: string | undefined, notANode: boolean): string {
+  return notANode || found === undefined ? 'kview runs on no node here' : `kview runs on node ${found}`;
 }
 
 function otherNodeLine(expected: string | undefined, found: string | undefined, notANode: boolean): string | undefined {

@@ -30,17 +30,8 @@ export function formatAge(ms: number | undefined, nowMs: number): string {
   return `${Math.floor(seconds / 86_400)}d`;
 }
 
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '-';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value >= 10 || unit === 0 ? Math.round(value) : value.toFixed(1)}${units[unit]}`;
-}
+// Shared with the remote pane's findings (resources/), which cannot import the ui.
+export {formatBytes} from '../../resources/byte-size.js';
 
 export function columns(cells: ReadonlyArray<string>, widths: ReadonlyArray<number>): string {
   return cells
