@@ -1,5 +1,6 @@
 import {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
+import {Text} from '../themed-text.js';
 import {fields, text} from '../../resources/kubelet-fields.js';
 import type {RemoteNodeReport} from '../../resources/remote-node-report.js';
 import type {Command} from '../../state/keymap.js';
