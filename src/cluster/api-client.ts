@@ -102,7 +102,10 @@ export function createApiClient(
 
   async function open(spec: RequestSpec): Promise<http.IncomingMessage> {
     const url = new URL(server.replace(/\/$/, '') + spec.path);
-    const requestOptions: https.RequestOptions = {method: spec.method, headers: {...spec.headers}};
+    // A body always carries its length: Node sends a DELETE body with neither Content-Length nor chunked framing,
+    // and on a kept-alive connection the server then reads that body as the start of the next request (400).
+    const length = spec.body !== undefined ? {'Content-Length': String(Buffer.byteLength(spec.body))} : {};
+    const requestOptions: https.RequestOptions = {method: spec.method, headers: {...spec.headers, ...length}};
     // Per request: tokens and exec credentials may be refreshed; the agent (TLS, connections) is reused.
     await kubeConfig.applyToHTTPSOptions(requestOptions);
     const fallback = requestOptions.agent instanceof http.Agent ? requestOptions.agent : undefined;

@@ -179,3 +179,25 @@ test('the liveness check on a fake clock: one probe for many silent streams, non
   assert.equal(liveness.tracked, 1);
   quiet.untrack();
 });
+
+test('a DELETE with a body and the request after it share a kept-alive connection, each read whole', async (context) => {
+  const seen: string[] = [];
+  const server = await fakeServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    request.on('end', () => {
+      seen.push(`${request.method} ${request.url} ${body}`);
+      response.setHeader('Content-Type', 'application/json');
+      response.end('{}');
+    });
+  });
+  context.after(() => server.close());
+  const client = createApiClient(server.kubeConfig);
+  await client.sendJson('DELETE', '/api/v1/namespaces/demo/pods/web-1', {kind: 'DeleteOptions', apiVersion: 'v1'});
+  await client.sendJson('POST', '/api/v1/nodes', {kind: 'Node', apiVersion: 'v1', metadata: {name: 'n1'}});
+  assert.deepEqual(seen, [
+    'DELETE /api/v1/namespaces/demo/pods/web-1 {"kind":"DeleteOptions","apiVersion":"v1"}',
+    'POST /api/v1/nodes {"kind":"Node","apiVersion":"v1","metadata":{"name":"n1"}}',
+  ]);
+  assert.equal(server.connections(), 1);
+});
