@@ -129,8 +129,13 @@ test('a 1 MB log line arrives whole and the log view shows what follows it; inva
     [bad, 'after the bad line'],
     [big, 'after the big line'],
   ] as const) {
+    const other = pod === bad ? big : bad;
     terminal.sendKeys('/', pod, 'Enter');
-    await eventually(`only ${pod} listed`, () => (/● live\s+1\/\d+ pods/.test(terminal.screen()) ? true : undefined));
+    // The filter of the previous round also reads "1/N pods": only the row itself tells this filter applied.
+    await eventually(`only ${pod} listed`, () => {
+      const screen = terminal.screen();
+      return /● live\s+1\/\d+ pods/.test(screen) && screen.includes(pod) && !screen.includes(other) ? true : undefined;
+    });
     const openedAt = Date.now();
     terminal.sendKeys('l');
     const screen = await eventually(
@@ -146,6 +151,7 @@ test('a 1 MB log line arrives whole and the log view shows what follows it; inva
     terminal.sendKeys('Escape');
     await eventually('the pods view', () => (/NAME\s+READY/.test(terminal.screen()) ? true : undefined));
     terminal.sendKeys('Escape');
+    await eventually('the filter cleared', () => (/● live\s+\d+ pods/.test(terminal.screen()) ? true : undefined));
   }
 });
 
