@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
@@ -206,4 +207,61 @@ export function report(fault: string, numbers: Record<string, number | string>):
     .map(([key, value]) => `${key}=${value}`)
     .join(' ');
   console.log(`# fault ${fault}: ${text}`);
+}
+
+// After a fault ends: how long until the table is live with the cluster's new truth (one pod gone, one come), and
+// until the followed log has moved on by more than `logTicks` ticks.
+export async function timeToRecover(
+  terminal: TmuxTerminal,
+  log: FollowedLog,
+  change: {gone: string; come: string; logTicks: number; withinMs: number},
+): Promise<{recoverMs: number; logRecoverMs: number}> {
+  const restoredAt = Date.now();
+  await eventually(
+    'live again with the new truth',
+    () => {
+      const screen = terminal.screen();
+      return /● live\s+\d+ pods/.test(screen) && !screen.includes(change.gone) && screen.includes(change.come)
+        ? true
+        : undefined;
+    },
+    change.withinMs,
+  );
+  const recoverMs = Date.now() - restoredAt;
+  const lastTick = log.ticks().at(-1) ?? 0;
+  await eventually(
+    'the log to move on',
+    () => ((log.ticks().at(-1) ?? 0) > lastTick + change.logTicks ? true : undefined),
+    change.withinMs,
+  );
+  return {recoverMs, logRecoverMs: Date.now() - restoredAt};
+}
+
+// The table's rows are kubectl's pods, and the followed log has every tick once and equals kubectl logs over the
+// same range: nothing lost, nothing repeated, nothing stale left on screen.
+export function assertMatchesKubectl(
+  terminal: TmuxTerminal,
+  log: FollowedLog,
+  ticker: string,
+  isPodRow: (name: string) => boolean,
+): {ticks: number[]; delivered: LogLine[]; missing: number[]; repeated: number[]} {
+  const rows = terminal
+    .screen()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/)[0] ?? '')
+    .filter(isPodRow)
+    .sort();
+  assert.deepEqual(rows, podNames());
+  const ticks = log.ticks();
+  const {missing, repeated} = gapsAndRepeats(ticks);
+  assert.deepEqual({missing, repeated}, {missing: [], repeated: []});
+  const delivered = log.lines.filter((line) => line.kind === 'line');
+  const oracle = kubectlLogLines(ticker).filter((line) => /^tick \d+(?: |$)/.test(line.text));
+  const first = oracle.findIndex((line) => line.timestamp === delivered[0]?.timestamp);
+  assert.ok(first >= 0, 'the first delivered line is in kubectl logs');
+  assert.deepEqual(
+    delivered.map((line) => `${line.timestamp} ${line.text}`),
+    oracle.slice(first, first + delivered.length).map((line) => `${line.timestamp} ${line.text}`),
+  );
+  return {ticks, delivered, missing, repeated};
 }
