@@ -7,6 +7,7 @@ import {describeHttpFailure, describeNetworkError} from './describe-error.js';
 import {createAgentCache} from './http-agent.js';
 import {KviewError} from './kview-error.js';
 import {createPathLiveness} from './path-liveness.js';
+import {createLimiter} from './request-limiter.js';
 import type {LivenessOptions, PathLiveness} from './path-liveness.js';
 
 // A thin raw client: kview needs the server's Table rendering and line-by-line watch streams, which the generated
@@ -194,37 +195,29 @@ export function createApiClient(
     }
   }
 
+  function oneShot<T>(spec: Omit<RequestSpec, 'timeoutMs' | 'kind'>): Promise<T> {
+    return slots.run(async () => {
+      const response = await open({...spec, timeoutMs: requestTimeoutMs, kind: 'request'});
+      return parse<T>(await expectOk(response, spec.method, spec.path), spec.path);
+    });
+  }
+
   return {
     liveness,
     getJson<T>(path: string, accept = 'application/json', signal?: AbortSignal): Promise<T> {
-      return slots.run(async () => {
-        const response = await open({
-          method: 'GET',
-          path,
-          headers: {Accept: accept},
-          signal,
-          timeoutMs: requestTimeoutMs,
-          kind: 'request',
-        });
-        return parse<T>(await expectOk(response, 'GET', path), path);
-      });
+      return oneShot<T>({method: 'GET', path, headers: {Accept: accept}, signal});
     },
-    async sendJson<T>(
+    sendJson<T>(
       method: 'POST' | 'PATCH' | 'DELETE',
       path: string,
       body: unknown,
       contentType = 'application/json',
     ): Promise<T> {
-      return slots.run(async () => {
-        const response = await open({
-          method,
-          path,
-          headers: {'Content-Type': contentType, Accept: 'application/json'},
-          body: JSON.stringify(body),
-          timeoutMs: requestTimeoutMs,
-          kind: 'request',
-        });
-        return parse<T>(await expectOk(response, method, path), path);
+      return oneShot<T>({
+        method,
+        path,
+        headers: {'Content-Type': contentType, Accept: 'application/json'},
+        body: JSON.stringify(body),
       });
     },
     async stream(path, accept, onChunk, signal) {
@@ -272,25 +265,6 @@ export function createApiClient(
         );
         response.on('close', () => settle());
       });
-    },
-  };
-}
-
-function createLimiter(limit: number) {
-  let running = 0;
-  const waiting: Array<() => void> = [];
-  return {
-    async run<T>(task: () => Promise<T>): Promise<T> {
-      // A finished task hands its slot straight to the first waiter.
-      if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-      else running += 1;
-      try {
-        return await task();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else running -= 1;
-      }
     },
   };
 }
