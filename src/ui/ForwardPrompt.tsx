@@ -41,17 +41,24 @@ export function ForwardPrompt({plan, defaults, onSubmit, onCancel}: ForwardPromp
   const {target} = plan;
   return (
     <Box>
-      <Text color="cyan" wrap="truncate-end">
-        {sanitizeCell(
-          `port-forward ${target.kind.singular} ${target.namespace}/${target.name} (pod ${plan.pod}; ports ` +
-            `${plan.ports.map((port) => port.label).join(', ')}) [ADDRESS:]LOCAL[:REMOTE]: `,
-        )}
-      </Text>
-      <Text wrap="truncate-end">{text}</Text>
-      <Text inverse> </Text>
-      <Text dimColor wrap="truncate-end">
-        {problem ? `  ${sanitizeCell(problem)}` : '  Enter forward · Esc cancel · LOCAL 0: any free port'}
-      </Text>
+      {/* A narrow terminal loses the start of the label, never the format or the text being typed. */}
+      <Box flexShrink={1}>
+        <Text color="cyan" wrap="truncate-start">
+          {sanitizeCell(
+            `port-forward ${target.kind.singular} ${target.namespace}/${target.name} (pod ${plan.pod}; ports ` +
+              `${plan.ports.map((port) => port.label).join(', ')}) [ADDRESS:]LOCAL[:REMOTE]: `,
+          )}
+        </Text>
+      </Box>
+      <Box flexShrink={0}>
+        <Text>{text}</Text>
+        <Text inverse> </Text>
+      </Box>
+      <Box flexShrink={2}>
+        <Text dimColor wrap="truncate-end">
+          {problem ? `  ${sanitizeCell(problem)}` : '  Enter forward · Esc cancel · LOCAL 0: any free port'}
+        </Text>
+      </Box>
     </Box>
   );
 }
