@@ -11,7 +11,8 @@ import {TmuxTerminal} from './tmux-terminal.js';
 
 // F on a Service in a real terminal, an HTTP request through the forward answered by the pod behind it, the pod
 // deleted and the same local port answered by its replacement; Y copying a name into tmux's clipboard buffer.
-const kview = new URL('../../bin/kview', import.meta.url).pathname;
+// KVIEW_TEST_KVIEW=dist/kview-linux-x64 runs the same test on the single executable.
+const kview = process.env.KVIEW_TEST_KVIEW ?? new URL('../../bin/kview', import.meta.url).pathname;
 const namespace = 'kview-forward';
 // The local cluster runs pods on the host network; a port of its own keeps this test off everyone else's.
 const POD_PORT = 18713;
