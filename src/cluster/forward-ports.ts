@@ -18,6 +18,8 @@ export interface ForwardPort {
   // A service's targetPort: a number, or a container port's name resolved on each pod.
   targetPort: number | string;
   label: string;
+  // The container that declares it (pods and workloads).
+  container?: string;
 }
 
 interface PodSpecLike {
@@ -66,6 +68,7 @@ export function forwardPorts(kindPlural: string, object: RowObject): ForwardPort
   return containerPorts(podSpecOf(kindPlural, object)).map((port) => ({
     remote: port.port,
     targetPort: port.port,
+    container: port.container,
     ...(port.name ? {name: port.name} : {}),
     label: `${port.port}${port.name ? `/${port.name}` : ''} (${port.container})`,
   }));

@@ -18,6 +18,8 @@ export interface ForwardTarget {
   kind: ResourceKind;
   namespace: string;
   name: string;
+  // F on a container row: its port is offered first.
+  container?: string;
 }
 
 // What the prompt offers: the ports, and the pod a forward would reach now.

@@ -23,7 +23,12 @@ interface ViewSwitchProps {
   initialWide: boolean;
   onNavigate: (target: ViewTarget) => void;
   onAction: (request: ActionRequest) => void;
-  onPortForward?: (target: {kind: ResourceKind; namespace: string | undefined; name: string}) => void;
+  onPortForward?: (target: {
+    kind: ResourceKind;
+    namespace: string | undefined;
+    name: string;
+    container?: string;
+  }) => void;
   onFlash: (message: string) => void;
   onSwitchContext: (context: string) => void;
   onBack: () => void;
@@ -61,6 +66,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           width={width}
           height={height}
           onNavigate={props.onNavigate}
+          onPortForward={props.onPortForward}
         />
       );
     case 'describe':

@@ -61,7 +61,7 @@ export function createForwardRegistry(options: {now: () => number; isRoot: boole
             );
           }
           const plan = await forwarder.plan(target);
-          const first = plan.ports[0];
+          const first = plan.ports.find((port) => port.container === target.container) ?? plan.ports[0];
           if (!first) {
             throw new KviewError(
               `${target.kind.singular} ${target.namespace}/${target.name} declares no TCP port`,

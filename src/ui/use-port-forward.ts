@@ -15,7 +15,7 @@ export interface PortForwardAsk {
 export function usePortForward(world: World, flash: (message: string | undefined) => void) {
   const [ask, setAsk] = useState<PortForwardAsk>();
   const request = useCallback(
-    (target: {kind: ResourceKind; namespace: string | undefined; name: string}) => {
+    (target: {kind: ResourceKind; namespace: string | undefined; name: string; container?: string}) => {
       const forwards = world.forwards;
       if (!forwards) return flash('port-forward is not available here');
       if (!target.kind.namespaced || target.namespace === undefined) {
@@ -23,7 +23,7 @@ export function usePortForward(world: World, flash: (message: string | undefined
       }
       const what = `${target.kind.singular} ${target.namespace}/${target.name}`;
       flash(`port-forward ${what}: finding its pod and ports…`);
-      forwards.plan({kind: target.kind, namespace: target.namespace, name: target.name}).then(
+      forwards.plan({...target, namespace: target.namespace}).then(
         (planned) => {
           flash(undefined);
           setAsk(planned);

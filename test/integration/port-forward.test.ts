@@ -194,6 +194,96 @@ test('F on a service forwards a local port to its pod and follows the pod when t
   assert.ok(await portIsClosed(localPort), 'the forward stopped with kview');
 });
 
+test("F on a bare pod's container forwards its port; deleted, the forward says it has nothing to reconnect to", async (context) => {
+  const bare = 'pf-bare';
+  execFileSync('kubectl', ['--kubeconfig', kubeconfigPath, 'apply', '-f', '-'], {
+    stdio: 'pipe',
+    input: `
+apiVersion: v1
+kind: Pod
+metadata: {name: ${bare}, namespace: ${namespace}}
+spec:
+  hostNetwork: true
+  terminationGracePeriodSeconds: 0
+  containers:
+    - name: httpd
+      image: kview.local/busybox:1
+      imagePullPolicy: Never
+      ports: [{containerPort: ${POD_PORT + 1}}]
+      command: ['sh', '-c', 'mkdir -p /www && echo ${bare} > /www/index.html && exec httpd -f -p 127.0.0.1:${POD_PORT + 1} -h /www']
+      readinessProbe:
+        exec: {command: ['wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:${POD_PORT + 1}/']}
+        periodSeconds: 1
+`,
+  });
+  kubectl('-n', namespace, 'wait', '--for=condition=Ready', `pod/${bare}`, '--timeout=60s');
+  const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-n', namespace], {columns: 200, rows: 30});
+  context.after(() => terminal.close());
+  await eventually('the bare pod on screen', () => terminal.screen().includes(bare));
+  terminal.sendKeys('/', bare, 'Enter');
+  await eventually(
+    'only the bare pod listed',
+    () => /● live\s+1\/\d+ pods\s+\[filter: pf-bare\]/.test(terminal.screen()) || undefined,
+  );
+  terminal.sendKeys('Enter');
+  await eventually(
+    'its containers',
+    () =>
+      terminal.screen().includes(`containers of ${namespace}/${bare}`) && /httpd\s+container/.test(terminal.screen()),
+  ).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${terminal.screen()}`);
+  });
+  terminal.sendKeys('F');
+  await eventually(
+    'the prompt with the container port',
+    () =>
+      /port-forward pod kview-forward\/pf-bare .*LOCAL\[:REMOTE\]:\s+127\.0\.0\.1:\d+:18714 /.test(terminal.screen()) ||
+      undefined,
+  );
+  terminal.sendKeys('Enter');
+  const started = await eventually(
+    'the forwarding line',
+    () => /forwarding 127\.0\.0\.1:(\d+) -> pod\/pf-bare:18714/.exec(terminal.screen()) ?? undefined,
+  );
+  const localPort = Number(started[1]);
+  assert.equal(await get(localPort), bare);
+  terminal.sendKeys(':pf', 'Enter');
+  await eventually(
+    'listening in :pf',
+    () => /pod\/pf-bare:18714 -> pf-bare:18714\s+listening/.test(terminal.screen()) || undefined,
+  );
+  kubectl('-n', namespace, 'delete', 'pod', bare, '--wait=false');
+  await eventually(
+    'the forward failed with the reason',
+    () =>
+      /failed: pod pf-bare is (being deleted|gone); a bare pod has no workload to find another/.test(
+        terminal.screen(),
+      ) || undefined,
+  );
+  assert.ok(await portIsClosed(localPort), 'a failed forward listens no more');
+});
+
+test('the restricted user, who may not create pods/portforward, is told so', async (context) => {
+  const terminal = new TmuxTerminal(
+    [kview, '--kubeconfig', kubeconfigPath, '--context', 'kview-restricted', '-n', 'demo'],
+    {
+      columns: 200,
+      rows: 30,
+    },
+  );
+  context.after(() => terminal.close());
+  await eventually('the demo pods', () => /● live\s+\d+ pods/.test(terminal.screen()) || undefined);
+  terminal.sendKeys('F');
+  await eventually(
+    'the refusal',
+    () =>
+      terminal
+        .screen()
+        .includes('port-forward is not offered: your RBAC role does not allow create pods/portforward in demo') ||
+      undefined,
+  );
+});
+
 test('Y copies the selected name into tmux with set-clipboard on (OSC 52)', async (context) => {
   const pod = readyPod();
   assert.ok(pod);
@@ -228,6 +318,9 @@ test('Y copies the selected name into tmux with set-clipboard on (OSC 52)', asyn
   );
   const screen = () => tmux('capture-pane', '-p', '-t', 'copy');
   await eventually('the pod on screen', () => screen().includes(pod));
+  // The one row left by the filter is the selected one.
+  tmux('send-keys', '-t', 'copy', '/', pod, 'Enter');
+  await eventually('the filtered view', () => screen().includes(`[filter: ${pod}]`));
   tmux('send-keys', '-t', 'copy', 'Y');
   const line = await eventually(
     'the copied line',
