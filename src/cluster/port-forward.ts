@@ -64,6 +64,7 @@ export interface ForwarderOptions {
 }
 
 const CHECK_EVERY_MS = 1000;
+const STREAM_OPEN_TIMEOUT_MS = 10_000;
 
 export interface PortForwarder {
   plan(target: ForwardTarget): Promise<ForwardPlan>;
@@ -250,8 +251,17 @@ function connect(
       done();
     },
   });
+  // client-node's WebSocket handshake has no timeout of its own: a frozen API server would hold the connection open.
+  const handshake = setTimeout(() => {
+    onEvent({
+      type: 'connectionError',
+      reason: `no answer from the API server within ${STREAM_OPEN_TIMEOUT_MS / 1000} s`,
+    });
+    socket.destroy();
+  }, STREAM_OPEN_TIMEOUT_MS);
   forwarder.portForward(namespace, target.pod, [target.podPort], output, errors, socket).then(
     (webSocket) => {
+      clearTimeout(handshake);
       if (!webSocket || typeof webSocket !== 'object' || !('on' in webSocket)) return;
       const ws = webSocket as unknown as {
         on(event: string, listener: (...args: unknown[]) => void): void;
@@ -264,6 +274,7 @@ function connect(
       if (socket.destroyed) ws.close();
     },
     (error: unknown) => {
+      clearTimeout(handshake);
       onEvent({type: 'connectionError', reason: webSocketError(error)});
       socket.destroy();
     },
