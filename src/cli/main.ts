@@ -14,10 +14,19 @@ import {configLocation, readConfig} from './config-file.js';
 import {contextSettings, problemsLine} from '../state/config/context-settings.js';
 import {resolveSkin} from '../state/config/skin.js';
 import type {Settings} from '../state/config/settings.js';
+import {createPortForwarder} from '../cluster/port-forward.js';
+import {createForwardRegistry} from '../ui/forward-service.js';
+import type {ForwardRegistry} from '../ui/forward-service.js';
+import {clipboardTerminalFromEnvironment} from '../resources/osc52.js';
+import type {ClipboardTerminal} from '../resources/osc52.js';
+import {tmuxClipboardOptions} from '../node-tools/tmux-options.js';
+import {createSpawnRunner} from '../node-tools/spawn-runner.js';
 
 interface Configured {
   settings: Settings;
   problems: readonly string[];
+  forwards: ForwardRegistry;
+  clipboard: ClipboardTerminal;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -94,7 +103,17 @@ async function main(argv: string[]): Promise<number> {
       'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts',
     );
   }
-  await runApp(worldFor(session, namespace, options.readonly, configured), {wide: options.wide, skin});
+  const forwards = createForwardRegistry({now: Date.now, isRoot: process.getuid?.() === 0});
+  const clipboard = await clipboardTerminal(process.env);
+  try {
+    await runApp(worldFor(session, namespace, options.readonly, {...configured, forwards, clipboard}), {
+      wide: options.wide,
+      skin,
+    });
+  } finally {
+    // Forwards end with kview: every listener is closed before the process exits.
+    await forwards.stopAll();
+  }
   return 0;
 }
 
@@ -124,16 +143,25 @@ function worldFor(
     readonly,
     cluster: session,
     logs: createLogSource(session.client),
+    forwards: configured.forwards.forSession(
+      createPortForwarder({kubeConfig: connection.kubeConfig, client: session.client}),
+      (question) => session.can(question),
+    ),
+    clipboard: configured.clipboard,
     nodeTools: createSystemNodeTools(),
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);
-      return worldFor(next, startNamespace(configured.settings, next), readonly, {
-        settings: configured.settings,
-        problems: [],
-      });
+      return worldFor(next, startNamespace(configured.settings, next), readonly, {...configured, problems: []});
     },
   };
+}
+
+// OSC 52's route out of this terminal: inside tmux its options decide (asked once, with a timeout).
+async function clipboardTerminal(environment: NodeJS.ProcessEnv): Promise<ClipboardTerminal> {
+  const terminal = clipboardTerminalFromEnvironment(environment);
+  if (!terminal.inTmux) return terminal;
+  return {...terminal, ...(await tmuxClipboardOptions(createSpawnRunner(environment)))};
 }
 
 function isUnreachable(error: KviewError): boolean {

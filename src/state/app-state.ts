@@ -149,6 +149,8 @@ function submitPrompt(
       return {...state, flash: parsed.message};
     case 'contexts':
       return appReducer(state, {type: 'navigate', target: {type: 'contexts'}});
+    case 'forwards':
+      return appReducer(state, {type: 'navigate', target: {type: 'forwards'}});
     case 'control-plane':
       return appReducer(state, {type: 'navigate', target: controlPlaneTarget()});
     case 'node':

@@ -3,6 +3,7 @@ import type {ResourceKind} from '../cluster/resource-kind.js';
 export type ParsedCommand =
   | {type: 'resource'; kind: ResourceKind; namespace?: string; allNamespaces: boolean; labelSelector?: string}
   | {type: 'contexts'}
+  | {type: 'forwards'}
   | {type: 'control-plane'}
   // With a name, that node's pane (remotely when kview does not run on it): no need to list nodes first.
   | {type: 'node'; node?: string}
@@ -32,6 +33,8 @@ export function parseCommandLine(text: string, kinds: readonly ResourceKind[]): 
   const name = first.toLowerCase();
   if (name === 'q' || name === 'quit' || name === 'q!') return {type: 'quit'};
   if (name === 'ctx' || name === 'context' || name === 'contexts') return {type: 'contexts'};
+  if (name === 'pf' || name === 'portforward' || name === 'port-forwards' || name === 'portforwards')
+    return {type: 'forwards'};
   if (name === 'cp' || name === 'controlplane' || name === 'control-plane') return {type: 'control-plane'};
   if (name === 'node-pane' || name === 'host' || name === 'troubleshoot')
     return rest[0] ? {type: 'node', node: rest[0]} : {type: 'node'};

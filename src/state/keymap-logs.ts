@@ -18,6 +18,8 @@ export type LogCommand =
   | 'logs.marker'
   | 'logs.clear'
   | 'logs.save'
+  | 'logs.copyVisible'
+  | 'logs.copyBuffer'
   | 'logs.sinceTail'
   | 'logs.since1m'
   | 'logs.since5m'
@@ -115,6 +117,20 @@ export const logBindings: ReadonlyArray<KeyBinding<LogCommand>> = [
     keys: [key('S')],
     description: 'save the buffer to a file',
     hint: 'save',
+  },
+  {
+    command: 'logs.copyVisible',
+    scope: 'logs',
+    ...shared,
+    keys: [key('y')],
+    description: "copy the lines on screen to the terminal's clipboard (OSC 52)",
+  },
+  {
+    command: 'logs.copyBuffer',
+    scope: 'logs',
+    ...shared,
+    keys: [key('Y')],
+    description: "copy the whole buffer to the terminal's clipboard (OSC 52, cut at about 75 KB)",
   },
   {command: 'logs.sinceTail', scope: 'logs', ...shared, keys: [key('0')], description: 'the last lines (tail)'},
   {command: 'logs.since1m', scope: 'logs', ...shared, keys: [key('1')], description: 'since 1 minute ago'},

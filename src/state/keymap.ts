@@ -43,9 +43,11 @@ export type TableCommand =
   | 'action.delete'
   | 'action.cordon'
   | 'action.uncordon'
-  | 'action.drain';
+  | 'action.drain'
+  | 'action.portForward'
+  | 'copy.name';
 
-export type TextCommand = 'text.nextMatch' | 'text.previousMatch';
+export type TextCommand = 'text.nextMatch' | 'text.previousMatch' | 'text.copy';
 
 export type Command = GlobalCommand | TableCommand | TextCommand | LogCommand | NodeCommand;
 
@@ -249,11 +251,30 @@ const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
     keys: [{label: 'r', input: 'r'}],
     description: 'drain the node (asks first)',
   },
+  // shift-f as in k9s. Creates nothing in the cluster, so it is offered under --readonly too.
+  {
+    command: 'action.portForward',
+    scope: 'table',
+    keys: [{label: 'F', input: 'F'}],
+    description: 'port-forward a pod, service or workload to a local port (:pf lists them; works with --readonly)',
+  },
+  {
+    command: 'copy.name',
+    scope: 'table',
+    keys: [{label: 'Y', input: 'Y'}],
+    description: "copy the row's name to the terminal's clipboard (OSC 52, works over SSH)",
+  },
 ];
 
 const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
   {command: 'text.nextMatch', scope: 'text', keys: [{label: 'n', input: 'n'}], description: 'next match', hint: 'next'},
   {command: 'text.previousMatch', scope: 'text', keys: [{label: 'N', input: 'N'}], description: 'previous match'},
+  {
+    command: 'text.copy',
+    scope: 'text',
+    keys: [{label: 'Y', input: 'Y'}],
+    description: "copy the whole text to the terminal's clipboard (OSC 52)",
+  },
 ];
 
 export const keymap: ReadonlyArray<KeyBinding<Command>> = [

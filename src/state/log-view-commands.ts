@@ -69,6 +69,15 @@ export function applyLogCommand(state: LogViewState, command: Command, now: numb
     }
     case 'logs.save':
       return {...state, prompt: {kind: 'save', text: state.suggestedSavePath}};
+    case 'logs.copyVisible':
+    case 'logs.copyBuffer':
+      return {
+        ...state,
+        copyRequest: {
+          what: command === 'logs.copyVisible' ? 'visible' : 'buffer',
+          id: (state.copyRequest?.id ?? now) + 1,
+        },
+      };
     case 'logs.sinceTyped':
       return {...state, prompt: {kind: 'since', text: ''}};
     case 'app.filter':

@@ -52,6 +52,8 @@ export interface LogViewState {
   // One line of feedback: a saved file's path, an invalid regular expression.
   message: string | undefined;
   saveRequest: {path: string; id: number} | undefined;
+  // y and Y: the lines on screen or the whole buffer, copied by the view (OSC 52 goes through Ink's stdout).
+  copyRequest: {what: 'visible' | 'buffer'; id: number} | undefined;
   suggestedSavePath: string;
   viewport: {width: number; height: number};
   isHelpOpen: boolean;
@@ -68,7 +70,8 @@ export type LogViewAction =
   | {type: 'promptKey'; key: PromptKey; now: number}
   | {type: 'input'; input: string; key: InputKey; now: number; keymap?: KeyTable}
   | {type: 'resize'; width: number; height: number}
-  | {type: 'saved'; id: number; message: string};
+  | {type: 'saved'; id: number; message: string}
+  | {type: 'copied'; id: number; message: string};
 
 export function initialLogViewState(options: {
   request: LogRequest;
@@ -106,6 +109,7 @@ export function initialLogViewState(options: {
     prompt: options.prompt,
     message: undefined,
     saveRequest: undefined,
+    copyRequest: undefined,
     suggestedSavePath: options.suggestedSavePath,
     viewport: {width: options.width, height: Math.max(1, options.height)},
     isHelpOpen: false,
@@ -129,6 +133,8 @@ export function logViewReducer(state: LogViewState, action: LogViewAction): LogV
       return {...state, viewport: {width: action.width, height: Math.max(1, action.height)}};
     case 'saved':
       return state.saveRequest?.id === action.id ? {...state, saveRequest: undefined, message: action.message} : state;
+    case 'copied':
+      return state.copyRequest?.id === action.id ? {...state, copyRequest: undefined, message: action.message} : state;
   }
 }
 

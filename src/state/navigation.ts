@@ -18,7 +18,9 @@ export type ViewTarget =
   | {type: 'describe' | 'yaml'; kind: ResourceKind; namespace: string | undefined; name: string; search?: string}
   | {type: 'logs'; target: LogTarget}
   | {type: 'node'; node?: string}
-  | {type: 'contexts'};
+  | {type: 'contexts'}
+  // :pf, the session's port-forwards.
+  | {type: 'forwards'};
 
 // Browser-like history: Esc and [ go back, ] forward, - jumps to the view before the last jump.
 export interface Navigation {
@@ -77,6 +79,8 @@ export function describeTarget(target: ViewTarget): string {
       return target.node ? `node pane of ${target.node}` : 'node pane';
     case 'contexts':
       return 'contexts';
+    case 'forwards':
+      return 'port-forwards';
   }
 }
 
@@ -108,6 +112,9 @@ export function kubectlEquivalent(target: ViewTarget, wide: boolean): string {
       return 'systemctl status kubelet; journalctl -u kubelet; crictl ps -a';
     case 'contexts':
       return 'kubectl config get-contexts';
+    case 'forwards':
+      // kubectl has no list of its port-forwards; each is a process of its own.
+      return 'ps -C kubectl -o args | grep port-forward';
   }
 }
 

@@ -23,6 +23,10 @@ import {Prompt} from './Prompt.js';
 import {ViewBoundary} from './ViewBoundary.js';
 import {ViewSwitch} from './ViewSwitch.js';
 import {useActionRunner} from './use-action-runner.js';
+import {ForwardPrompt} from './ForwardPrompt.js';
+import {usePortForward} from './use-port-forward.js';
+import {ClipboardContext} from './use-clipboard.js';
+import {clipboardTerminalFromEnvironment} from '../resources/osc52.js';
 import {useAppKeyboard} from './use-app-keyboard.js';
 import {useLatest} from './use-latest.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -41,7 +45,9 @@ interface AppProps {
 export function App(props: AppProps) {
   return (
     <SettingsContext.Provider value={props.world.settings ?? DEFAULT_SETTINGS}>
-      <AppBody {...props} />
+      <ClipboardContext.Provider value={props.world.clipboard ?? clipboardTerminalFromEnvironment(process.env)}>
+        <AppBody {...props} />
+      </ClipboardContext.Provider>
     </SettingsContext.Provider>
   );
 }
@@ -65,6 +71,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
   const startViewRef = useRef(first ? undefined : contextSettings(settings, world.identity.contextName).view);
   const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
   const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
+  const portForward = usePortForward(world, (message) => dispatch({type: 'flash', message}));
   const view = currentView(state.navigation);
   const scope: Scope =
     view.type === 'describe' || view.type === 'yaml'
@@ -78,7 +85,8 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
   const selfManaged = scope === 'logs' || scope === 'node';
   // Read by the input handler, which may run before Ink re-subscribes the newest render's closure.
   const scopeRef = useLatest({scope, selfManaged});
-  const overlayOpen = state.prompt !== undefined || state.confirm !== undefined || state.helpOpen;
+  const overlayOpen =
+    state.prompt !== undefined || state.confirm !== undefined || state.helpOpen || portForward.ask !== undefined;
 
   useEffect(() => {
     let cancelled = false;
@@ -149,6 +157,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
               initialWide={wide}
               onNavigate={(target) => dispatch({type: 'navigate', target})}
               onAction={keyboard.requestConfirm}
+              onPortForward={portForward.request}
               onFlash={(message) => dispatch({type: 'flash', message})}
               onBack={() => dispatch({type: 'back'})}
               onSwitchContext={(context) => {
@@ -171,7 +180,14 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
           </ViewBoundary>
         </Box>
         {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
-        {state.prompt ? (
+        {portForward.ask ? (
+          <ForwardPrompt
+            plan={portForward.ask.plan}
+            defaults={portForward.ask.defaults}
+            onSubmit={portForward.submit}
+            onCancel={portForward.cancel}
+          />
+        ) : state.prompt ? (
           <Prompt
             mode={state.prompt}
             text={keyboard.promptText}

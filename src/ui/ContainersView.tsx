@@ -19,13 +19,15 @@ interface ContainersViewProps {
   width: number;
   height: number;
   onNavigate: (target: ViewTarget) => void;
+  // F on a container: the pod's forward, with this container's port offered first.
+  onPortForward?: (target: {kind: typeof POD_KIND; namespace: string; name: string; container: string}) => void;
 }
 
 const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EXIT'];
 
 // A pod's containers (init, regular and ephemeral) with their state; Enter or l opens the logs of one,
 // p the previous instance's logs (what a CrashLoopBackOff needs).
-export function ContainersView({world, namespace, pod, width, height, onNavigate}: ContainersViewProps) {
+export function ContainersView({world, namespace, pod, width, height, onNavigate, onPortForward}: ContainersViewProps) {
   const [rows, setRows] = useState<{list: ContainerRow[]; problem: string | undefined}>({list: [], problem: undefined});
   const [selected, setSelected] = useState(0);
   useEffect(() => {
@@ -67,6 +69,9 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
       const container = list[selected];
       if ((command === 'view.open' || command === 'view.logs') && container) {
         onNavigate({type: 'logs', target: {kind: 'pod', namespace, pod, container: container.name}});
+      }
+      if (command === 'action.portForward' && container) {
+        onPortForward?.({kind: POD_KIND, namespace, name: pod, container: container.name});
       }
     }
     const container = list[selected];

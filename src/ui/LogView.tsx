@@ -24,6 +24,7 @@ import {LogLines} from './log-lines.js';
 import type {LogBodyLine} from './log-lines.js';
 import {useLogContainers, useLogStream} from './use-log-stream.js';
 import {useLogSave, writeLogFile} from './use-log-save.js';
+import {useLogCopy} from './use-log-copy.js';
 import {useClaimKeys, useViewKeys} from './input-gate.js';
 import {useSettings} from './settings-context.js';
 import type {LogFileWriter} from './use-log-save.js';
@@ -126,6 +127,7 @@ export function LogView(props: LogViewProps) {
   );
   const rowsOf = (entry: LogEntry) => formatLine(entry.seq, entry.line);
   const window = logWindow(state, (entry) => rowsNeeded(rowsOf(entry), width, state.isWrapping));
+  useLogCopy(state, window.entries, dispatch);
   const lines: LogBodyLine[] = window.entries.map((entry) => ({
     key: String(entry.seq),
     rows: rowsOf(entry),

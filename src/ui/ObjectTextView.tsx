@@ -16,6 +16,7 @@ interface ObjectTextViewProps {
   search?: string;
   width: number;
   height: number;
+  onFlash?: (message: string) => void;
 }
 
 // Describe (`kubectl describe`, fetched and rendered by resources/describe-object.ts) and YAML of one object.
@@ -43,6 +44,7 @@ export function ObjectTextView(props: ObjectTextViewProps) {
       width={props.width}
       height={props.height}
       kubectl={kubectlEquivalent({type: mode, kind, namespace, name}, false)}
+      onFlash={props.onFlash}
     />
   );
 }

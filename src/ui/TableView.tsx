@@ -25,6 +25,8 @@ import {useProjectedRows} from './use-projected-rows.js';
 import {useAllowedActions} from './use-allowed-actions.js';
 import type {ActionRequest} from '../state/action-request.js';
 import type {World} from './world.js';
+import type {ResourceKind} from '../cluster/resource-kind.js';
+import {useClipboard} from './use-clipboard.js';
 import {useViewKeys} from './input-gate.js';
 
 type TableTarget = Extract<ViewTarget, {type: 'table'}>;
@@ -37,6 +39,8 @@ export interface TableViewProps {
   initialWide?: boolean;
   onNavigate(target: ViewTarget): void;
   onAction(request: ActionRequest): void;
+  // F: the App's port-forward flow (use-port-forward.ts).
+  onPortForward?(target: {kind: ResourceKind; namespace: string | undefined; name: string}): void;
   onFlash(message: string): void;
 }
 
@@ -98,6 +102,7 @@ export function TableView(props: TableViewProps) {
   // the previous render's handler; it reads the newest state through this ref instead of its own closure.
   const latestRef = useLatest({state, renderer});
   const keys = useKeymap();
+  const copy = useClipboard();
 
   const selected = (): SelectedObject | undefined => {
     const current = latestRef.current.state;
@@ -148,6 +153,10 @@ export function TableView(props: TableViewProps) {
       case 'action.uncordon':
       case 'action.drain':
         return object ? requestAction(command, object) : undefined;
+      case 'action.portForward':
+        return object ? props.onPortForward?.(object) : undefined;
+      case 'copy.name':
+        return object ? props.onFlash(copy(`${kind.singular} name ${object.name}`, object.name)) : undefined;
       default:
         return dispatch({type: 'command', command});
     }

@@ -8,6 +8,7 @@ import {useKeymap} from './settings-context.js';
 import {findMatches, jumpToMatch, scrollTo, textViewState} from '../state/text-view-state.js';
 import type {TextViewState} from '../state/text-view-state.js';
 import {compileFilter} from '../state/row-projection.js';
+import {useClipboard} from './use-clipboard.js';
 
 interface TextViewProps {
   title: string;
@@ -17,10 +18,12 @@ interface TextViewProps {
   search?: string;
   width: number;
   height: number;
+  // Where a copy (Y) says what it copied: the App's message line.
+  onFlash?: (message: string) => void;
 }
 
 // Describe and YAML: a scrollable text with / search and n/N between matches.
-export function TextView({title, kubectl, lines, search, width, height}: TextViewProps) {
+export function TextView({title, kubectl, lines, search, width, height, onFlash}: TextViewProps) {
   const bodyHeight = Math.max(1, height - 1);
   const [state, setState] = useState<TextViewState>(() => textViewState([], bodyHeight));
   // New text or a new search resets the view during render (not in an effect), so a key pressed right after,
@@ -31,8 +34,13 @@ export function TextView({title, kubectl, lines, search, width, height}: TextVie
     setState(textViewState(lines, bodyHeight, search));
   }
   const keys = useKeymap();
+  const copy = useClipboard();
   useViewKeys((input, key) => {
     for (const command of commandsFor(input, key, 'text', keys)) {
+      if (command === 'text.copy') {
+        if (Array.isArray(lines)) onFlash?.(copy(title, lines.map((line) => `${line}\n`).join('')));
+        continue;
+      }
       setState((current) => {
         switch (command) {
           case 'cursor.down':

@@ -6,9 +6,11 @@ import {ContextsView} from './ContextsView.js';
 import {ObjectTextView} from './ObjectTextView.js';
 import {TableView} from './TableView.js';
 import {LogView} from './LogView.js';
+import {ForwardsView} from './ForwardsView.js';
 import {NodePane} from './node-pane/NodePane.js';
 import {RemoteNodePane} from './node-pane/RemoteNodePane.js';
 import {NODE_KIND} from '../cluster/resource-kind.js';
+import type {ResourceKind} from '../cluster/resource-kind.js';
 import {apiNodeReadiness} from '../node-tools/api-node-status.js';
 import type {World} from './world.js';
 
@@ -21,6 +23,12 @@ interface ViewSwitchProps {
   initialWide: boolean;
   onNavigate: (target: ViewTarget) => void;
   onAction: (request: ActionRequest) => void;
+  onPortForward?: (target: {
+    kind: ResourceKind;
+    namespace: string | undefined;
+    name: string;
+    container?: string;
+  }) => void;
   onFlash: (message: string) => void;
   onSwitchContext: (context: string) => void;
   onBack: () => void;
@@ -41,8 +49,13 @@ export function ViewSwitch(props: ViewSwitchProps) {
           initialWide={props.initialWide}
           onNavigate={props.onNavigate}
           onAction={props.onAction}
+          onPortForward={props.onPortForward}
           onFlash={props.onFlash}
         />
+      );
+    case 'forwards':
+      return (
+        <ForwardsView forwards={world.forwards} now={world.now} width={width} height={height} onFlash={props.onFlash} />
       );
     case 'containers':
       return (
@@ -53,6 +66,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           width={width}
           height={height}
           onNavigate={props.onNavigate}
+          onPortForward={props.onPortForward}
         />
       );
     case 'describe':
@@ -67,6 +81,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           search={target.search}
           width={width}
           height={height}
+          onFlash={props.onFlash}
         />
       );
     case 'contexts':

@@ -4,6 +4,8 @@ import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
 import type {TimeZone} from '../resources/time-zone.js';
 import type {Settings} from '../state/config/settings.js';
+import type {ClipboardTerminal} from '../resources/osc52.js';
+import type {ForwardService} from './forward-service.js';
 
 // Everything the UI needs from outside, injected so tests can hand it a real cluster or a scripted one.
 export type TableSink = TableWatchSink;
@@ -52,6 +54,10 @@ export interface World {
   switchContext?: (context: string) => World;
   // The config file's settings (keys, aliases, logs, per-context settings); the defaults when absent.
   settings?: Settings;
+  // The session's port-forwards (F, :pf); absent where nothing can listen (some tests).
+  forwards?: ForwardService;
+  // The terminal's clipboard route for OSC 52 copies (Y); read from the environment when absent.
+  clipboard?: ClipboardTerminal;
   // What is wrong in the config file, one "file:line: problem" each; shown in the flash line at the start.
   configProblems?: readonly string[];
 }

@@ -53,19 +53,19 @@ async function start(context: TestContext, world: ScriptedWorld, skin: Skin = 'd
 }
 
 test('a remapped key does the command, the old key does not, and help and the hint bar show the new one', async (context) => {
-  const settings = configured('keys:\n  view.describe: D\n  app.toggleHelp: F\n');
+  const settings = configured('keys:\n  view.describe: D\n  app.toggleHelp: Q\n');
   const world = scriptedWorld({settings, objects: {'pods/demo/pod-00': podObject}});
   const {frame, type} = await start(context, world);
   assert.match(frame(), /<D> describe/);
-  assert.match(frame(), /<F> help/);
+  assert.match(frame(), /<Q> help/);
   assert.doesNotMatch(frame(), /<d> describe|<\?> help/);
   // The old key is free now: d does nothing (the hint bar is still the table's), ? neither.
   await type('d?', (text) => text.includes('pod-00'));
   assert.doesNotMatch(frame(), /describe pod\/pod-00|Keys \(/);
-  await type('F', (text) => text.includes('Keys (table view'));
+  await type('Q', (text) => text.includes('Keys (table view'));
   assert.match(frame(), /\bD\s+describe\b/);
-  assert.match(frame(), /\bF\s+show or hide this help/);
-  await type('F', (text) => !text.includes('Keys (table view'));
+  assert.match(frame(), /\bQ\s+show or hide this help/);
+  await type('Q', (text) => !text.includes('Keys (table view'));
   await type('D', (text) => text.includes('describe pod/pod-00') && text.includes('Name:'));
 });
 

@@ -8,6 +8,8 @@ import type {ViewTarget} from '../../src/state/navigation.js';
 import {podColumns, podRow} from '../fixtures/table-rows.js';
 import {scriptedWorld, waitForFrame} from './scripted-world.js';
 import type {ScriptedWorld} from './scripted-world.js';
+import type {ForwardEntry} from '../../src/state/forward-state.js';
+import type {ForwardService} from '../../src/ui/forward-service.js';
 
 // Every table, text and global key of the keymap, pressed in the real App against a scripted cluster, with what
 // the operator would see or what would be sent to the cluster. The log and node keys are exercised by their own
@@ -236,6 +238,103 @@ test('help, quit and ctrl-c', async (context) => {
   await press('q', 'q', () => world.stops > 0);
   const second = await start(context);
   await second.press('ctrl-c', KEY.ctrlC, () => second.world.stops > 0);
+});
+
+// A forward service that records what it was asked, with one forward once started.
+function scriptedForwards() {
+  const asked: string[] = [];
+  let entries: ForwardEntry[] = [];
+  const service: ForwardService = {
+    plan: (target) => {
+      asked.push(`plan ${target.kind.plural} ${target.namespace}/${target.name}`);
+      return Promise.resolve({
+        plan: {
+          target,
+          pod: target.name,
+          selector: undefined,
+          ports: [{remote: 8080, targetPort: 8080, name: 'http', label: '8080/http (app)'}],
+          containerPorts: {8080: 8080},
+        },
+        defaults: {address: '127.0.0.1', localPort: 8080, remote: '8080'},
+      });
+    },
+    start: (plan, choice) => {
+      asked.push(`start ${choice.address}:${choice.localPort}:${choice.remote}`);
+      const at = Date.parse('2026-11-22T09:00:00Z');
+      const entry: ForwardEntry = {
+        id: 1,
+        ...choice,
+        remote: 8080,
+        target: `pod/${plan.target.name}`,
+        namespace: plan.target.namespace,
+        pod: plan.pod,
+        podPort: 8080,
+        phase: 'listening',
+        connections: 0,
+        totalConnections: 3,
+        received: 2048,
+        sent: 100,
+        startedAt: at,
+        phaseSince: at,
+      };
+      entries = [entry];
+      return Promise.resolve(entry);
+    },
+    stop: (id) => {
+      asked.push(`stop ${id}`);
+      const entry = entries.find((candidate) => candidate.id === id);
+      entries = [];
+      return Promise.resolve(entry);
+    },
+    entries: () => entries,
+    subscribe: () => () => undefined,
+  };
+  return {service, asked};
+}
+
+const XTERM = {term: 'xterm-256color', inTmux: false, inScreen: false};
+
+test("Y copies the row's name over OSC 52; F asks local address and port, starts the forward, :pf lists it, ctrl-d stops it", async (context) => {
+  const forwards = scriptedForwards();
+  const world = scriptedWorld({objects: {'pods/demo/pod-00': podObject}, forwards: forwards.service, clipboard: XTERM});
+  const {frame, press, app} = await start(context, {world});
+  await press('Y', 'Y', () => frame().includes('copied pod name pod-00 (6 bytes)'));
+  assert.ok(app.stdout.frames.includes(`\u001b]52;c;${Buffer.from('pod-00').toString('base64')}\u0007`));
+  await press('F', 'F', () => /\[ADDRESS:\]LOCAL\[:REMOTE\]:\s+127\.0\.0\.1:8080:8080 /.test(frame()));
+  assert.deepEqual(forwards.asked, ['plan pods demo/pod-00']);
+  // Backspace back to the address, and a new local port: the prompt edits its default.
+  for (let count = 0; count < 12; count++) {
+    app.stdin.write('\u007f');
+    await waitForFrame(frame, (text) =>
+      text.replace(/\s+/g, ' ').includes(`[ADDRESS:]LOCAL[:REMOTE]: ${'127.0.0.1:8080:8080'.slice(0, 18 - count)} `),
+    );
+  }
+  app.stdin.write('.1:9000');
+  await press('Enter', KEY.enter, () => frame().includes('forwarding 127.0.0.1:9000 -> pod/pod-00:8080'));
+  assert.deepEqual(forwards.asked.at(-1), 'start 127.0.0.1:9000:8080');
+  await press(':', ':pf\r', () =>
+    /127\.0\.0\.1:9000\s+demo\/pod\/pod-00:8080 -> pod-00:8080\s+listening\s+0 \(3\)\s+2\.0KiB\s+100B/.test(frame()),
+  );
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('stopped forwarding 127.0.0.1:9000 -> pod/pod-00'));
+  assert.deepEqual(forwards.asked.at(-1), 'stop 1');
+  await waitForFrame(frame, (text) => text.includes('No port-forwards'));
+});
+
+test('Y in describe and YAML copies the whole text', async (context) => {
+  const {frame, press, app} = await start(context, {
+    first: {type: 'yaml', kind: NODE_KIND, namespace: undefined, name: 'worker-1'},
+    world: scriptedWorld({
+      clipboard: XTERM,
+      objects: {'nodes//worker-1': {kind: 'Node', metadata: {name: 'worker-1', labels: {zone: 'a'}}}},
+    }),
+  });
+  await waitForFrame(frame, (text) => text.includes('yaml node/worker-1') && text.includes('zone: a'));
+  await press('Y', 'Y', () => /copied yaml node\/worker-1 \(\d+ bytes\)/.test(frame()));
+  const sequence = app.stdout.frames.filter((written) => written.startsWith('\u001b]52;c;')).at(-1) ?? '';
+  assert.equal(
+    Buffer.from(sequence.slice(7, -1), 'base64').toString('utf8'),
+    'kind: Node\nmetadata:\n  name: worker-1\n  labels:\n    zone: a\n',
+  );
 });
 
 test('every table, text and global key was pressed by a test above', () => {

@@ -11,6 +11,9 @@ import {APP, scriptedSource, SIDECAR} from './scripted-log-source.js';
 process.env.FORCE_COLOR = '1';
 const {render} = await import('ink-testing-library');
 const {LogView} = await import('../../src/ui/LogView.js');
+const {ClipboardContext} = await import('../../src/ui/use-clipboard.js');
+// A terminal that takes OSC 52 as it is, whatever terminal the tests run in.
+const XTERM = {term: 'xterm-256color', inTmux: false, inScreen: false};
 
 const target: LogTarget = {kind: 'pod', namespace: 'demo', pod: 'web-1'};
 const exercised = new Set<string>();
@@ -20,19 +23,21 @@ function start(context: TestContext) {
   const writes: string[] = [];
   const {source, opens, push, sink} = scriptedSource([APP, SIDECAR]);
   const view = render(
-    <LogView
-      source={source}
-      target={target}
-      width={90}
-      height={16}
-      isActive
-      onBack={() => {}}
-      now={() => Date.parse('2026-11-22T09:30:00Z')}
-      writeFile={(path) => {
-        writes.push(path);
-        return Promise.resolve(path);
-      }}
-    />,
+    <ClipboardContext.Provider value={XTERM}>
+      <LogView
+        source={source}
+        target={target}
+        width={90}
+        height={16}
+        isActive
+        onBack={() => {}}
+        now={() => Date.parse('2026-11-22T09:30:00Z')}
+        writeFile={(path) => {
+          writes.push(path);
+          return Promise.resolve(path);
+        }}
+      />
+    </ClipboardContext.Provider>,
   );
   context.after(() => view.unmount());
   const frame = () => visible(view.lastFrame());
@@ -45,7 +50,12 @@ function start(context: TestContext) {
   };
   const status = (phase: 'streaming' | 'waiting', message: string) =>
     sink()?.status({streamId: 'demo/web-1/app', pod: 'web-1', container: 'app', phase, message, lines: 0});
-  return {opens, writes, push, status, frame, press};
+  // What was copied: the text of the last OSC 52 written to the terminal.
+  const copied = () => {
+    const sequence = view.stdout.frames.filter((written) => written.startsWith('\u001b]52;c;')).at(-1);
+    return sequence === undefined ? undefined : Buffer.from(sequence.slice(7, -1), 'base64').toString('utf8');
+  };
+  return {opens, writes, push, status, frame, press, copied};
 }
 
 test('follow, wrap, scroll, timestamps, JSON, streams', async (context) => {
@@ -106,6 +116,20 @@ test('window and source: tail, since presets, typed since, whole log, previous, 
   await press('p', 'p', () => !frame().includes('[previous]'));
   await press('c', 'c', () => opens.at(-1)?.container === 'sidecar');
   await press('a', 'a', () => frame().includes('all containers') && opens.at(-1)?.allContainers === true);
+});
+
+test('y copies the lines on screen, Y the whole buffer, as text without the escape sequences they carried', async (context) => {
+  const {push, frame, press, copied} = start(context);
+  await waitForFrame(frame, (text) => text.includes('Logs demo/web-1'));
+  const lines = Array.from({length: 30}, (_, index) => `line ${index}`);
+  push(...lines, 'last \u001b[31mred\u001b[0m \u001b]52;c;aGk=\u0007end');
+  await waitForFrame(frame, (text) => text.includes('last red end'));
+  await press('y', 'y', () => /copied \d+ visible lines \(\d+ bytes\)/.test(frame()));
+  const visible = copied() ?? '';
+  assert.ok(visible.endsWith('line 29\nlast red end\n'), visible);
+  assert.ok(!visible.includes('line 0\n'), 'only the lines on screen');
+  await press('Y', 'Y', () => frame().includes('copied 31 lines ('));
+  assert.equal(copied(), `${lines.join('\n')}\nlast red end\n`);
 });
 
 test('every log view key was pressed by a test above', () => {

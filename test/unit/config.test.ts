@@ -87,7 +87,7 @@ test('a broken file names each problem with its line, keeps the defaults there a
   // Refused keys keep their defaults; the good lines of the same file still apply.
   assert.equal(keyLabels(binding(settings.keymap, 'action.delete')), 'ctrl-d');
   assert.equal(keyLabels(binding(settings.keymap, 'view.describe')), 'd');
-  assert.equal(keyLabels(binding(settings.keymap, 'view.yaml')), 'Y');
+  assert.equal(keyLabels(binding(settings.keymap, 'view.yaml')), 'Z');
   assert.deepEqual(settings.aliases, {dp: 'deployments'});
   assert.equal(settings.skin, 'auto');
   assert.deepEqual(settings.logs, DEFAULT_SETTINGS.logs);
@@ -200,7 +200,7 @@ test('kview config --check exits 0 for a good file and 1 with one line per probl
   const printed = run([], {KVIEW_CONFIG: join(fixtures, 'broken.yaml')});
   assert.equal(printed.code, 0);
   assert.match(printed.err, /broken\.yaml:4: keys: action\.delete/);
-  assert.match(printed.out, /^ {2}view\.yaml: Y /m);
+  assert.match(printed.out, /^ {2}view\.yaml: Z /m);
   const copy = join(mkdtempSync(join(tmpdir(), 'kview-config-')), 'config.yaml');
   writeFileSync(copy, printed.out);
   assert.deepEqual(run(['--check', copy]), {code: 0, out: `ok: ${copy}\n`, err: ''});
