@@ -110,7 +110,7 @@ const onKind =
     verb,
     group: kind.group,
     resource: kind.plural,
-    namespace: kind.namespaced ? namespace : undefined,
+    ...(kind.namespaced && namespace !== undefined ? {namespace} : {}),
     ...(subresource ? {subresource} : {}),
   });
 
