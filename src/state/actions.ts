@@ -36,9 +36,12 @@ export type ActionField =
       type: 'text';
       name: string;
       label: string;
-      initial(request: ActionRequest): string;
+      // The default; values: the dialog's other fields (the container picked).
+      initial(request: ActionRequest, values: FieldValues): string;
       // Why the text is not acceptable, or undefined.
       check?(text: string): string | undefined;
+      // Another field whose change resets this one to its default while it has not been typed into.
+      follows?: string;
     }
   | {type: 'toggle'; name: string; label: string; hotkey: string; initial(request: ActionRequest): boolean}
   | {type: 'choice'; name: string; label: string; options(request: ActionRequest): string[]};
@@ -403,7 +406,9 @@ export const ACTIONS: readonly ActionSpec[] = [
           type: 'text',
           name: 'image',
           label: 'image',
-          initial: (request) => containersOf(request)[0]?.image ?? '',
+          initial: (request, values) =>
+            containersOf(request).find((container) => container.name === values['container'])?.image ?? '',
+          follows: 'container',
           check: (value) => (value.trim() === '' || /\s/.test(value.trim()) ? 'an image is one word' : undefined),
         },
       ],

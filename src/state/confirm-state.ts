@@ -40,16 +40,18 @@ export function openConfirm(request: ActionRequest): ConfirmState {
   const fields = spec.run.fields;
   const values: Record<string, string | boolean> = {};
   const choices: Record<string, readonly string[]> = {};
+  // Choices first: a text field's default may depend on one (the image of the container picked).
   for (const field of fields) {
-    if (field.type === 'text') values[field.name] = field.initial(request);
-    else if (field.type === 'toggle') values[field.name] = field.initial(request);
-    else {
+    if (field.type === 'choice') {
       choices[field.name] = field.options(request);
       values[field.name] = choices[field.name]?.[0] ?? '';
-    }
+    } else if (field.type === 'toggle') values[field.name] = field.initial(request);
   }
-  // Cancel has the focus on a destructive action, so Enter alone never runs it; otherwise the first field.
-  const focus = spec.destructive || fields.length === 0 ? fields.length : 0;
+  for (const field of fields) if (field.type === 'text') values[field.name] = field.initial(request, values);
+  // Cancel has the focus on a destructive action, so Enter alone never runs it; otherwise the first field there
+  // is something to do in (a choice of one is not).
+  const editable = fields.findIndex((field) => field.type !== 'choice' || (choices[field.name]?.length ?? 0) > 1);
+  const focus = spec.destructive || editable < 0 ? fields.length : editable;
   return {
     request,
     verb: spec.verb(request),
@@ -87,7 +89,7 @@ export function confirmKey(state: ConfirmState, input: string, key: ConfirmKey):
     const options = state.choices[field.name] ?? [];
     const index = options.indexOf(String(state.values[field.name]));
     const next = options[(index + (key.rightArrow ? 1 : options.length - 1)) % Math.max(1, options.length)] ?? '';
-    return {state: withValue(state, field.name, next)};
+    return {state: withFollowers(withValue(state, field.name, next), field.name)};
   }
   if (field?.type === 'text') {
     const current = state.pristine.has(field.name) ? '' : String(state.values[field.name] ?? '');
@@ -116,6 +118,17 @@ function submit(state: ConfirmState): ConfirmOutcome {
 
 function withValue(state: ConfirmState, name: string, value: string | boolean): ConfirmState {
   return {...state, values: {...state.values, [name]: value}, problem: undefined};
+}
+
+// The text fields that follow a changed field, still untouched, take their default for its new value.
+function withFollowers(state: ConfirmState, changed: string): ConfirmState {
+  const values = {...state.values};
+  for (const field of state.fields) {
+    if (field.type === 'text' && field.follows === changed && state.pristine.has(field.name)) {
+      values[field.name] = field.initial(state.request, values);
+    }
+  }
+  return {...state, values};
 }
 
 function flip(state: ConfirmState, name: string): ConfirmState {

@@ -217,9 +217,19 @@ test("set image: the container is chosen among the object's, the image prefilled
   const opened = openConfirm(request('setImage', webDeployment));
   assert.deepEqual(opened.choices['container'], ['app', 'proxy']);
   assert.equal(opened.values['image'], 'nginx:1');
-  const picked = type(opened, {rightArrow: true}, {tab: true}, 'e', 'n', 'v', 'o', 'y', ':', '2');
+  const other = type(opened, {rightArrow: true});
+  assert.equal(other.state.values['image'], 'envoy:1', "the other container's image, while not typed into");
+  const picked = type(other.state, {tab: true}, {backspace: true}, '2');
   assert.equal(picked.state.values['container'], 'proxy');
   assert.equal(picked.state.values['image'], 'envoy:2');
+  const typed = type(other.state, {tab: true}, 'n', 'g', 'i', 'n', 'x', {shift: true, tab: true}, {leftArrow: true});
+  assert.equal(typed.state.values['container'], 'app');
+  assert.equal(typed.state.values['image'], 'nginx', 'typed text is kept when the container changes');
+  // With one container there is nothing to choose: the focus starts on the image.
+  const single = openConfirm(
+    request('setImage', {spec: {template: {spec: {containers: [{name: 'only', image: 'busybox:1'}]}}}}),
+  );
+  assert.equal(single.fields[single.focus]?.name, 'image');
 });
 
 // A cluster that records what the actions asked of it.
