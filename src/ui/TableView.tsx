@@ -205,7 +205,9 @@ export function TableView(props: TableViewProps) {
     }
   });
 
-  const marks = liveMarks(state).length;
+  // Only the marks of rows that still exist: a mark of a deleted object neither counts nor draws the gutter.
+  const markedKeys = new Set(liveMarks(state));
+  const marks = markedKeys.size;
   return (
     <Box flexDirection="column" height={height} width={width}>
       <StatusLine
@@ -231,7 +233,7 @@ export function TableView(props: TableViewProps) {
         height={bodyHeight}
         emptyText={emptyText(state.table.loaded, state.table.order.length, target)}
         rowColor={(cells) => severityColor(profile.severity(cellReader(renderer.headers, cells)))}
-        markedKeys={state.marks}
+        markedKeys={markedKeys}
         dim={!rowsAreLive(state.connection)}
       />
       {state.connection.phase === 'forbidden' ? (

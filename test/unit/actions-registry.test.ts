@@ -7,7 +7,7 @@ import type {ActionApi, ActionJob, ActionRequest, FieldValues} from '../../src/s
 import {commandsFor, keymap} from '../../src/state/keymap.js';
 import {confirmKey, openConfirm} from '../../src/state/confirm-state.js';
 import type {ConfirmState} from '../../src/state/confirm-state.js';
-import {findConflicts} from '../../src/state/config/remap-keys.js';
+import {findConflicts, remapKeys} from '../../src/state/config/remap-keys.js';
 import {kindId, profileOf} from '../../src/state/kind-profile.js';
 import {manualJob, manualSuffix} from '../../src/cluster/workload-actions.js';
 
@@ -369,4 +369,16 @@ test('the kind registry: renderer, row severity, fault rule and Enter per kind',
     namespace: 'a',
     name: 'c',
   });
+});
+
+test('the config may give an action a key another kind uses for something else, not one every row uses', () => {
+  // c cordons nodes; on deployments it is free.
+  const shared = remapKeys(keymap, [{name: 'action.scale', keys: ['c'], line: 2}]);
+  assert.deepEqual(shared.problems, []);
+  assert.deepEqual(commandsFor('c', {}, 'table', shared.keymap, 'deployments.apps'), ['action.scale']);
+  assert.deepEqual(commandsFor('c', {}, 'table', shared.keymap, 'nodes'), ['action.cordon']);
+  const taken = remapKeys(keymap, [{name: 'action.scale', keys: ['d'], line: 3}]);
+  assert.deepEqual(taken.problems, [
+    {line: 3, message: 'keys: action.scale: d is already the key of view.describe in the table view; kept s'},
+  ]);
 });
