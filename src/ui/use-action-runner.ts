@@ -45,9 +45,15 @@ export function useActionRunner(world: World, flash: (message: string) => void):
         }
         flash(message);
       };
-      spec.run
-        .call(world.cluster, request, values, job)
-        .then(finish, (error: unknown) => finish(`${verb} failed: ${errorLine(error)}`));
+      // One case per kind of run in the registry (ActionRun in actions.ts): a run that hands the terminal over or
+      // opens a prompt of its own gets its case here.
+      switch (spec.run.type) {
+        case 'confirm':
+          spec.run
+            .call(world.cluster, request, values, job)
+            .then(finish, (error: unknown) => finish(`${verb} failed: ${errorLine(error)}`));
+          return;
+      }
     },
     [world, flash],
   );
