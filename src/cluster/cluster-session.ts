@@ -8,7 +8,16 @@ import {gatherDescribeInputs} from './describe-inputs.js';
 import type {DescribeInputs, DescribeNeed} from './describe-inputs.js';
 import {loadClusterConnection} from './kubeconfig.js';
 import type {ClusterConnection, KubeconfigRequest} from './kubeconfig.js';
-import {deleteObject, setUnschedulable} from './object-actions.js';
+import {setUnschedulable} from './object-actions.js';
+import {
+  deleteWithOptions,
+  rolloutRestart,
+  scaleObject,
+  setImage,
+  setSuspended,
+  triggerCronJob,
+} from './workload-actions.js';
+import type {DeleteOptions} from './workload-actions.js';
 import {drainNode} from './drain.js';
 import type {DrainControl, DrainOptions, DrainOutcome} from './drain.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
@@ -45,7 +54,19 @@ export interface ClusterSession {
     needs: readonly DescribeNeed[],
   ): Promise<DescribeInputs>;
   can(question: AccessQuestion): Promise<boolean>;
-  deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
+  deleteObject(kind: ResourceKind, namespace: string | undefined, name: string, options?: DeleteOptions): Promise<void>;
+  scale(kind: ResourceKind, namespace: string | undefined, name: string, replicas: number): Promise<void>;
+  rolloutRestart(kind: ResourceKind, namespace: string | undefined, name: string, at: Date): Promise<void>;
+  setImage(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    name: string,
+    container: string,
+    image: string,
+  ): Promise<void>;
+  setSuspended(kind: ResourceKind, namespace: string | undefined, name: string, suspend: boolean): Promise<void>;
+  // Returns the name of the Job it created.
+  triggerCronJob(kind: ResourceKind, namespace: string, name: string): Promise<string>;
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
   drain(node: string, options: DrainOptions, control: DrainControl): Promise<DrainOutcome>;
   nodeUsage(): Promise<Map<string, NodeUsage> | undefined>;
@@ -96,7 +117,12 @@ function sessionFor(
     },
     describeInputs: (kind, namespace, name, needs) => gatherDescribeInputs(client, kind, namespace, name, needs),
     can: (question) => canI(client, question),
-    deleteObject: (kind, namespace, name) => deleteObject(client, kind, namespace, name),
+    deleteObject: (kind, namespace, name, options = {}) => deleteWithOptions(client, kind, namespace, name, options),
+    scale: (kind, namespace, name, replicas) => scaleObject(client, kind, namespace, name, replicas),
+    rolloutRestart: (kind, namespace, name, at) => rolloutRestart(client, kind, namespace, name, at),
+    setImage: (kind, namespace, name, container, image) => setImage(client, kind, namespace, name, container, image),
+    setSuspended: (kind, namespace, name, suspend) => setSuspended(client, kind, namespace, name, suspend),
+    triggerCronJob: (kind, namespace, name) => triggerCronJob(client, kind, namespace, name),
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
     drain: (node, options, control) => drainNode(client, node, options, control),
     nodeUsage: () => nodeUsage(client),

@@ -1,15 +1,5 @@
 import type {ApiClient} from './api-client.js';
 import {objectPath, NODE_KIND} from './resource-kind.js';
-import type {ResourceKind} from './resource-kind.js';
-
-export async function deleteObject(
-  client: ApiClient,
-  kind: ResourceKind,
-  namespace: string | undefined,
-  name: string,
-): Promise<void> {
-  await client.sendJson('DELETE', objectPath(kind, namespace, name), {kind: 'DeleteOptions', apiVersion: 'v1'});
-}
 
 export async function setUnschedulable(client: ApiClient, node: string, unschedulable: boolean): Promise<void> {
   await client.sendJson(

@@ -1,5 +1,4 @@
 import type {TableColumnDefinition, TableRow} from '../cluster/types.js';
-import type {ResourceKind} from '../cluster/resource-kind.js';
 import {EVENT_HEADERS, renderEventCells} from './event-row.js';
 import {NODE_EXTRA_HEADERS, NODE_USAGE_HEADERS, nodeExtraCells, nodeUsageCells} from './node-extras.js';
 import type {PodsPerNode} from './node-extras.js';
@@ -22,14 +21,17 @@ export interface TableRenderer {
   render(row: TableRow, now: number): string[];
 }
 
+// Which of the renderers below a kind uses; the kind registry (state/kind-profile.ts) says which.
+export type TableVariant = 'server' | 'events' | 'nodes' | 'pods';
+
 // How a kind's rows become cells: the server's Table columns for every kind (what kubectl prints), except events,
 // which follow `kubectl events` (LAST SEEN with "(xN over D)"), and nodes, which get PODS and TAINTS appended.
 export function tableRenderer(
-  kind: ResourceKind,
+  kind: {variant: TableVariant; namespaced: boolean},
   columns: TableColumnDefinition[],
   options: RendererOptions,
 ): TableRenderer {
-  if (kind.plural === 'events' && kind.group === '') {
+  if (kind.variant === 'events') {
     return {
       headers: options.withNamespace ? ['NAMESPACE', ...EVENT_HEADERS] : EVENT_HEADERS,
       render: (row, now) => {
@@ -39,7 +41,7 @@ export function tableRenderer(
     };
   }
   const layout = columnLayout(columns, {wide: options.wide, withNamespace: options.withNamespace && kind.namespaced});
-  if (kind.plural === 'nodes' && kind.group === '') {
+  if (kind.variant === 'nodes') {
     const usage = options.nodeUsage;
     return {
       headers: [...layout.headers, ...NODE_EXTRA_HEADERS, ...(usage ? NODE_USAGE_HEADERS : [])],
@@ -53,7 +55,7 @@ export function tableRenderer(
       },
     };
   }
-  if (kind.plural === 'pods' && kind.group === '' && options.mirrorPods) {
+  if (kind.variant === 'pods' && options.mirrorPods) {
     return {
       headers: [...layout.headers, 'STATIC'],
       render: (row, now) => [...renderRow(row, layout, now), isMirrorPod(row) ? 'static' : ''],

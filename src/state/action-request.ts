@@ -1,11 +1,2 @@
-import type {ResourceKind} from '../cluster/resource-kind.js';
-
-export type ActionVerb = 'delete' | 'cordon' | 'uncordon' | 'drain';
-
-// An action the user asked for; it runs only after the confirmation dialog says so.
-export interface ActionRequest {
-  verb: ActionVerb;
-  kind: ResourceKind;
-  namespace: string | undefined;
-  name: string;
-}
+// The request an action key makes; the action registry (actions.ts) defines it.
+export type {ActionId as ActionVerb, ActionRequest, ActionTarget} from './actions.js';

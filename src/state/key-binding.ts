@@ -29,6 +29,8 @@ export interface KeyBinding<C extends string = string> {
   // Further scopes the binding works in: the journal reader shares most of the log view's keys.
   alsoIn?: readonly Scope[];
   keys: KeySpec[];
+  // kindId of the kinds it works on (an action's); absent: every row. Bindings of disjoint kinds may share a key.
+  kinds?: readonly string[];
   description: string;
   // Shown in the hint bar when set; the help screen lists every binding.
   hint?: string;

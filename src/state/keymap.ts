@@ -3,6 +3,8 @@ import {journalBindings, logBindings} from './keymap-logs.js';
 import type {LogCommand} from './keymap-logs.js';
 import {nodeBindings} from './keymap-node.js';
 import type {NodeCommand} from './keymap-node.js';
+import {ACTIONS} from './actions.js';
+import type {ActionCommand} from './actions.js';
 
 export type {KeyBinding, KeySpec, PressedKey, Scope, SpecialKey} from './key-binding.js';
 
@@ -40,12 +42,12 @@ export type TableCommand =
   | 'sort.previous'
   | 'namespace.all'
   | 'namespace.recent'
-  | 'action.delete'
-  | 'action.cordon'
-  | 'action.uncordon'
-  | 'action.drain'
+  | 'marks.toggle'
+  | 'marks.clear'
+  | 'job.cancel'
   | 'action.portForward'
-  | 'copy.name';
+  | 'copy.name'
+  | ActionCommand;
 
 export type TextCommand = 'text.nextMatch' | 'text.previousMatch' | 'text.copy';
 
@@ -228,28 +230,22 @@ const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
     description: 'a recently used namespace (listed in the header)',
   },
   {
-    command: 'action.delete',
+    command: 'marks.toggle',
     scope: 'table',
-    keys: [{label: 'ctrl-d', input: 'd', ctrl: true}],
-    description: 'delete (asks first)',
+    keys: [{label: 'space', input: ' '}],
+    description: 'mark or unmark the row (delete then takes every marked row)',
   },
   {
-    command: 'action.cordon',
+    command: 'marks.clear',
     scope: 'table',
-    keys: [{label: 'c', input: 'c'}],
-    description: 'cordon the node (asks first)',
+    keys: [{label: 'M', input: 'M'}],
+    description: 'clear the marks (Esc too)',
   },
   {
-    command: 'action.uncordon',
+    command: 'job.cancel',
     scope: 'table',
-    keys: [{label: 'u', input: 'u'}],
-    description: 'uncordon the node (asks first)',
-  },
-  {
-    command: 'action.drain',
-    scope: 'table',
-    keys: [{label: 'r', input: 'r'}],
-    description: 'drain the node (asks first)',
+    keys: [{label: 'X', input: 'X'}],
+    description: 'cancel the running drain (the node stays cordoned)',
   },
   // shift-f as in k9s. Creates nothing in the cluster, so it is offered under --readonly too.
   {
@@ -277,8 +273,20 @@ const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
   },
 ];
 
+// The actions' keys come from the action registry; a key may be shared by actions on disjoint kinds (`r` drains a
+// node and restarts a deployment), and such a binding only matches on a row of its kinds.
+const actionBindings: ReadonlyArray<KeyBinding<TableCommand>> = ACTIONS.map((spec) => ({
+  command: spec.command,
+  scope: 'table',
+  keys: [...spec.keys],
+  description: spec.description,
+  ...(spec.hint ? {hint: spec.hint} : {}),
+  ...(spec.kinds === 'any' ? {} : {kinds: spec.kinds}),
+}));
+
 export const keymap: ReadonlyArray<KeyBinding<Command>> = [
   ...tableBindings,
+  ...actionBindings,
   ...textBindings,
   ...journalBindings,
   ...logBindings,
@@ -289,9 +297,12 @@ export const keymap: ReadonlyArray<KeyBinding<Command>> = [
 // A keymap: the table above, or the user's copy of it with keys changed by the config file.
 export type KeyTable = ReadonlyArray<KeyBinding<Command>>;
 
-function bindingsIn(scope: Scope, table: KeyTable): ReadonlyArray<KeyBinding<Command>> {
+// kind: the kindId of the row the keys act on; bindings for some kinds only count on a row of one of them.
+function bindingsIn(scope: Scope, table: KeyTable, kind?: string): ReadonlyArray<KeyBinding<Command>> {
   return table.filter(
-    (binding) => binding.scope === scope || binding.alsoIn?.includes(scope) || binding.scope === 'global',
+    (binding) =>
+      (binding.scope === scope || binding.alsoIn?.includes(scope) || binding.scope === 'global') &&
+      (binding.kinds === undefined || (kind !== undefined && binding.kinds.includes(kind))),
   );
 }
 
@@ -316,8 +327,9 @@ export function commandsFor(
   key: PressedKey,
   scope: Scope = 'table',
   table: KeyTable = keymap,
+  kind?: string,
 ): Command[] {
-  const candidates = bindingsIn(scope, table);
+  const candidates = bindingsIn(scope, table, kind);
   // Only named keys count: Ink also reports modifier and lock states (caps lock, num lock) that are not keys.
   const special = SPECIAL_KEYS.find((name) => Boolean(key[name]));
   if (special) {
@@ -336,8 +348,12 @@ export function commandsFor(
   return commands;
 }
 
-export function bindingsForHelp(scope: Scope, table: KeyTable = keymap): ReadonlyArray<KeyBinding<Command>> {
-  return bindingsIn(scope, table);
+export function bindingsForHelp(
+  scope: Scope,
+  table: KeyTable = keymap,
+  kind?: string,
+): ReadonlyArray<KeyBinding<Command>> {
+  return bindingsIn(scope, table, kind);
 }
 
 export function keyLabels(binding: KeyBinding): string {

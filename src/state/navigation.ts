@@ -1,6 +1,7 @@
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {LogTarget} from '../cluster/log-types.js';
 import type {RowFilter} from './row-projection.js';
+import {profileOf} from './kind-profile.js';
 
 export type ViewTarget =
   | {
@@ -89,9 +90,8 @@ export function kubectlEquivalent(target: ViewTarget, wide: boolean): string {
   const scope = (namespace: string | undefined) => (namespace === undefined ? '-A' : `-n ${namespace}`);
   switch (target.type) {
     case 'table': {
-      if (target.kind.plural === 'events' && target.kind.group === '') {
-        return `kubectl events ${scope(target.namespace)}${target.fieldSelector ? ` --for ...` : ''}`;
-      }
+      const special = profileOf(target.kind).kubectl;
+      if (special) return special(scope(target.namespace), target.fieldSelector !== undefined);
       const name = target.kind.group === '' ? target.kind.plural : `${target.kind.plural}.${target.kind.group}`;
       const parts = ['kubectl get', name];
       if (target.kind.namespaced) parts.push(scope(target.namespace));

@@ -1,5 +1,7 @@
 import type {TableRow} from '../cluster/types.js';
-import {eventTime, isWarning} from '../resources/event-row.js';
+import type {ResourceKind} from '../cluster/resource-kind.js';
+import {eventTime} from '../resources/event-row.js';
+import {profileOf} from './kind-profile.js';
 
 export interface SortOrder {
   column: string;
@@ -19,21 +21,22 @@ export interface ProjectionInput {
   filter?: RowFilter;
   sort?: SortOrder;
   faultsOnly: boolean;
-  kindPlural: string;
+  kind: Pick<ResourceKind, 'plural' | 'group'>;
 }
 
 // The rows a view shows, in the order it shows them: faults-only, then the text filter on what is on screen
 // (case-insensitive regex, inverted with a leading "!"), then the chosen sort. Server order is the default.
 export function projectRows(input: ProjectionInput): string[] {
   const matcher = input.filter ? compileFilter(input.filter.pattern) : undefined;
+  const profile = profileOf(input.kind);
   let keys = input.keys.filter((key) => {
     const cells = input.cells.get(key) ?? [];
-    if (input.faultsOnly && !isFault(input.kindPlural, input.headers, cells, input.rows.get(key))) return false;
+    if (input.faultsOnly && !profile.isFault(cellReader(input.headers, cells), input.rows.get(key))) return false;
     if (!matcher || !input.filter) return true;
     return matcher.test(cells.join(' ')) !== input.filter.inverse;
   });
   if (input.sort) keys = sortKeys(keys, input, input.sort);
-  else if (input.kindPlural === 'events') {
+  else if (profile.newestFirst) {
     keys = [...keys].sort((a, b) => eventTime(input.rows.get(b)?.object) - eventTime(input.rows.get(a)?.object));
   }
   return keys;
@@ -48,24 +51,9 @@ export function compileFilter(pattern: string): RegExp {
   }
 }
 
-// What the seeds find with `kubectl get pods | grep -v Running`: anything not running and ready, nodes not Ready,
-// Warning events.
-export function isFault(
-  kindPlural: string,
-  headers: readonly string[],
-  cells: readonly string[],
-  row: TableRow | undefined,
-): boolean {
-  const cell = (name: string) => cells[headers.indexOf(name)] ?? '';
-  if (kindPlural === 'events') return isWarning(row?.object);
-  if (kindPlural === 'nodes') return cell('STATUS') !== 'Ready';
-  if (kindPlural === 'pods') {
-    const status = cell('STATUS');
-    if (status === 'Completed') return false;
-    const [ready, total] = cell('READY').split('/');
-    return status !== 'Running' || ready !== total;
-  }
-  return false;
+// A row's cell by its column header ('' when the view has no such column).
+export function cellReader(headers: readonly string[], cells: readonly string[]): (header: string) => string {
+  return (name) => cells[headers.indexOf(name)] ?? '';
 }
 
 function sortKeys(keys: string[], input: ProjectionInput, sort: SortOrder): string[] {

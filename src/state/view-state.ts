@@ -17,6 +17,8 @@ export interface ViewState {
   faultsOnly: boolean;
   sort?: SortOrder;
   filter?: RowFilter;
+  // Rows marked with space, by row key: delete acts on all of them at once.
+  marks: ReadonlySet<string>;
 }
 
 export type ViewAction =
@@ -39,6 +41,7 @@ export function initialViewState(options: {wide?: boolean; viewportHeight?: numb
     viewportHeight: Math.max(1, options.viewportHeight ?? 20),
     wide: options.wide ?? false,
     faultsOnly: false,
+    marks: new Set(),
   };
 }
 
@@ -89,6 +92,16 @@ function applyCommand(state: ViewState, command: Command): ViewState {
       return {...state, wide: !state.wide};
     case 'view.toggleFaults':
       return {...state, faultsOnly: !state.faultsOnly};
+    case 'marks.toggle': {
+      // k9s moves down after a mark, so space space space marks three rows.
+      const key = selectedKey(state);
+      if (key === undefined) return state;
+      const marks = new Set(state.marks);
+      if (!marks.delete(key)) marks.add(key);
+      return moveTo({...state, marks}, state.selectedIndex + 1);
+    }
+    case 'marks.clear':
+      return state.marks.size === 0 ? state : {...state, marks: new Set()};
     default:
       return state;
   }
@@ -109,6 +122,11 @@ function followSelection(state: ViewState, keys: readonly string[]): ViewState {
   const selected = state.visibleKeys[state.selectedIndex];
   const found = selected === undefined ? -1 : keys.indexOf(selected);
   return moveTo({...state, visibleKeys: keys}, found >= 0 ? found : state.selectedIndex);
+}
+
+// The marks on rows that still exist: a deleted object's mark goes with it.
+export function liveMarks(state: ViewState): string[] {
+  return [...state.marks].filter((key) => state.table.rows.has(key));
 }
 
 export function selectedKey(state: ViewState): string | undefined {

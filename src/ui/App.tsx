@@ -7,7 +7,9 @@ import {errorLine} from '../resources/error-line.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {appReducer, currentNamespace, initialAppState} from '../state/app-state.js';
 import type {Scope} from '../state/keymap.js';
-import {DRAIN_TOGGLES} from '../state/confirm-state.js';
+import {confirmLines} from '../state/confirm-state.js';
+import {MUTATING_COMMANDS} from '../state/actions.js';
+import {kindId} from '../state/kind-profile.js';
 import {currentView, describeTarget, kubectlEquivalent} from '../state/navigation.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {ConfirmDialog} from './ConfirmDialog.js';
@@ -27,6 +29,7 @@ import {ForwardPrompt} from './ForwardPrompt.js';
 import {usePortForward} from './use-port-forward.js';
 import {ClipboardContext} from './use-clipboard.js';
 import {clipboardTerminalFromEnvironment} from '../resources/osc52.js';
+import type {RunningJob} from './use-action-runner.js';
 import {useAppKeyboard} from './use-app-keyboard.js';
 import {useLatest} from './use-latest.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -70,7 +73,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
   // (first) wins.
   const startViewRef = useRef(first ? undefined : contextSettings(settings, world.identity.contextName).view);
   const [kinds, setKinds] = useState<readonly ResourceKind[]>(BUILTIN_KINDS);
-  const runAction = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
+  const runner = useActionRunner(world, (message) => dispatch({type: 'flash', message}));
   const portForward = usePortForward(world, (message) => dispatch({type: 'flash', message}));
   const view = currentView(state.navigation);
   const scope: Scope =
@@ -117,11 +120,33 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
     if (state.quitting) exit();
   }, [state.quitting, exit]);
 
-  const keyboard = useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit, settings});
+  const keyboard = useAppKeyboard({
+    state,
+    dispatch,
+    scopeRef,
+    kinds,
+    runAction: runner.run,
+    cancelJob: runner.cancel,
+    exit,
+    settings,
+  });
 
-  // The confirmation dialog takes its lines from the view rather than drawing over it.
-  const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
-  const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
+  // The confirmation dialog and a running action's progress take their lines from the view rather than drawing
+  // over it.
+  const dialogLines = state.confirm ? confirmLines(state.confirm) : 0;
+  const jobLines = runner.job ? Math.min(JOB_LINES, runner.job.lines.length) + 1 : 0;
+  const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines - jobLines);
+  // The row kind the keys act on: help and the hint bar show what a shared key (r) does here.
+  const rowKind = view.type === 'table' ? kindId(view.kind) : undefined;
+  // --readonly takes every action that changes the cluster out of the help and the hint bar; its key only says
+  // why it is not offered.
+  const keyed = useMemo(
+    () =>
+      world.readonly
+        ? {...settings, keymap: settings.keymap.filter((binding) => !MUTATING_COMMANDS.has(binding.command))}
+        : settings,
+    [world.readonly, settings],
+  );
   return (
     <InputGateContext.Provider value={keyboard.gate}>
       <Box flexDirection="column" width={columns} height={rows}>
@@ -133,7 +158,11 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
           location={describeTarget(view)}
           kubectl={view.type === 'logs' ? kubectlEquivalent(view, false) : undefined}
         />
-        {state.helpOpen ? <HelpOverlay height={bodyHeight} width={columns} scope={scope} /> : null}
+        {state.helpOpen ? (
+          <SettingsContext.Provider value={keyed}>
+            <HelpOverlay height={bodyHeight} width={columns} scope={scope} kind={rowKind} />
+          </SettingsContext.Provider>
+        ) : null}
         {/* Hidden rather than unmounted under the help, so its watch and cursor survive. Clipping costs Ink a
           slice of every line, so only the views that do not size themselves to the line are clipped. */}
         <Box
@@ -179,7 +208,8 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
             />
           </ViewBoundary>
         </Box>
-        {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
+        {runner.job ? <JobPanel job={runner.job} width={columns} /> : null}
+        {state.confirm ? <ConfirmDialog state={state.confirm} width={columns} /> : null}
         {portForward.ask ? (
           <ForwardPrompt
             plan={portForward.ask.plan}
@@ -200,9 +230,33 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
           </Text>
         )}
         {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
-        {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
+        {selfManaged ? (
+          <Text> </Text>
+        ) : (
+          <SettingsContext.Provider value={keyed}>
+            <HintBar width={columns} scope={scope} kind={rowKind} />
+          </SettingsContext.Provider>
+        )}
       </Box>
     </InputGateContext.Provider>
+  );
+}
+
+// At most this many progress lines of a running action (a drain's pods) are shown; the first says how many.
+const JOB_LINES = 6;
+
+function JobPanel({job, width}: {job: RunningJob; width: number}) {
+  const shown = job.lines.slice(0, JOB_LINES);
+  const more = job.lines.length - shown.length;
+  return (
+    <Box flexDirection="column" width={width}>
+      {shown.map((line, index) => (
+        <Text key={index} wrap="truncate-end" color={index === 0 ? 'cyan' : undefined}>
+          {sanitizeCell(index === 0 ? `${line}${more > 0 ? ` (${more} more not shown)` : ''}` : line)}
+        </Text>
+      ))}
+      <Text dimColor>{`X cancels the ${job.verb}`}</Text>
+    </Box>
   );
 }
 

@@ -10,13 +10,16 @@ export function HelpOverlay({
   width = 100,
   scope,
   hidden = [],
+  kind,
 }: {
   height: number;
   width?: number;
   scope: Scope;
   hidden?: readonly Command[];
+  // The kindId of the table's rows: an action's key is listed only where it acts.
+  kind?: string;
 }) {
-  const bindings = bindingsForHelp(scope, useKeymap()).filter((binding) => !hidden.includes(binding.command));
+  const bindings = bindingsForHelp(scope, useKeymap(), kind).filter((binding) => !hidden.includes(binding.command));
   const columnCount = Math.max(1, Math.min(3, Math.floor(width / 48)));
   const perColumn = Math.ceil(bindings.length / columnCount);
   const columnWidth = Math.floor(width / columnCount) - 1;

@@ -3,14 +3,28 @@ import {bindingsForHelp, keyLabels} from '../state/keymap.js';
 import type {Command, Scope} from '../state/keymap.js';
 import {useKeymap} from './settings-context.js';
 
-// The view's own hints first, then the global ones, as many as fit the width; ? lists the rest.
+// The row kind's action hints first, the view's own next, then the global ones, as many as fit the width; ? lists
+// the rest.
 // hidden: keys that do nothing where the bar is shown (node-only mode has no App for Esc, ':' and history).
-export function HintBar({width, scope, hidden = []}: {width: number; scope: Scope; hidden?: readonly Command[]}) {
-  const hinted = bindingsForHelp(scope, useKeymap()).filter(
+export function HintBar({
+  width,
+  scope,
+  hidden = [],
+  kind,
+}: {
+  width: number;
+  scope: Scope;
+  hidden?: readonly Command[];
+  // The kindId of the table's rows: an action's key is hinted only where it acts.
+  kind?: string;
+}) {
+  const hinted = bindingsForHelp(scope, useKeymap(), kind).filter(
     (binding) => binding.hint && !hidden.includes(binding.command),
   );
+  // What is special about this kind of row (its actions' keys) first, then the view's keys, then the global ones.
   const ordered = [
-    ...hinted.filter((binding) => binding.scope !== 'global'),
+    ...hinted.filter((binding) => binding.kinds !== undefined),
+    ...hinted.filter((binding) => binding.scope !== 'global' && binding.kinds === undefined),
     ...hinted.filter((binding) => binding.scope === 'global'),
   ];
   const essential = new Set(['app.toggleHelp', 'app.quit']);

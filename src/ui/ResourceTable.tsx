@@ -15,16 +15,21 @@ interface ResourceTableProps {
   rowColor: (cells: readonly string[]) => string | undefined;
   // The rows are not live (stale, disconnected, re-syncing): drawn dimmed, never as if they were current.
   dim?: boolean;
+  // Marked rows (space) get a ✓ in a gutter that is there only while some row is marked.
+  markedKeys?: ReadonlySet<string>;
 }
 
 // ink-table 3.1 cannot load next to ink 6 (ERR_REQUIRE_ASYNC_MODULE), and it renders every row: this renders
 // only the window, one Text per line, so Ink's incremental renderer rewrites just the lines that changed.
 function ResourceTableComponent(props: ResourceTableProps) {
   const {headers, visibleRows, widths, selectedKey, width, height, emptyText, rowColor, dim = false} = props;
+  const marked = props.markedKeys ?? NONE;
+  const gutter = (key: string | undefined) =>
+    marked.size === 0 ? '' : key !== undefined && marked.has(key) ? '✓ ' : '  ';
   return (
     <Box flexDirection="column" height={height + 1} width={width}>
       <Text bold wrap="truncate-end">
-        {layoutLine(headers, widths)}
+        {gutter(undefined) + layoutLine(headers, widths)}
       </Text>
       {visibleRows.length === 0 ? <Text dimColor>{emptyText}</Text> : null}
       {visibleRows.map((row) => (
@@ -35,11 +40,13 @@ function ResourceTableComponent(props: ResourceTableProps) {
           dimColor={dim}
           wrap="truncate-end"
         >
-          {layoutLine(row.cells, widths)}
+          {gutter(row.key) + layoutLine(row.cells, widths)}
         </Text>
       ))}
     </Box>
   );
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 export const ResourceTable = memo(ResourceTableComponent);

@@ -2,6 +2,7 @@ import {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './themed-text.js';
 import {useLatest} from './use-latest.js';
+import {useMounted} from './use-mounted.js';
 import {errorLine} from '../resources/error-line.js';
 import {sanitizeCell} from '../resources/sanitize-text.js';
 import type {ViewTarget} from '../state/navigation.js';
@@ -9,11 +10,14 @@ import {kubectlEquivalent} from '../state/navigation.js';
 import {commandsFor} from '../state/keymap.js';
 import {useKeymap} from './settings-context.js';
 import type {Command} from '../state/keymap.js';
-import {initialViewState, selectedKey, viewReducer} from '../state/view-state.js';
+import {initialViewState, liveMarks, selectedKey, viewReducer} from '../state/view-state.js';
 import {drillTarget, eventsFor, isNode, logsTarget} from '../state/drill.js';
 import type {SelectedObject} from '../state/drill.js';
-import {isMirrorPod, tableRenderer} from '../resources/table-renderer.js';
-import {podSeverity} from '../resources/pod-severity.js';
+import {kindId, profileOf, rendererFor} from '../state/kind-profile.js';
+import {cellReader} from '../state/row-projection.js';
+import {actionOfCommand} from '../state/actions.js';
+import type {ActionSpec} from '../state/actions.js';
+import {isMirrorPod} from '../resources/table-renderer.js';
 import {ResourceTable} from './ResourceTable.js';
 import {StatusLine} from './StatusLine.js';
 import {rowsAreLive} from './connection-label.js';
@@ -23,7 +27,7 @@ import {usePodsPerNode} from './use-pods-per-node.js';
 import {useNodeUsage} from './use-node-usage.js';
 import {useProjectedRows} from './use-projected-rows.js';
 import {useAllowedActions} from './use-allowed-actions.js';
-import type {ActionRequest} from '../state/action-request.js';
+import type {ActionRequest} from '../state/actions.js';
 import type {World} from './world.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {useClipboard} from './use-clipboard.js';
@@ -61,7 +65,8 @@ export function TableView(props: TableViewProps) {
   if (measured.version !== state.table.version) setMeasured({version: state.table.version, at: world.now()});
   const renderedAt = measured.at;
   const {kind} = target;
-  const needsObject = isNode(kind) || (kind.group === '' && kind.plural === 'events');
+  const profile = profileOf(kind);
+  const needsObject = profile.wholeObjects;
   useTableWatch(
     world.cluster,
     kind,
@@ -87,7 +92,7 @@ export function TableView(props: TableViewProps) {
   const mirrorPods = useMemo(() => [...state.table.rows.values()].some(isMirrorPod), [state.table]);
   const renderer = useMemo(
     () =>
-      tableRenderer(kind, state.table.columns, {
+      rendererFor(kind, state.table.columns, {
         wide: state.wide,
         withNamespace: target.namespace === undefined,
         podsPerNode,
@@ -103,6 +108,7 @@ export function TableView(props: TableViewProps) {
   const latestRef = useLatest({state, renderer});
   const keys = useKeymap();
   const copy = useClipboard();
+  const mountedRef = useMounted();
 
   const selected = (): SelectedObject | undefined => {
     const current = latestRef.current.state;
@@ -148,17 +154,15 @@ export function TableView(props: TableViewProps) {
       case 'view.nodePane':
         // On a node row the pane is for that node: it says so when kview runs elsewhere.
         return props.onNavigate(object && isNode(kind) ? {type: 'node', node: object.name} : {type: 'node'});
-      case 'action.delete':
-      case 'action.cordon':
-      case 'action.uncordon':
-      case 'action.drain':
-        return object ? requestAction(command, object) : undefined;
       case 'action.portForward':
         return object ? props.onPortForward?.(object) : undefined;
       case 'copy.name':
         return object ? props.onFlash(copy(`${kind.singular} name ${object.name}`, object.name)) : undefined;
-      default:
+      default: {
+        const action = actionOfCommand(command);
+        if (action) return requestAction(action, object);
         return dispatch({type: 'command', command});
+      }
     }
   };
 
@@ -174,23 +178,45 @@ export function TableView(props: TableViewProps) {
       .catch((error: unknown) => props.onFlash(errorLine(error)));
   };
 
-  const requestAction = (command: Command, object: SelectedObject) => {
-    const verb = command.replace('action.', '') as ActionRequest['verb'];
-    const refusal = allowed.refusal(verb);
+  // The marked rows when the action takes marks and there are some, else the selected row; an action whose dialog
+  // needs the whole object (replicas, containers) fetches it first.
+  const requestAction = (spec: ActionSpec, object: SelectedObject | undefined) => {
+    const refusal = allowed.refusal(spec);
     if (refusal) return props.onFlash(refusal);
-    props.onAction({verb, kind, namespace: object.namespace, name: object.name});
+    const current = latestRef.current.state;
+    const marked = spec.marks
+      ? liveMarks(current).flatMap((key) => {
+          const metadata = current.table.rows.get(key)?.object?.metadata;
+          return metadata?.name ? [{namespace: metadata.namespace, name: metadata.name}] : [];
+        })
+      : [];
+    const targets = marked.length > 0 ? marked : object ? [{namespace: object.namespace, name: object.name}] : [];
+    if (targets.length === 0) return props.onFlash(`${spec.id}: select a row first`);
+    const request: ActionRequest = {action: spec.id, kind, targets};
+    if (!spec.needsObject || !object) return props.onAction(request);
+    world.cluster
+      .getObject(kind, object.namespace, object.name)
+      .then((full) => {
+        if (mountedRef.current) props.onAction({...request, object: full});
+      })
+      .catch((error: unknown) => props.onFlash(`${spec.id}: ${errorLine(error)}`));
   };
-
   useViewKeys((input, key) => {
-    for (const command of commandsFor(input, key, 'table', keys)) {
+    // Esc first clears the marks, before the App's Esc clears the filter or leaves the view.
+    if (key.escape && liveMarks(latestRef.current.state).length > 0) {
+      dispatch({type: 'command', command: 'marks.clear'});
+      return true;
+    }
+    for (const command of commandsFor(input, key, 'table', keys, kindId(kind))) {
       // The rest of a typed-ahead burst after ':' or '/' belongs to the prompt.
       if (command === 'app.command' || command === 'app.filter') return;
       run(command);
     }
   });
 
-  const statusColumn = renderer.headers.indexOf('STATUS');
-  const typeColumn = renderer.headers.indexOf('TYPE');
+  // Only the marks of rows that still exist: a mark of a deleted object neither counts nor draws the gutter.
+  const markedKeys = new Set(liveMarks(state));
+  const marks = markedKeys.size;
   return (
     <Box flexDirection="column" height={height} width={width}>
       <StatusLine
@@ -203,6 +229,7 @@ export function TableView(props: TableViewProps) {
           state.faultsOnly ? 'faults only' : '',
           target.filter ? `filter: ${target.filter.inverse ? '!' : ''}` + `${target.filter.pattern}` : '',
           state.sort ? `sort: ${state.sort.column}${state.sort.descending ? '↓' : '↑'}` : '',
+          marks > 0 ? `${marks} marked (Esc clears)` : '',
         ].filter(Boolean)}
         width={width}
       />
@@ -214,7 +241,8 @@ export function TableView(props: TableViewProps) {
         width={width}
         height={bodyHeight}
         emptyText={emptyText(state.table.loaded, state.table.order.length, target)}
-        rowColor={(cells) => rowColor(kind.plural, cells, statusColumn, typeColumn)}
+        rowColor={(cells) => severityColor(profile.severity(cellReader(renderer.headers, cells)))}
+        markedKeys={markedKeys}
         dim={!rowsAreLive(state.connection)}
       />
       {state.connection.phase === 'forbidden' ? (
@@ -236,13 +264,4 @@ function emptyText(loaded: boolean, total: number, target: TableTarget): string 
   }
   if (total > 0) return 'No rows match the filter (Esc clears it).';
   return `No ${target.kind.plural} found${target.kind.namespaced ? ` in ${target.namespace ?? 'any namespace'}` : ''}.`;
-}
-
-function rowColor(plural: string, cells: readonly string[], statusColumn: number, typeColumn: number) {
-  if (plural === 'events') return cells[typeColumn] === 'Warning' ? 'yellow' : undefined;
-  if (plural === 'nodes') {
-    const status = cells[statusColumn] ?? '';
-    return status === 'Ready' ? undefined : status.startsWith('Ready') ? 'yellow' : 'red';
-  }
-  return statusColumn >= 0 ? severityColor(podSeverity(cells[statusColumn])) : undefined;
 }

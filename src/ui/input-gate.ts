@@ -4,7 +4,8 @@ import type {Key} from 'ink';
 import {useLatest} from './use-latest.js';
 import {ViewFailureContext} from './view-failure.js';
 
-export type KeyHandler = (input: string, key: Key) => void;
+// A view's handler returns true for a key it used up, which the App then leaves alone (Esc clearing marks).
+export type KeyHandler = (input: string, key: Key) => boolean | void;
 
 // One subscription to Ink's input, owned by the App, hands each key to the view on screen. Ink subscribes a
 // useInput handler only after a render commits, so a view subscribing on its own misses a key typed the instant
@@ -60,10 +61,11 @@ export function useViewKeys(handler: KeyHandler, isActive = true): void {
     () => ({
       current: (input: string, key: Key) => {
         try {
-          latestRef.current(input, key);
+          return latestRef.current(input, key);
         } catch (error) {
           if (!fail) throw error;
           fail(error);
+          return undefined;
         }
       },
     }),

@@ -1,35 +1,67 @@
-import {useCallback} from 'react';
-import {drainOutcomeLine, drainSummary} from '../cluster/drain.js';
-import type {DrainOptions} from '../cluster/drain.js';
-import type {ActionRequest} from '../state/action-request.js';
+import {useCallback, useRef, useState} from 'react';
+import {actionSpec, describeTargets} from '../state/actions.js';
+import type {ActionRequest, FieldValues} from '../state/actions.js';
 import {errorLine} from '../resources/error-line.js';
 import type {World} from './world.js';
 
-// Runs a confirmed action and says how it went in the flash line; a failure is one line, never a crash.
-export function useActionRunner(world: World, flash: (message: string) => void) {
-  return useCallback(
-    (request: ActionRequest, drainOptions: DrainOptions) => {
-      const what = `${request.kind.singular} ${request.namespace ? `${request.namespace}/` : ''}${request.name}`;
-      const run = async (): Promise<string> => {
-        switch (request.verb) {
-          case 'delete':
-            await world.cluster.deleteObject(request.kind, request.namespace, request.name);
-            return `deleted ${what}`;
-          case 'cordon':
-          case 'uncordon':
-            await world.cluster.setUnschedulable(request.name, request.verb === 'cordon');
-            return `${request.verb}ed ${what}`;
-          case 'drain': {
-            const outcome = await world.cluster.drain(request.name, drainOptions, {
-              onProgress: (progress) => flash(drainSummary(progress)),
-            });
-            return drainOutcomeLine(outcome);
-          }
-        }
+export interface RunningJob {
+  verb: string;
+  lines: readonly string[];
+}
+
+export interface ActionRunner {
+  run: (request: ActionRequest, values: FieldValues) => void;
+  // The action running now with its progress lines (a drain), or undefined.
+  job: RunningJob | undefined;
+  // Stops the running action; undefined when there is nothing to cancel.
+  cancel: () => string | undefined;
+}
+
+// Runs a confirmed action through its registry entry and says how it went in the flash line; a failure is one
+// line, never a crash. A long action (a drain) shows its progress lines until it ends and can be cancelled.
+export function useActionRunner(world: World, flash: (message: string) => void): ActionRunner {
+  const [job, setJob] = useState<RunningJob | undefined>(undefined);
+  const controllerRef = useRef<AbortController | undefined>(undefined);
+  const verbRef = useRef('');
+  const run = useCallback(
+    (request: ActionRequest, values: FieldValues) => {
+      const spec = actionSpec(request.action);
+      const verb = spec.verb(request);
+      const controller = new AbortController();
+      const job = {
+        signal: controller.signal,
+        progress: (lines: readonly string[]) => {
+          if (controllerRef.current === controller) setJob({verb, lines});
+        },
+        now: world.now,
       };
-      flash(`${request.verb} ${what}…`);
-      run().then(flash, (error: unknown) => flash(`${request.verb} failed: ${errorLine(error)}`));
+      flash(`${verb} ${describeTargets(request)}…`);
+      controllerRef.current = controller;
+      verbRef.current = verb;
+      const finish = (message: string) => {
+        if (controllerRef.current === controller) {
+          controllerRef.current = undefined;
+          setJob(undefined);
+        }
+        flash(message);
+      };
+      // One case per kind of run in the registry (ActionRun in actions.ts): a run that hands the terminal over or
+      // opens a prompt of its own gets its case here.
+      switch (spec.run.type) {
+        case 'confirm':
+          spec.run
+            .call(world.cluster, request, values, job)
+            .then(finish, (error: unknown) => finish(`${verb} failed: ${errorLine(error)}`));
+          return;
+      }
     },
     [world, flash],
   );
+  const cancel = useCallback(() => {
+    const controller = controllerRef.current;
+    if (!controller) return undefined;
+    controller.abort();
+    return `cancelling ${verbRef.current}…`;
+  }, []);
+  return {run, job, cancel};
 }

@@ -1,68 +1,69 @@
 import {useEffect, useState} from 'react';
 import type {ResourceKind} from '../cluster/resource-kind.js';
-import type {ActionVerb} from '../state/action-request.js';
+import {actionsFor, appliesTo} from '../state/actions.js';
+import {kindId} from '../state/kind-profile.js';
+import type {ActionId, ActionSpec} from '../state/actions.js';
 import {errorLine} from '../resources/error-line.js';
 import type {World} from './world.js';
 
 export interface AllowedActions {
   // Why an action is not offered here, or undefined when it is.
-  refusal(verb: ActionVerb): string | undefined;
+  refusal(spec: ActionSpec): string | undefined;
 }
 
-const NODE_ONLY: ReadonlySet<ActionVerb> = new Set(['cordon', 'uncordon', 'drain']);
+type Answer =
+  {phase: 'asking'} | {phase: 'answered'; permitted: ReadonlySet<ActionId>} | {phase: 'failed'; problem: string};
 
-// Asks RBAC (SelfSubjectAccessReview) once per view which actions the user may take, so forbidden ones are
-// refused with the reason instead of failing half-way; --readonly refuses them all.
+// Asks RBAC (SelfSubjectAccessReview) once per view, for each action of the kind (the review its registry entry
+// names), so forbidden ones are refused with the reason instead of failing half-way; --readonly refuses them all.
 export function useAllowedActions(world: World, kind: ResourceKind, namespace: string | undefined): AllowedActions {
-  const [answer, setAnswer] = useState<{permitted: ReadonlySet<ActionVerb>; problem: string | undefined}>({
-    permitted: new Set(),
-    problem: undefined,
-  });
-  const {permitted, problem} = answer;
-  const isNode = kind.group === '' && kind.plural === 'nodes';
+  // The answer is for one kind and namespace: a view switched to another namespace asks again, and until then
+  // the old answer does not count.
+  const asked = `${kindId(kind)} ${namespace ?? ''}`;
+  const [answered, setAnswer] = useState<{asked: string; answer: Answer}>({asked, answer: {phase: 'asking'}});
+  const answer: Answer = answered.asked === asked ? answered.answer : {phase: 'asking'};
   useEffect(() => {
     if (world.readonly) return;
     let cancelled = false;
-    const resource = {group: kind.group, resource: kind.plural, namespace: kind.namespaced ? namespace : undefined};
-    const questions: Array<Promise<[ActionVerb[], boolean]>> = [
-      world.cluster.can({verb: 'delete', ...resource}).then((allowed) => [['delete'], allowed]),
-    ];
-    if (isNode) {
-      questions.push(
-        world.cluster.can({verb: 'patch', ...resource}).then((allowed) => [['cordon', 'uncordon'], allowed]),
-      );
-      questions.push(
-        world.cluster
-          .can({verb: 'create', group: '', resource: 'pods', subresource: 'eviction'})
-          .then((allowed) => [['drain'], allowed]),
-      );
-    }
-    Promise.all(questions).then(
+    const asked = `${kindId(kind)} ${namespace ?? ''}`;
+    const specs = actionsFor(kind).filter((spec) => spec.mutating);
+    Promise.all(
+      specs.map((spec) =>
+        world.cluster.can(spec.review(kind, namespace)).then((allowed) => [spec.id, allowed] as const),
+      ),
+    ).then(
       (answers) => {
         if (cancelled) return;
-        setAnswer({
-          permitted: new Set(answers.flatMap(([verbs, allowed]) => (allowed ? verbs : []))),
-          problem: undefined,
-        });
+        const permitted = new Set(answers.flatMap(([id, allowed]) => (allowed ? [id] : [])));
+        setAnswer({asked, answer: {phase: 'answered', permitted}});
       },
       (error: unknown) => {
         // Not knowing is not allowing: the actions stay refused, and the refusal says why.
-        if (!cancelled) setAnswer({permitted: new Set(), problem: errorLine(error)});
+        if (!cancelled) setAnswer({asked, answer: {phase: 'failed', problem: errorLine(error)}});
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [world, kind, namespace, isNode]);
+  }, [world, kind, namespace]);
   return {
-    refusal(verb) {
-      if (world.readonly) return `${verb} is not offered: ${world.readonlyReason ?? 'kview runs with --readonly'}`;
-      if (NODE_ONLY.has(verb) && !isNode) return `${verb} applies to nodes`;
-      if (problem !== undefined && !permitted.has(verb)) {
-        return `${verb} is not offered: the access review failed (${problem})`;
+    refusal(spec) {
+      const verb = spec.id;
+      if (spec.mutating && world.readonly) {
+        return `${verb} is not offered: ${world.readonlyReason ?? 'kview runs with --readonly'}`;
       }
-      if (!permitted.has(verb)) return `${verb} is not offered: your RBAC role does not allow it here`;
-      return undefined;
+      if (!appliesTo(spec, kind)) return `${verb} does not apply to ${kind.plural}`;
+      if (!spec.mutating) return undefined;
+      switch (answer.phase) {
+        case 'asking':
+          return `${verb}: still asking the API server whether your role allows it; try again in a moment`;
+        case 'failed':
+          return `${verb} is not offered: the access review failed (${answer.problem})`;
+        case 'answered':
+          return answer.permitted.has(spec.id)
+            ? undefined
+            : `${verb} is not offered: your RBAC role does not allow it here`;
+      }
     },
   };
 }

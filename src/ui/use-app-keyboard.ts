@@ -3,8 +3,7 @@ import type {Dispatch, RefObject} from 'react';
 import {useInput} from 'ink';
 import type {Key} from 'ink';
 import type {ResourceKind} from '../cluster/resource-kind.js';
-import type {DrainOptions} from '../cluster/drain.js';
-import type {ActionRequest} from '../state/action-request.js';
+import type {ActionRequest, FieldValues} from '../state/actions.js';
 import type {AppAction, AppState, PromptMode} from '../state/app-state.js';
 import {confirmKey, openConfirm} from '../state/confirm-state.js';
 import type {ConfirmState} from '../state/confirm-state.js';
@@ -21,7 +20,9 @@ interface KeyboardOptions {
   dispatch: Dispatch<AppAction>;
   scopeRef: RefObject<{scope: Scope; selfManaged: boolean}>;
   kinds: readonly ResourceKind[];
-  runAction: (request: ActionRequest, drainOptions: DrainOptions) => void;
+  runAction: (request: ActionRequest, values: FieldValues) => void;
+  // Stops the running action (a drain); the line to show, or undefined when nothing runs.
+  cancelJob: () => string | undefined;
   exit: () => void;
   settings: Settings;
 }
@@ -35,7 +36,16 @@ const SHARED_WITH_SELF_MANAGED: ReadonlySet<Command> = new Set([
 ]);
 
 // The App's own keys: the global commands, the ':' and '/' prompt and the confirmation dialog.
-export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exit, settings}: KeyboardOptions) {
+export function useAppKeyboard({
+  state,
+  dispatch,
+  scopeRef,
+  kinds,
+  runAction,
+  cancelJob,
+  exit,
+  settings,
+}: KeyboardOptions) {
   // The prompt's text lives in a ref first: keys typed ahead of a render must land in the prompt, not the view.
   const promptRef = useRef<{mode: PromptMode; text: string} | undefined>(undefined);
   const [promptText, setPromptText] = useState('');
@@ -55,13 +65,24 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
     [viewKeys],
   );
   const feedConfirm = (input: string, key: Parameters<typeof confirmKey>[2]) => {
+    // A burst typed ahead ("5⏎" over a slow link) is applied one key at a time, Enter included.
+    const burst = !key.ctrl && !key.return && !key.escape && input.length > 1;
+    if (burst) {
+      for (const character of input) {
+        if (!confirmRef.current) return;
+        feedConfirm(character === '\r' || character === '\n' ? '' : character, {
+          return: character === '\r' || character === '\n',
+        });
+      }
+      return;
+    }
     const current = confirmRef.current;
     if (!current) return;
     const outcome = confirmKey(current, input, key);
     if ('answer' in outcome) {
       confirmRef.current = undefined;
       dispatch({type: 'confirm', request: undefined});
-      if (outcome.answer) runAction(current.request, current.drain);
+      if (outcome.answer) runAction(current.request, current.values);
       return;
     }
     confirmRef.current = outcome.state;
@@ -110,6 +131,8 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
         return dispatch({type: 'namespace', namespace: undefined});
       case 'namespace.recent':
         return dispatch({type: 'recentNamespace', index: recentIndex(settings, character)});
+      case 'job.cancel':
+        return dispatch({type: 'flash', message: cancelJob() ?? 'nothing is running to cancel'});
       default:
         return undefined;
     }
@@ -125,8 +148,9 @@ export function useAppKeyboard({state, dispatch, scopeRef, kinds, runAction, exi
       if (confirmRef.current) return confirm(input, key);
       if (promptRef.current) return prompt(input, key);
       const plain = !key.ctrl && !key.meta && !key.escape && !key.return && input.length > 1;
-      // The view sees the key before the App opens a prompt from it; views stop at ':' and '/' in a burst.
-      if (!helpRef.current) toView();
+      // The view sees the key before the App opens a prompt from it; views stop at ':' and '/' in a burst. A key
+      // the view used up (Esc clearing its marks) is not the App's.
+      if (!helpRef.current && toView() === true) return;
       // A burst of characters is replayed one by one, so ":po⏎" typed ahead opens the prompt and fills it.
       for (const character of plain ? [...input] : [input]) {
         if (promptRef.current) prompt(character, {});

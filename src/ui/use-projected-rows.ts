@@ -43,7 +43,7 @@ export function useProjectedRows(
         filter,
         sort: state.sort,
         faultsOnly: state.faultsOnly,
-        kindPlural: kind.plural,
+        kind,
       }),
     [state.table, cells, renderer, filter, state.sort, state.faultsOnly, kind],
   );

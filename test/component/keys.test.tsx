@@ -3,6 +3,7 @@ import type {TestContext} from 'node:test';
 import assert from 'node:assert/strict';
 import {keymap} from '../../src/state/keymap.js';
 import {NODE_KIND, POD_KIND} from '../../src/cluster/resource-kind.js';
+import type {ResourceKind} from '../../src/cluster/resource-kind.js';
 import type {RowObject, TableRow} from '../../src/cluster/types.js';
 import type {ViewTarget} from '../../src/state/navigation.js';
 import {podColumns, podRow} from '../fixtures/table-rows.js';
@@ -176,11 +177,152 @@ test('actions ask first with Cancel focused: ctrl-d, then c u r on a node', asyn
   }
 });
 
+const workloadKind = (plural: string, kind: string, group: string): ResourceKind => ({
+  plural,
+  singular: kind.toLowerCase(),
+  kind,
+  group,
+  version: 'v1',
+  namespaced: true,
+  shortNames: [],
+  verbs: ['get', 'list', 'watch', 'patch', 'delete'],
+});
+const DEPLOYMENTS = workloadKind('deployments', 'Deployment', 'apps');
+const CRONJOBS = workloadKind('cronjobs', 'CronJob', 'batch');
+const workloadColumns = ['Name', 'Ready', 'Age'].map((name) => ({name, type: 'string', priority: 0}));
+const workloadRow = (name: string, ready: string): TableRow => ({
+  cells: [name, ready, '5m'],
+  object: {kind: 'PartialObjectMetadata', metadata: {name, namespace: 'demo', uid: `uid-${name}`}},
+});
+const deployment: RowObject = {
+  kind: 'Deployment',
+  metadata: {name: 'web', namespace: 'demo'},
+  spec: {
+    replicas: 2,
+    template: {
+      spec: {
+        containers: [
+          {name: 'app', image: 'kview.local/busybox:1'},
+          {name: 'sidecar', image: 'kview.local/busybox:1'},
+        ],
+      },
+    },
+  },
+};
+
+test("workload actions: s scales (current replicas asked), r restarts, i sets one container's image", async (context) => {
+  const world = scriptedWorld({objects: {'deployments/demo/web': deployment}});
+  const {frame, press} = await start(context, {world, first: {type: 'table', kind: DEPLOYMENTS, namespace: 'demo'}});
+  world.sink('deployments').snapshot(workloadColumns, [workloadRow('web', '2/2')]);
+  await waitForFrame(frame, (text) => text.includes('web') && text.includes('<s> scale'));
+  assert.ok(frame().includes('<r> restart') && !frame().includes('drain'), 'the hint bar says what r does here');
+  // Scale: the field starts at the current replicas; the first digit typed replaces it, Enter scales.
+  await press('s', 's', () => frame().includes('scale deployment demo/web?') && frame().includes('replicas: 2'));
+  await press('Enter', `5${KEY.enter}`, () => world.calls.includes('scale deployments demo/web 5'));
+  await waitForFrame(frame, (text) => text.includes('scaled deployment demo/web to 5'));
+  // A value that is not a number is refused in the dialog, which stays open.
+  await press('s', 's', () => frame().includes('replicas: 2'));
+  await press('Enter', `x${KEY.enter}`, () => frame().includes('replicas must be a whole number'));
+  await press('Esc', KEY.escape, () => !frame().includes('scale deployment'));
+  // Restart: no fields; Cancel has the focus, → moves to the action.
+  await press('r', 'r', () => frame().includes('restart deployment demo/web?'));
+  await press('→', KEY.right, () => true);
+  await press('Enter', KEY.enter, () => world.calls.includes('restart deployments demo/web'));
+  // Set image: ←/→ picks the container of two, then the image is typed.
+  await press('i', 'i', () => frame().includes('container: ‹ app ›'));
+  await press('→', KEY.right, () => frame().includes('container: ‹ sidecar ›'));
+  await press('↓', KEY.down, () => frame().includes('image: kview.local/busybox:1_'));
+  await press('Enter', `busybox:1.36${KEY.enter}`, () =>
+    world.calls.includes('set image deployments demo/web sidecar=busybox:1.36'),
+  );
+  assert.ok(!world.calls.some((call) => call.startsWith('delete')), 'nothing else was sent');
+});
+
+test('CronJobs: t triggers a Job, p suspends (and reads resume on a suspended one)', async (context) => {
+  const world = scriptedWorld({
+    objects: {
+      'cronjobs/demo/nightly': {kind: 'CronJob', metadata: {name: 'nightly', namespace: 'demo'}, spec: {suspend: true}},
+    },
+  });
+  const {frame, press} = await start(context, {world, first: {type: 'table', kind: CRONJOBS, namespace: 'demo'}});
+  world.sink('cronjobs').snapshot(workloadColumns, [workloadRow('nightly', '')]);
+  await waitForFrame(frame, (text) => text.includes('nightly') && text.includes('<t> trigger'));
+  await press('t', 't', () => frame().includes('trigger cronjob demo/nightly?'));
+  await press('→', KEY.right, () => true);
+  await press('Enter', KEY.enter, () => frame().includes('job nightly-manual-abcde created'));
+  await press('p', 'p', () => frame().includes('resume cronjob demo/nightly?'));
+  await press('→', KEY.right, () => true);
+  await press('Enter', KEY.enter, () => world.calls.includes('resume cronjobs demo/nightly'));
+});
+
+test('marks: space marks rows, ctrl-d deletes every marked row after one confirmation; M and Esc clear', async (context) => {
+  const {frame, press, world, selected} = await start(context);
+  await press('space', ' ', () => frame().includes('1 marked') && selected().includes('pod-01'));
+  await press('space', ' ', () => frame().includes('2 marked'));
+  assert.match(frame(), /✓ demo\s+pod-00/);
+  assert.match(frame(), /✓ demo\s+pod-01/);
+  await press('M', 'M', () => !frame().includes('marked'));
+  await press('space', ' ', () => frame().includes('1 marked'));
+  await press('Esc', KEY.escape, () => !frame().includes('marked'));
+  assert.ok(frame().includes('pod-02'), 'Esc cleared the marks and stayed in the view');
+  await press('k', 'k', () => selected().includes('pod-02'));
+  await press('g', 'g', () => selected().includes('pod-00'));
+  await press('space', ' ', () => frame().includes('1 marked'));
+  await press('space', ' ', () => frame().includes('2 marked'));
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('delete 2 pods: demo/pod-00, demo/pod-01?'));
+  // Grace period and force are asked; f toggles force; Cancel keeps the focus until → moves it.
+  assert.ok(frame().includes('grace period') && frame().includes('[ ] f: --force'));
+  await press('f', 'f', () => frame().includes('[x] f: --force'));
+  await press('Enter', KEY.enter, () => !frame().includes('delete 2 pods'));
+  assert.deepEqual(world.calls, [], 'Enter on the focused Cancel deletes nothing');
+  await press('ctrl-d', KEY.ctrlD, () => frame().includes('delete 2 pods'));
+  await press('↑', KEY.up, () => true);
+  await press('↑', KEY.up, () => true);
+  await press('Enter', `30${KEY.enter}`, () => frame().includes('Cancel'));
+  await press('→', KEY.right, () => true);
+  await press('Enter', KEY.enter, () => world.calls.length === 2);
+  assert.deepEqual(world.calls, ['delete pods demo/pod-00 grace=30', 'delete pods demo/pod-01 grace=30']);
+});
+
+test('a drain shows each pod as it goes, and X cancels it with the node left cordoned', async (context) => {
+  const world = scriptedWorld({
+    drain: async (node, options, control) => {
+      const pod = {namespace: 'shop', name: 'web-1'};
+      control.onProgress({node, pods: [{pod, state: {phase: 'blocked-by-budget', refusals: 2, message: '429'}}]});
+      await new Promise((resolve) => control.signal?.addEventListener('abort', resolve));
+      const remaining = ['shop/web-1 (refused by a disruption budget 2 times, retrying)'];
+      return {
+        kind: 'cancelled',
+        plan: {evict: [pod], skipped: [], blockers: []},
+        progress: {node, pods: []},
+        remaining,
+      };
+    },
+  });
+  const {frame, press} = await start(context, {world, first: {type: 'table', kind: NODE_KIND, namespace: undefined}});
+  world.sink('nodes').snapshot(nodeColumns, [nodeRow('worker-1')]);
+  await waitForFrame(frame, (text) => text.includes('worker-1'));
+  await press('r', 'r', () => frame().includes('drain node worker-1?') && frame().includes('--timeout'));
+  // kubectl's defaults: no flag is set.
+  assert.ok(frame().includes('[ ] i: --ignore-daemonsets') && frame().includes('[ ] e: --delete-emptydir-data'));
+  await press('→', KEY.right, () => true);
+  await press('Enter', KEY.enter, () =>
+    frame().includes('shop/web-1: refused by a disruption budget 2 times, retrying'),
+  );
+  assert.ok(frame().includes('X cancels the drain'));
+  await press('X', 'X', () => frame().includes('drain of worker-1 cancelled; it stays cordoned; left: shop/web-1'));
+  assert.ok(!frame().includes('X cancels the drain'), 'the progress panel closed');
+});
+
 test('--readonly refuses every action with the reason', async (context) => {
   const world = scriptedWorld({readonly: true});
   const {frame, press} = await start(context, {world});
   await press('ctrl-d', KEY.ctrlD, () => frame().includes('delete is not offered: kview runs with --readonly'));
   assert.deepEqual(world.calls, []);
+  // Help lists no action that changes the cluster.
+  await press('?', '?', () => frame().includes('Keys (table view'));
+  assert.ok(frame().includes('mark or unmark the row'), 'the keys that change nothing stay');
+  assert.ok(!frame().includes('ctrl-d') && !frame().includes('cordon'), frame());
 });
 
 test('an action RBAC forbids is not offered', async (context) => {

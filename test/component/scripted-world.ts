@@ -26,6 +26,8 @@ export function scriptedWorld(
     failing?: Partial<Record<FailingCall, string>>;
     // What the node proxy answers for a remote node, and the files under its /var/log by path.
     kubelet?: {reading: KubeletProxyReading; logs?: Record<string, string>};
+    // A drain the test drives (progress, cancel); the default drains at once.
+    drain?: ClusterApi['drain'];
   } = {},
 ): ScriptedWorld {
   const sinks = new Map<string, TableSink>();
@@ -86,9 +88,34 @@ export function scriptedWorld(
     listObjects: () => answer('listObjects', () => []),
     describeInputs: (kind, namespace, name) => cluster.getObject(kind, namespace, name).then((object) => ({object})),
     can: () => answer('can', () => overrides.allowed ?? true),
-    deleteObject: (kind, namespace, name) =>
+    deleteObject: (kind, namespace, name, options) =>
       answer('deleteObject', () => {
-        world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}`);
+        const flags = [
+          options?.gracePeriodSeconds !== undefined ? ` grace=${options.gracePeriodSeconds}` : '',
+          options?.force ? ' force' : '',
+        ].join('');
+        world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}${flags}`);
+      }),
+    scale: (kind, namespace, name, replicas) =>
+      answer('scale', () => {
+        world.calls.push(`scale ${kind.plural} ${namespace ?? ''}/${name} ${replicas}`);
+      }),
+    rolloutRestart: (kind, namespace, name) =>
+      answer('rolloutRestart', () => {
+        world.calls.push(`restart ${kind.plural} ${namespace ?? ''}/${name}`);
+      }),
+    setImage: (kind, namespace, name, container, image) =>
+      answer('setImage', () => {
+        world.calls.push(`set image ${kind.plural} ${namespace ?? ''}/${name} ${container}=${image}`);
+      }),
+    setSuspended: (kind, namespace, name, suspend) =>
+      answer('setSuspended', () => {
+        world.calls.push(`${suspend ? 'suspend' : 'resume'} ${kind.plural} ${namespace ?? ''}/${name}`);
+      }),
+    triggerCronJob: (kind, namespace, name) =>
+      answer('triggerCronJob', () => {
+        world.calls.push(`trigger ${kind.plural} ${namespace}/${name}`);
+        return `${name}-manual-abcde`;
       }),
     setUnschedulable: (node, unschedulable) =>
       answer('setUnschedulable', () => {
@@ -107,11 +134,16 @@ export function scriptedWorld(
         if (text === undefined) throw new Error(`not found: /logs/${path}`);
         return {text, complete: true};
       }),
-    drain: (node) =>
-      answer('drain', () => {
+    drain: (node, options, control) => {
+      if (overrides.drain) {
+        world.calls.push(`drain ${node}`);
+        return overrides.drain(node, options, control);
+      }
+      return answer('drain', () => {
         world.calls.push(`drain ${node}`);
         return {kind: 'drained' as const, plan: {evict: [], skipped: [], blockers: []}, progress: {node, pods: []}};
-      }),
+      });
+    },
   };
   world.cluster = cluster;
   return world;

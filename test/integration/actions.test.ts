@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {NODE_KIND, POD_KIND} from '../../src/cluster/resource-kind.js';
 import {drainOutcomeLine} from '../../src/cluster/drain.js';
 import type {DrainProgress} from '../../src/cluster/drain.js';
-import {createSleeperPod, eventually, kubectl, session} from './local-cluster.js';
+import {createSleeperPod, eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {TmuxTerminal} from './tmux-terminal.js';
 
 // The actions the UI offers, against the real API server: what the confirmation dialog finally runs.
 const admin = session();
@@ -177,6 +178,50 @@ test('a drain cancelled while the budget refuses leaves the node cordoned and na
       `^drain of ${target} cancelled; it stays cordoned; left: ${namespace}/guarded-a .*${namespace}/guarded-b `,
     ),
   );
+  assert.equal(kubectl('get', 'node', target, '-o', 'jsonpath={.spec.unschedulable}'), 'true');
+  assert.equal(kubectl('get', 'pods', '-n', namespace, '-o', 'name').trim().split('\n').length, 2);
+});
+
+test('in kview: r on the node asks the drain flags, shows each pod while the budget refuses, and X cancels it', async (context) => {
+  const namespace = `budget-ui-${process.pid}`;
+  const target = `budget-ui-node-${process.pid}`;
+  await budgetedPods(namespace, target, 2);
+  context.after(() => removeBudgetedPods(namespace, target));
+  const kview = new URL('../../bin/kview', import.meta.url).pathname;
+  const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-A'], {columns: 170, rows: 30});
+  context.after(() => terminal.close());
+  await eventually('the pods view', () => /● live/.test(terminal.screen()));
+  terminal.sendKeys(':no', 'Enter');
+  await eventually('the nodes view', () => terminal.screen().includes('kubectl get nodes'));
+  terminal.sendKeys('/', target, 'Enter');
+  await eventually('the node selected', () => terminal.selectedLine().includes(target));
+  terminal.sendKeys('r');
+  await eventually('the drain dialog with kubectl drain flags', () => {
+    const screen = terminal.screen();
+    return (
+      screen.includes(`drain node ${target}?`) && screen.includes('[ ] f: --force') && screen.includes('--timeout')
+    );
+  });
+  // The pods have no controller: without --force kubectl (and kview) refuse to drain.
+  terminal.sendKeys('f');
+  await eventually('force set', () => terminal.screen().includes('[x] f: --force'));
+  terminal.sendKeys('Right', 'Enter');
+  await eventually('each pod refused by the budget, on screen', () => {
+    const screen = terminal.screen();
+    return (
+      screen.includes(`${namespace}/guarded-a: refused by a disruption budget`) &&
+      screen.includes(`${namespace}/guarded-b: refused by a disruption budget`) &&
+      screen.includes('X cancels the drain')
+    );
+  });
+  assert.equal(kubectl('get', 'node', target, '-o', 'jsonpath={.spec.unschedulable}'), 'true');
+  terminal.sendKeys('X');
+  await eventually('the cancelled line naming the pods left', () =>
+    new RegExp(`drain of ${target} cancelled; it stays cordoned; left: ${namespace}/guarded-`).test(
+      terminal.screen().replace(/\n/g, ''),
+    ),
+  );
+  assert.ok(!terminal.screen().includes('X cancels the drain'), 'the progress lines are gone');
   assert.equal(kubectl('get', 'node', target, '-o', 'jsonpath={.spec.unschedulable}'), 'true');
   assert.equal(kubectl('get', 'pods', '-n', namespace, '-o', 'name').trim().split('\n').length, 2);
 });

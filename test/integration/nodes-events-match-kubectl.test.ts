@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {EVENT_KIND, NODE_KIND} from '../../src/cluster/resource-kind.js';
-import {tableRenderer} from '../../src/resources/table-renderer.js';
+import {rendererFor} from '../../src/state/kind-profile.js';
 import {compareWithKubectl, watchLive} from './table-oracle.js';
 import {eventually, kubectl, session} from './local-cluster.js';
 
@@ -35,7 +35,7 @@ test('the PODS and TAINTS cells count what kubectl lists', async (context) => {
     .split('\n')
     .filter(Boolean).length;
   const data = live.data();
-  const renderer = tableRenderer(NODE_KIND, data.columns, {
+  const renderer = rendererFor(NODE_KIND, data.columns, {
     wide: false,
     withNamespace: false,
     podsPerNode: new Map([['localhost', podsOnLocalhost]]),
@@ -68,7 +68,7 @@ test('every event row equals kubectl events -A (ages aside)', async (context) =>
 test('without metrics-server the usage columns are silently absent', async () => {
   const cluster = session();
   assert.equal(await cluster.nodeUsage(), undefined);
-  const data = tableRenderer(NODE_KIND, [{name: 'Name', type: 'string', priority: 0}], {
+  const data = rendererFor(NODE_KIND, [{name: 'Name', type: 'string', priority: 0}], {
     wide: false,
     withNamespace: false,
     nodeUsage: undefined,

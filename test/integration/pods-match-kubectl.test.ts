@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import {POD_KIND} from '../../src/cluster/resource-kind.js';
 import {compareWithKubectl, watchLive} from './table-oracle.js';
 import {eventually, kubectl, parseColumns} from './local-cluster.js';
-import {isMirrorPod, tableRenderer} from '../../src/resources/table-renderer.js';
+import {isMirrorPod} from '../../src/resources/table-renderer.js';
+import {rendererFor} from '../../src/state/kind-profile.js';
 
 test('every pod row kview shows with -A -o wide equals kubectl get pods -A -o wide', async (context) => {
   const live = watchLive(POD_KIND, {namespace: undefined});
@@ -58,7 +59,7 @@ test("static (mirror) pods are marked after kubectl's columns", async (context) 
   context.after(() => live.stop());
   await eventually('kube-system pods', () => live.data().loaded);
   const data = live.data();
-  const renderer = tableRenderer(POD_KIND, data.columns, {
+  const renderer = rendererFor(POD_KIND, data.columns, {
     wide: false,
     withNamespace: false,
     mirrorPods: [...data.rows.values()].some(isMirrorPod),

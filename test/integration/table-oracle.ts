@@ -3,7 +3,7 @@ import type {WatchRequest} from '../../src/cluster/cluster-session.js';
 import type {ResourceKind} from '../../src/cluster/resource-kind.js';
 import type {ConnectionState} from '../../src/cluster/types.js';
 import type {TableWatchSink} from '../../src/cluster/table-watch.js';
-import {tableRenderer} from '../../src/resources/table-renderer.js';
+import {rendererFor} from '../../src/state/kind-profile.js';
 import type {RendererOptions} from '../../src/resources/table-renderer.js';
 import {applyChanges, applySnapshot, emptyTableData} from '../../src/state/table-data.js';
 import type {TableData} from '../../src/state/table-data.js';
@@ -73,7 +73,7 @@ export async function compareWithKubectl(comparison: OracleComparison): Promise<
   for (let attempt = 1; ; attempt++) {
     const expected = parseColumns(kubectl(...comparison.kubectlArgs));
     const data = live.data();
-    const renderer = tableRenderer(kind, data.columns, comparison.renderer);
+    const renderer = rendererFor(kind, data.columns, comparison.renderer);
     const headers = comparison.onlyKubectlColumns
       ? renderer.headers.slice(0, expected.headers.length)
       : renderer.headers;

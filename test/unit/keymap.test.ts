@@ -7,11 +7,14 @@ test('every binding is reachable through its own keys', () => {
     for (const spec of binding.keys) {
       const key = spec.special ? {[spec.special]: true} : {ctrl: Boolean(spec.ctrl)};
       const scope = binding.scope === 'global' ? 'table' : binding.scope;
-      assert.deepEqual(
-        commandsFor(spec.input ?? '', key, scope),
-        [binding.command],
-        `${spec.label} -> ${binding.command}`,
-      );
+      // An action's key works on a row of its kinds (each of them).
+      for (const kind of binding.kinds ?? [undefined]) {
+        assert.deepEqual(
+          commandsFor(spec.input ?? '', key, scope, keymap, kind),
+          [binding.command],
+          `${spec.label} -> ${binding.command} on ${kind ?? 'any row'}`,
+        );
+      }
     }
   }
 });
@@ -53,16 +56,21 @@ test('no binding uses a key that tmux, screen or terminal flow control swallows'
   }
 });
 
-test('no key is bound twice within a scope, counting the global keys in every scope', () => {
+test('no key is bound twice within a scope, counting the global keys in every scope and every kind of row', () => {
+  const kinds = [undefined, ...new Set(keymap.flatMap((binding) => binding.kinds ?? []))];
   for (const scope of ['table', 'text', 'logs', 'journal', 'node'] as const) {
-    const seen = new Set<string>();
-    for (const binding of keymap.filter(
-      (entry) => entry.scope === scope || entry.alsoIn?.includes(scope) || entry.scope === 'global',
-    )) {
-      for (const spec of binding.keys) {
-        const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
-        assert.ok(!seen.has(id), `${id} bound twice in ${scope}`);
-        seen.add(id);
+    for (const kind of kinds) {
+      const seen = new Set<string>();
+      for (const binding of keymap.filter(
+        (entry) =>
+          (entry.scope === scope || entry.alsoIn?.includes(scope) || entry.scope === 'global') &&
+          (entry.kinds === undefined || (kind !== undefined && entry.kinds.includes(kind))),
+      )) {
+        for (const spec of binding.keys) {
+          const id = `${spec.ctrl ? 'ctrl-' : ''}${spec.input ?? spec.special}`;
+          assert.ok(!seen.has(id), `${id} bound twice in ${scope} on ${kind ?? 'any row'}`);
+          seen.add(id);
+        }
       }
     }
   }

@@ -101,19 +101,26 @@ export interface KeyConflict {
   second: number;
 }
 
+// Two bindings can meet on a row: unless both are for some kinds only, and no kind is in both.
+function overlap(first: KeyBinding<Command>, second: KeyBinding<Command>): boolean {
+  if (first.kinds === undefined || second.kinds === undefined) return true;
+  return first.kinds.some((kind) => second.kinds?.includes(kind));
+}
+
 // Two bindings with one key where both are active: the view's own keys and the global ones, per view.
 export function findConflicts(table: Keymap): KeyConflict[] {
   const conflicts: KeyConflict[] = [];
   for (const scope of VIEW_SCOPES) {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, number[]>();
     table.forEach((binding, index) => {
       const active = binding.scope === scope || binding.scope === 'global' || binding.alsoIn?.includes(scope);
       if (!active) return;
       for (const spec of binding.keys) {
         const identity = keyIdentity(spec);
-        const earlier = seen.get(identity);
-        if (earlier === undefined) seen.set(identity, index);
-        else if (earlier !== index) conflicts.push({scope, label: spec.label, first: earlier, second: index});
+        const earlier = seen.get(identity) ?? [];
+        const clash = earlier.find((other) => other !== index && overlap(table[other]!, binding));
+        if (clash !== undefined) conflicts.push({scope, label: spec.label, first: clash, second: index});
+        seen.set(identity, [...earlier, index]);
       }
     });
   }
