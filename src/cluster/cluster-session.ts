@@ -8,7 +8,9 @@ import {gatherDescribeInputs} from './describe-inputs.js';
 import type {DescribeInputs, DescribeNeed} from './describe-inputs.js';
 import {loadClusterConnection} from './kubeconfig.js';
 import type {ClusterConnection, KubeconfigRequest} from './kubeconfig.js';
-import {deleteObject, setUnschedulable} from './object-actions.js';
+import {deleteObject, replaceObject, setUnschedulable} from './object-actions.js';
+import {runPodTerminal} from './pod-terminal.js';
+import type {PodTerminalTarget, TerminalEnd, TerminalStreams} from './pod-terminal.js';
 import {drainNode} from './drain.js';
 import type {DrainControl, DrainOptions, DrainOutcome} from './drain.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
@@ -46,6 +48,10 @@ export interface ClusterSession {
   ): Promise<DescribeInputs>;
   can(question: AccessQuestion): Promise<boolean>;
   deleteObject(kind: ResourceKind, namespace: string | undefined, name: string): Promise<void>;
+  // The edited object back, with the resourceVersion it was read at (a 409 when it changed since).
+  replaceObject(kind: ResourceKind, namespace: string | undefined, name: string, object: unknown): Promise<RowObject>;
+  // An exec or attach session on the given terminal; resolves when the container's side ends or kview detaches.
+  openPodTerminal(target: PodTerminalTarget, terminal: TerminalStreams): Promise<TerminalEnd>;
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
   drain(node: string, options: DrainOptions, control: DrainControl): Promise<DrainOutcome>;
   nodeUsage(): Promise<Map<string, NodeUsage> | undefined>;
@@ -97,6 +103,8 @@ function sessionFor(
     describeInputs: (kind, namespace, name, needs) => gatherDescribeInputs(client, kind, namespace, name, needs),
     can: (question) => canI(client, question),
     deleteObject: (kind, namespace, name) => deleteObject(client, kind, namespace, name),
+    replaceObject: (kind, namespace, name, object) => replaceObject(client, kind, namespace, name, object),
+    openPodTerminal: (target, terminal) => runPodTerminal(connection.kubeConfig, target, terminal),
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
     drain: (node, options, control) => drainNode(client, node, options, control),
     nodeUsage: () => nodeUsage(client),

@@ -90,6 +90,16 @@ export function scriptedWorld(
       answer('deleteObject', () => {
         world.calls.push(`delete ${kind.plural} ${namespace ?? ''}/${name}`);
       }),
+    replaceObject: (kind, namespace, name, object) =>
+      answer('replaceObject', () => {
+        world.calls.push(`replace ${kind.plural} ${namespace ?? ''}/${name}`);
+        return object as RowObject;
+      }),
+    openPodTerminal: (target) =>
+      answer('openPodTerminal', () => {
+        world.calls.push(`${target.mode} ${target.namespace}/${target.pod}/${target.container}`);
+        return {status: 'Success' as const, exitCode: 0, outputBytes: 0, detached: false};
+      }),
     setUnschedulable: (node, unschedulable) =>
       answer('setUnschedulable', () => {
         world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);
