@@ -43,7 +43,10 @@ export type TableCommand =
   | 'action.delete'
   | 'action.cordon'
   | 'action.uncordon'
-  | 'action.drain';
+  | 'action.drain'
+  | 'action.shell'
+  | 'action.attach'
+  | 'action.edit';
 
 export type TextCommand = 'text.nextMatch' | 'text.previousMatch';
 
@@ -251,6 +254,30 @@ const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
   },
 ];
 
+// The terminal's actions: kview hands the terminal over and takes it back as it was. Shell and attach stay under
+// --readonly (they create nothing in the cluster); edit changes the object, so --readonly removes it.
+const terminalBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
+  {
+    command: 'action.shell',
+    scope: 'table',
+    keys: [{label: 's', input: 's'}],
+    description: 'shell in the pod or container (bash, else sh; exit returns; kept under --readonly)',
+    hint: 'shell',
+  },
+  {
+    command: 'action.attach',
+    scope: 'table',
+    keys: [{label: 'a', input: 'a'}],
+    description: "attach to the container's process (ctrl-p ctrl-q detaches; kept under --readonly)",
+  },
+  {
+    command: 'action.edit',
+    scope: 'table',
+    keys: [{label: 'E', input: 'E'}],
+    description: 'edit the object in $KUBE_EDITOR or $EDITOR (E: e is events; not under --readonly)',
+  },
+];
+
 const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
   {command: 'text.nextMatch', scope: 'text', keys: [{label: 'n', input: 'n'}], description: 'next match', hint: 'next'},
   {command: 'text.previousMatch', scope: 'text', keys: [{label: 'N', input: 'N'}], description: 'previous match'},
@@ -258,6 +285,7 @@ const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
 
 export const keymap: ReadonlyArray<KeyBinding<Command>> = [
   ...tableBindings,
+  ...terminalBindings,
   ...textBindings,
   ...journalBindings,
   ...logBindings,

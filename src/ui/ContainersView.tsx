@@ -11,6 +11,7 @@ import {useKeymap} from './settings-context.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {columnWidths, layoutLine} from './column-widths.js';
 import type {World} from './world.js';
+import {useTerminalActions} from './use-terminal-actions.js';
 
 interface ContainersViewProps {
   world: World;
@@ -19,13 +20,17 @@ interface ContainersViewProps {
   width: number;
   height: number;
   onNavigate: (target: ViewTarget) => void;
+  onFlash?: (message: string) => void;
 }
 
 const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EXIT'];
 
 // A pod's containers (init, regular and ephemeral) with their state; Enter or l opens the logs of one,
 // p the previous instance's logs (what a CrashLoopBackOff needs).
-export function ContainersView({world, namespace, pod, width, height, onNavigate}: ContainersViewProps) {
+export function ContainersView(props: ContainersViewProps) {
+  const {world, namespace, pod, width, height, onNavigate} = props;
+  const onFlash = props.onFlash ?? (() => undefined);
+  const terminalActions = useTerminalActions({world, onFlash, onNavigate});
   const [rows, setRows] = useState<{list: ContainerRow[]; problem: string | undefined}>({list: [], problem: undefined});
   const [selected, setSelected] = useState(0);
   useEffect(() => {
@@ -68,6 +73,9 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
       if ((command === 'view.open' || command === 'view.logs') && container) {
         onNavigate({type: 'logs', target: {kind: 'pod', namespace, pod, container: container.name}});
       }
+      if (command === 'action.shell' && container) terminalActions.shell({namespace, pod, container: container.name});
+      if (command === 'action.attach' && container) terminalActions.attach({namespace, pod, container: container.name});
+      if (command === 'action.edit') terminalActions.edit({kind: POD_KIND, namespace, name: pod});
     }
     const container = list[selected];
     if (input === 'p' && container) {
@@ -88,7 +96,7 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate-end">
         <Text color="green">{`containers of ${namespace}/${pod}`}</Text>
-        <Text dimColor>{'  Enter/l logs · p previous logs'}</Text>
+        <Text dimColor>{'  Enter/l logs · p previous logs · s shell · a attach'}</Text>
       </Text>
       {rows.problem === undefined ? null : (
         <Text color="red" wrap="truncate-end">

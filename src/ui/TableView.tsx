@@ -26,6 +26,7 @@ import {useAllowedActions} from './use-allowed-actions.js';
 import type {ActionRequest} from '../state/action-request.js';
 import type {World} from './world.js';
 import {useViewKeys} from './input-gate.js';
+import {useTerminalActions} from './use-terminal-actions.js';
 
 type TableTarget = Extract<ViewTarget, {type: 'table'}>;
 
@@ -72,6 +73,11 @@ export function TableView(props: TableViewProps) {
   const podsPerNode = usePodsPerNode(world.cluster, isNode(kind));
   const nodeUsage = useNodeUsage(world.cluster, isNode(kind));
   const allowed = useAllowedActions(world, kind, target.namespace);
+  const terminalActions = useTerminalActions({
+    world,
+    onFlash: (message) => props.onFlash(message),
+    onNavigate: (next) => props.onNavigate(next),
+  });
 
   useEffect(() => dispatch({type: 'resize', viewportHeight: bodyHeight}), [bodyHeight]);
   useEffect(() => {
@@ -148,6 +154,10 @@ export function TableView(props: TableViewProps) {
       case 'action.uncordon':
       case 'action.drain':
         return object ? requestAction(command, object) : undefined;
+      case 'action.shell':
+      case 'action.attach':
+      case 'action.edit':
+        return object ? runTerminalAction(command, object) : undefined;
       default:
         return dispatch({type: 'command', command});
     }
@@ -170,6 +180,15 @@ export function TableView(props: TableViewProps) {
     const refusal = allowed.refusal(verb);
     if (refusal) return props.onFlash(refusal);
     props.onAction({verb, kind, namespace: object.namespace, name: object.name});
+  };
+
+  // s and a need a pod (the shell opens in its default container, or the containers view picks one); E any row.
+  const runTerminalAction = (command: 'action.shell' | 'action.attach' | 'action.edit', object: SelectedObject) => {
+    if (command === 'action.edit') return terminalActions.edit(object);
+    const isPod = kind.group === '' && kind.plural === 'pods';
+    const verb = command === 'action.shell' ? 'shell' : 'attach';
+    if (!isPod || object.namespace === undefined) return props.onFlash(`${verb}: select a pod`);
+    terminalActions[verb]({namespace: object.namespace, pod: object.name});
   };
 
   useViewKeys((input, key) => {

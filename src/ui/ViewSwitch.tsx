@@ -53,6 +53,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           width={width}
           height={height}
           onNavigate={props.onNavigate}
+          onFlash={props.onFlash}
         />
       );
     case 'describe':
