@@ -4,6 +4,8 @@ import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {World} from '../ui/world.js';
 import {createLogSource} from '../cluster/log-source.js';
 import {createSystemNodeTools} from '../node-tools/node-tools.js';
+import {createInteractiveRunner} from '../node-tools/spawn-runner.js';
+import {editorCommand} from '../state/editor-command.js';
 import {runNodeOnly, runsOnNode} from './node-only.js';
 import {KviewError} from '../cluster/kview-error.js';
 import {runApp} from '../ui/run-app.js';
@@ -125,6 +127,8 @@ function worldFor(
     cluster: session,
     logs: createLogSource(session.client),
     nodeTools: createSystemNodeTools(),
+    interactive: createInteractiveRunner(),
+    editor: editorCommand(process.env),
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);
