@@ -17,7 +17,7 @@ export interface PodTerminalTarget {
 // The terminal the session is wired to: keys come from input, output goes to output, and its size is sent on
 // every resize (the TTY's resize channel), so full-screen programs inside the container fit.
 export interface TerminalStreams {
-  input: NodeJS.ReadableStream;
+  onInput(listener: (chunk: string) => void): () => void;
   output: {write(chunk: Uint8Array | string): unknown; columns: number; rows: number};
   onResize(listener: () => void): () => void;
 }
@@ -64,20 +64,18 @@ export async function runPodTerminal(
     rows: {get: () => terminal.output.rows},
   });
   let previous = '';
-  const onKeys = (chunk: Buffer | string) => {
-    const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+  const stopInput = terminal.onInput((text) => {
     if (target.mode === 'attach' && (previous + text).includes(DETACH_SEQUENCE)) {
       detached = true;
       closeSocket();
       return;
     }
     previous = text.slice(-1);
-    stdin.write(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
-  };
-  terminal.input.on('data', onKeys);
+    stdin.write(Buffer.from(text, 'utf8'));
+  });
   const stopResizes = terminal.onResize(() => stdout.emit('resize'));
   const cleanUp = () => {
-    terminal.input.removeListener('data', onKeys);
+    stopInput();
     stopResizes();
     stdin.end();
   };

@@ -6,7 +6,7 @@ import type {InteractiveRunner} from '../node-tools/command-runner.js';
 import {errorLine} from '../resources/error-line.js';
 import {editableYaml} from '../resources/object-yaml.js';
 import {editEndLine, editFileText, readEdit, refusalProblem, withoutHeader} from '../state/edit-text.js';
-import type {TerminalHandover} from './terminal-handover.js';
+import type {HandedTerminal, TerminalHandover} from './terminal-handover.js';
 import type {ClusterApi} from './world.js';
 
 export interface EditTools {
@@ -76,7 +76,7 @@ export async function editObject(tools: EditTools, target: EditTarget): Promise<
           `\nkview: ${refusalProblem(error.message)}\nYour edit is kept in ${file.path}\n` +
             `Re-edit ${what} on its newest version? [y/N] `,
         );
-        const answer = await readLine(terminal.input);
+        const answer = await readLine(terminal);
         if (!/^y/i.test(answer.trim())) {
           return `edit of ${what} not applied: it changed meanwhile; your edit is kept: ${file.path}`;
         }
@@ -98,22 +98,14 @@ function sameContent(left: string, right: string): boolean {
 }
 
 // One line typed at the terminal (cooked mode: the line discipline echoes and edits it).
-function readLine(input: NodeJS.ReadStream): Promise<string> {
+function readLine(terminal: HandedTerminal): Promise<string> {
   return new Promise((resolve) => {
     let text = '';
-    const onData = (chunk: Buffer | string) => {
-      text += chunk.toString();
+    const stop = terminal.onInput((chunk) => {
+      text += chunk;
       if (!text.includes('\n')) return;
-      input.removeListener('data', onData);
-      input.removeListener('end', onEnd);
-      input.pause();
+      stop();
       resolve(text.split('\n')[0] ?? '');
-    };
-    const onEnd = () => {
-      input.removeListener('data', onData);
-      resolve('');
-    };
-    input.on('data', onData);
-    input.once('end', onEnd);
+    });
   });
 }

@@ -44,7 +44,7 @@ export function attachTo(
 
 function streamsOf(terminal: HandedTerminal): TerminalStreams {
   return {
-    input: terminal.input,
+    onInput: terminal.onInput,
     output: terminal.output,
     onResize(listener) {
       // Node turns SIGWINCH into this event on the terminal's stream.

@@ -10,8 +10,10 @@ export const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
 
 // The terminal as a program inside a container (a shell) or beside kview (an editor) gets it.
 export interface HandedTerminal {
-  input: NodeJS.ReadStream;
   output: NodeJS.WriteStream;
+  // What is typed, until the returned function is called. Read as Ink reads ('readable' and read()): switching
+  // the stream to flowing mode and back left it delivering nothing to Ink's reader afterwards.
+  onInput: (listener: (chunk: string) => void) => () => void;
 }
 
 // Gives the whole terminal to something else and takes it back intact: kview's views stay mounted (the same
@@ -91,9 +93,8 @@ export function createTerminalHandover(
       // An editor reads the terminal itself: kview must not read a byte of it meanwhile.
       if (mode === 'cooked') stopReading(stdin);
       try {
-        return await session({input: stdin, output: stdout});
+        return await session({output: stdout, onInput: (listener) => readInput(stdin, mode, listener)});
       } finally {
-        stdin.pause();
         if (stdin.isTTY) stdin.setRawMode(true);
         stdout.write(ENTER_ALTERNATE_SCREEN + REDRAW_FROM_BLANK);
         Reflect.set(globalThis, FRAME_AT_SCREEN_TOP, true);
@@ -110,15 +111,30 @@ export interface HandoverFrameControl {
   attach(hide: (hidden: boolean) => void): () => void;
 }
 
-// A paused stream still has a read armed on the terminal, and it took the first bytes meant for the editor (vim's
-// cursor-position report came back to kview as keys after vim exited). Stopping the handle's read as net.Socket's
-// own pause does for its buffered mode; the next read of the stream (Ink's, the session's) starts it again.
+function readInput(stdin: NodeJS.ReadStream, mode: 'raw' | 'cooked', listener: (chunk: string) => void) {
+  const reader = () => {
+    let chunk: string | Buffer | null;
+    while ((chunk = stdin.read() as string | Buffer | null) !== null) listener(chunk.toString());
+  };
+  stdin.on('readable', reader);
+  return () => {
+    stdin.removeListener('readable', reader);
+    if (mode === 'cooked') stopReading(stdin);
+  };
+}
+
+// A stream without listeners still has a read armed on the terminal, and it took the first bytes meant for the
+// editor (vim's cursor-position report came back to kview as keys after vim exited). This stops it as Node's own
+// pause handler for process.stdin does (the stream's read marked not pending, the handle's read stopped); the
+// next reader of the stream (Ink's, or a prompt's) starts it again. Stream.pause() itself is not used: its
+// handler runs a tick later and would stop the read the next reader has just started.
 function stopReading(stdin: NodeJS.ReadStream): void {
-  stdin.pause();
   const handle: unknown = Reflect.get(stdin, '_handle');
-  if (typeof handle !== 'object' || handle === null) return;
+  const state: unknown = Reflect.get(stdin, '_readableState');
+  if (typeof handle !== 'object' || handle === null || typeof state !== 'object' || state === null) return;
   const readStop: unknown = Reflect.get(handle, 'readStop');
   if (Reflect.get(handle, 'reading') !== true || typeof readStop !== 'function') return;
+  Reflect.set(state, 'reading', false);
   Reflect.set(handle, 'reading', false);
   Reflect.apply(readStop, handle, []);
 }
