@@ -9,8 +9,17 @@ const REDRAW_FROM_BLANK = '\u001b[2J\u001b[H\u001b[?25l';
 export const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
 
 // The terminal as a program inside a container (a shell) or beside kview (an editor) gets it.
+// The part of the terminal's output stream a session uses (a test hands in its own).
+export interface TerminalOutput {
+  write(chunk: Uint8Array | string): unknown;
+  readonly columns: number;
+  readonly rows: number;
+  on(event: 'resize', listener: () => void): unknown;
+  off(event: 'resize', listener: () => void): unknown;
+}
+
 export interface HandedTerminal {
-  output: NodeJS.WriteStream;
+  output: TerminalOutput;
   // What is typed, until the returned function is called. Read as Ink reads ('readable' and read()): switching
   // the stream to flowing mode and back left it delivering nothing to Ink's reader afterwards.
   onInput: (listener: (chunk: string) => void) => () => void;
