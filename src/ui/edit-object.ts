@@ -5,6 +5,7 @@ import type {EditFile} from '../io/edit-file.js';
 import type {InteractiveRunner} from '../node-tools/command-runner.js';
 import {errorLine} from '../resources/error-line.js';
 import {editableYaml} from '../resources/object-yaml.js';
+import {sanitizeCell} from '../resources/sanitize-text.js';
 import {editEndLine, editFileText, readEdit, refusalProblem, withoutHeader} from '../state/edit-text.js';
 import type {HandedTerminal, TerminalHandover} from './terminal-handover.js';
 import type {ClusterApi} from './world.js';
@@ -72,8 +73,9 @@ export async function editObject(tools: EditTools, target: EditTarget): Promise<
         if (!(error instanceof KviewError && error.kind === 'conflict')) {
           return `edit of ${what} failed: ${errorLine(error)}; your edit is kept: ${file.path}`;
         }
+        // The server's message is untrusted text on a raw terminal: made inert before it is written.
         terminal.output.write(
-          `\nkview: ${refusalProblem(error.message)}\nYour edit is kept in ${file.path}\n` +
+          `\nkview: ${sanitizeCell(refusalProblem(error.message))}\nYour edit is kept in ${file.path}\n` +
             `Re-edit ${what} on its newest version? [y/N] `,
         );
         const answer = await readLine(terminal);
