@@ -262,7 +262,6 @@ const terminalBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
     scope: 'table',
     keys: [{label: 's', input: 's'}],
     description: 'shell in the pod or container (bash, else sh; exit returns; kept under --readonly)',
-    hint: 'shell',
   },
   {
     command: 'action.attach',
