@@ -40,9 +40,8 @@ export function attachRefusal(pod: PodContainers, container: string): string | u
 // A container without any shell (distroless, scratch): the one line names the way in that needs none.
 export function noShellLine(namespace: string, pod: string, container: string): string {
   return (
-    `no shell in container ${container} (neither bash nor sh); an ephemeral debug container shares its processes ` +
-    `where the server allows it (Kubernetes 1.23+): kubectl debug -it ${pod} -n ${namespace} --image=busybox ` +
-    `--target=${container}`
+    `no shell in container ${container} (neither bash nor sh); an ephemeral debug container can get in ` +
+    `(Kubernetes 1.23+): kubectl debug -it ${pod} -n ${namespace} --image=busybox --target=${container}`
   );
 }
 

@@ -58,19 +58,32 @@ const reader = {
   },
 };
 
+// The sandbox image has one static binary and no shell at all.
+const noShell = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {name: 'noshell', namespace},
+  spec: {
+    hostNetwork: true,
+    terminationGracePeriodSeconds: 0,
+    restartPolicy: 'Never',
+    containers: [{name: 'pause', image: 'kview.local/pause:3.2', imagePullPolicy: 'Never'}],
+  },
+};
+
 before(async () => {
   kubectl('create', 'namespace', namespace);
   const manifest = join(work, 'pods.json');
   writeFileSync(
     manifest,
-    JSON.stringify({apiVersion: 'v1', kind: 'List', items: [sleeper('alpha'), sleeper('beta'), reader]}),
+    JSON.stringify({apiVersion: 'v1', kind: 'List', items: [sleeper('alpha'), sleeper('beta'), noShell, reader]}),
   );
   kubectl('apply', '-f', manifest);
   await eventually(
     'the test pods running',
     () => {
       const phases = kubectl('-n', namespace, 'get', 'pods', '-o', 'jsonpath={.items[*].status.phase}');
-      return phases === 'Running Running Running' || undefined;
+      return phases === 'Running Running Running Running' || undefined;
     },
     60_000,
   );
@@ -93,12 +106,22 @@ async function waitFor<T>(what: string, check: () => T | undefined): Promise<T> 
   }
 }
 
-function startKview(environment: Record<string, string> = {}): TmuxTerminal {
+function startKview(environment: Record<string, string> = {}, columns = 160): TmuxTerminal {
   return (current = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath, '-n', namespace], {
-    columns: 160,
+    columns,
     rows: 30,
     environment,
   }));
+}
+
+// Filters the table and waits for the filter's own rows, so the next key goes to the filtered view.
+async function filterTo(terminal: TmuxTerminal, pattern: string, rows: number, selected: string): Promise<void> {
+  terminal.sendKeys('/', pattern, 'Enter');
+  await waitFor(`the table filtered to ${pattern}`, () => {
+    const screen = terminal.screen();
+    return screen.includes(`${rows}/4 pods`) && screen.includes(`[filter: ${pattern}]`) ? true : undefined;
+  });
+  await waitFor(`${selected} selected`, () => terminal.selectedLine().startsWith(selected) || undefined);
 }
 
 async function tableShown(terminal: TmuxTerminal, rows: number): Promise<void> {
@@ -108,10 +131,10 @@ async function tableShown(terminal: TmuxTerminal, rows: number): Promise<void> {
 test('s opens a shell in the selected pod (sh where bash is absent), resizes reach it, exit restores the view', async (context) => {
   const terminal = startKview();
   context.after(() => terminal.close());
-  await tableShown(terminal, 3);
+  await tableShown(terminal, 4);
   // A filter and a cursor row that must survive the shell.
   terminal.sendKeys('/', '^[ab]', 'Enter');
-  await waitFor('the filtered table', () => /2\/3 pods/.test(terminal.screen()) || undefined);
+  await waitFor('the filtered table', () => /2\/4 pods/.test(terminal.screen()) || undefined);
   terminal.sendKeys('j');
   await waitFor('beta selected', () => terminal.selectedLine().startsWith('beta') || undefined);
 
@@ -129,7 +152,7 @@ test('s opens a shell in the selected pod (sh where bash is absent), resizes rea
   terminal.sendKeys('exit', 'Enter');
   const screen = await waitFor('the view back', () => {
     const text = terminal.screen();
-    return text.includes('shell in') && text.includes('ended') && /2\/3 pods/.test(text) ? text : undefined;
+    return text.includes('shell in') && text.includes('ended') && /2\/4 pods/.test(text) ? text : undefined;
   });
   assert.equal(terminal.format('#{alternate_on}'), '1', 'back on the alternate screen');
   assert.match(screen, /^kview\s+ctx: kview-admin/m, 'the header is back');
@@ -144,9 +167,8 @@ test('s opens a shell in the selected pod (sh where bash is absent), resizes rea
 test("a attaches to the container's process, which echoes what is typed; ctrl-p ctrl-q detaches and leaves it running", async (context) => {
   const terminal = startKview();
   context.after(() => terminal.close());
-  await tableShown(terminal, 3);
-  terminal.sendKeys('/', 'reader', 'Enter');
-  await waitFor('reader selected', () => terminal.selectedLine().startsWith('reader') || undefined);
+  await tableShown(terminal, 4);
+  await filterTo(terminal, 'reader', 1, 'reader');
   terminal.sendKeys('a');
   await waitFor('the attach banner', () => terminal.screen().includes('ctrl-p ctrl-q detaches') || undefined);
   terminal.sendKeys('hello-attach', 'Enter');
@@ -164,6 +186,21 @@ test("a attaches to the container's process, which echoes what is typed; ctrl-p 
     'jsonpath={.status.phase} {.status.containerStatuses[0].restartCount}',
   );
   assert.equal(state, 'Running 0');
+});
+
+test('s on a container without any shell says so in one line and names the ephemeral debug container', async (context) => {
+  // Wide enough for the whole line with the test's long namespace name.
+  const terminal = startKview({}, 200);
+  context.after(() => terminal.close());
+  await tableShown(terminal, 4);
+  await filterTo(terminal, 'noshell', 1, 'noshell');
+  terminal.sendKeys('s');
+  const screen = await waitFor('the one line', () => {
+    const text = terminal.screen().replace(/\n/g, '');
+    return text.includes('no shell in container pause (neither bash nor sh)') ? text : undefined;
+  });
+  assert.match(screen, new RegExp(`kubectl debug -it noshell -n ${namespace} --image=busybox --target=pause`));
+  assert.equal(terminal.format('#{alternate_on}'), '1');
 });
 
 // The test's editor: a script run once per opening, told what to do by the opening's number; it copies what it
@@ -197,15 +234,14 @@ test('E edits a label through $EDITOR; invalid YAML reopens the editor with the 
   ]);
   const terminal = startKview({EDITOR: editor, KUBE_EDITOR: ''});
   context.after(() => terminal.close());
-  await tableShown(terminal, 3);
-  terminal.sendKeys('/', 'alpha', 'Enter');
-  await waitFor('alpha selected', () => terminal.selectedLine().startsWith('alpha') || undefined);
+  await tableShown(terminal, 4);
+  await filterTo(terminal, 'alpha', 1, 'alpha');
   terminal.sendKeys('E');
   await waitFor('the edit applied', () => terminal.screen().includes('pods/alpha edited') || undefined);
   assert.equal(kubectl('-n', namespace, 'get', 'pod', 'alpha', '-o', 'jsonpath={.metadata.labels.edited}'), 'yes');
   // The keys are kview's again: Esc clears the filter.
   terminal.sendKeys('Escape');
-  await waitFor('the filter cleared', () => /● live\s+3 pods/.test(terminal.screen()) || undefined);
+  await waitFor('the filter cleared', () => /● live\s+4 pods/.test(terminal.screen()) || undefined);
 
   const first = readFileSync(join(work, 'label-seen-1.yaml'), 'utf8');
   assert.match(first, /^# Please edit the object below/);
@@ -234,9 +270,8 @@ test('E: a change the server refuses reopens with its message; giving up names t
   ]);
   const terminal = startKview({EDITOR: editor});
   context.after(() => terminal.close());
-  await tableShown(terminal, 3);
-  terminal.sendKeys('/', 'beta', 'Enter');
-  await waitFor('beta selected', () => terminal.selectedLine().startsWith('beta') || undefined);
+  await tableShown(terminal, 4);
+  await filterTo(terminal, 'beta', 1, 'beta');
   terminal.sendKeys('E');
   const screen = await waitFor('the kept file named', () => {
     const text = terminal.screen().replace(/\n/g, '');
@@ -263,9 +298,8 @@ test('E: the object changing during the edit (409) asks, and y re-edits its newe
   ]);
   const terminal = startKview({EDITOR: editor});
   context.after(() => terminal.close());
-  await tableShown(terminal, 3);
-  terminal.sendKeys('/', 'alpha', 'Enter');
-  await waitFor('alpha selected', () => terminal.selectedLine().startsWith('alpha') || undefined);
+  await tableShown(terminal, 4);
+  await filterTo(terminal, 'alpha', 1, 'alpha');
   terminal.sendKeys('E');
   await waitFor('the question', () => terminal.screen().includes('on its newest version? [y/N]') || undefined);
   assert.match(terminal.screen(), /the object has been modified/);

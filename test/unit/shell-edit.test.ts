@@ -45,8 +45,8 @@ test('the container a shell opens in: the only one, the default-container annota
   assert.match(attachRefusal({spec: {containers: [{name: 'a', stdin: true}]}}, 'a') ?? '', /stdin and tty/);
   assert.equal(
     noShellLine('shop', 'web-1', 'app'),
-    'no shell in container app (neither bash nor sh); an ephemeral debug container shares its processes where the ' +
-      'server allows it (Kubernetes 1.23+): kubectl debug -it web-1 -n shop --image=busybox --target=app',
+    'no shell in container app (neither bash nor sh); an ephemeral debug container can get in (Kubernetes 1.23+): ' +
+      'kubectl debug -it web-1 -n shop --image=busybox --target=app',
   );
 });
 
