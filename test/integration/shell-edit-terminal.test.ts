@@ -71,19 +71,37 @@ const noShell = {
   },
 };
 
+// Two containers and no default-container annotation: the shell asks which.
+const pair = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: {name: 'pair', namespace},
+  spec: {
+    hostNetwork: true,
+    terminationGracePeriodSeconds: 0,
+    restartPolicy: 'Never',
+    containers: ['first', 'second'].map((name, index) => ({
+      name,
+      image: 'kview.local/busybox:1',
+      imagePullPolicy: 'Never',
+      command: ['sleep', String(3600 + index)],
+    })),
+  },
+};
+
 before(async () => {
   kubectl('create', 'namespace', namespace);
   const manifest = join(work, 'pods.json');
   writeFileSync(
     manifest,
-    JSON.stringify({apiVersion: 'v1', kind: 'List', items: [sleeper('alpha'), sleeper('beta'), noShell, reader]}),
+    JSON.stringify({apiVersion: 'v1', kind: 'List', items: [sleeper('alpha'), sleeper('beta'), noShell, pair, reader]}),
   );
   kubectl('apply', '-f', manifest);
   await eventually(
     'the test pods running',
     () => {
       const phases = kubectl('-n', namespace, 'get', 'pods', '-o', 'jsonpath={.items[*].status.phase}');
-      return phases === 'Running Running Running Running' || undefined;
+      return phases === 'Running Running Running Running Running' || undefined;
     },
     60_000,
   );
@@ -119,7 +137,7 @@ async function filterTo(terminal: TmuxTerminal, pattern: string, rows: number, s
   terminal.sendKeys('/', pattern, 'Enter');
   await waitFor(`the table filtered to ${pattern}`, () => {
     const screen = terminal.screen();
-    return screen.includes(`${rows}/4 pods`) && screen.includes(`[filter: ${pattern}]`) ? true : undefined;
+    return screen.includes(`${rows}/5 pods`) && screen.includes(`[filter: ${pattern}]`) ? true : undefined;
   });
   await waitFor(`${selected} selected`, () => terminal.selectedLine().startsWith(selected) || undefined);
 }
@@ -131,10 +149,10 @@ async function tableShown(terminal: TmuxTerminal, rows: number): Promise<void> {
 test('s opens a shell in the selected pod (sh where bash is absent), resizes reach it, exit restores the view', async (context) => {
   const terminal = startKview();
   context.after(() => terminal.close());
-  await tableShown(terminal, 4);
+  await tableShown(terminal, 5);
   // A filter and a cursor row that must survive the shell.
   terminal.sendKeys('/', '^[ab]', 'Enter');
-  await waitFor('the filtered table', () => /2\/4 pods/.test(terminal.screen()) || undefined);
+  await waitFor('the filtered table', () => /2\/5 pods/.test(terminal.screen()) || undefined);
   terminal.sendKeys('j');
   await waitFor('beta selected', () => terminal.selectedLine().startsWith('beta') || undefined);
 
@@ -152,7 +170,7 @@ test('s opens a shell in the selected pod (sh where bash is absent), resizes rea
   terminal.sendKeys('exit', 'Enter');
   const screen = await waitFor('the view back', () => {
     const text = terminal.screen();
-    return text.includes('shell in') && text.includes('ended') && /2\/4 pods/.test(text) ? text : undefined;
+    return text.includes('shell in') && text.includes('ended') && /2\/5 pods/.test(text) ? text : undefined;
   });
   assert.equal(terminal.format('#{alternate_on}'), '1', 'back on the alternate screen');
   assert.match(screen, /^kview\s+ctx: kview-admin/m, 'the header is back');
@@ -167,7 +185,7 @@ test('s opens a shell in the selected pod (sh where bash is absent), resizes rea
 test("a attaches to the container's process, which echoes what is typed; ctrl-p ctrl-q detaches and leaves it running", async (context) => {
   const terminal = startKview();
   context.after(() => terminal.close());
-  await tableShown(terminal, 4);
+  await tableShown(terminal, 5);
   await filterTo(terminal, 'reader', 1, 'reader');
   terminal.sendKeys('a');
   await waitFor('the attach banner', () => terminal.screen().includes('ctrl-p ctrl-q detaches') || undefined);
@@ -192,7 +210,7 @@ test('s on a container without any shell says so in one line and names the ephem
   // Wide enough for the whole line with the test's long namespace name.
   const terminal = startKview({}, 200);
   context.after(() => terminal.close());
-  await tableShown(terminal, 4);
+  await tableShown(terminal, 5);
   await filterTo(terminal, 'noshell', 1, 'noshell');
   terminal.sendKeys('s');
   const screen = await waitFor('the one line', () => {
@@ -201,6 +219,32 @@ test('s on a container without any shell says so in one line and names the ephem
   });
   assert.match(screen, new RegExp(`kubectl debug -it noshell -n ${namespace} --image=busybox --target=pause`));
   assert.equal(terminal.format('#{alternate_on}'), '1');
+});
+
+test('s on a pod with two containers and no default opens the containers view; s there opens the one picked', async (context) => {
+  const terminal = startKview();
+  context.after(() => terminal.close());
+  await tableShown(terminal, 5);
+  await filterTo(terminal, 'pair', 1, 'pair');
+  terminal.sendKeys('s');
+  await waitFor('the picker', () => {
+    const screen = terminal.screen();
+    return screen.includes('containers of') && screen.includes('pick a container') ? true : undefined;
+  });
+  await waitFor('the first container row', () => terminal.selectedLine().startsWith('first') || undefined);
+  terminal.sendKeys('j');
+  await waitFor('the second container selected', () => terminal.selectedLine().startsWith('second') || undefined);
+  terminal.sendKeys('s');
+  await waitFor('the shell prompt', () => /^\/ #\s*$/m.test(terminal.screen()) || undefined);
+  // PID 1 of each container is its own sleep: 3601 is the second's.
+  terminal.sendKeys('tr "\\0" " " < /proc/1/cmdline; echo', 'Enter');
+  await waitFor("the second container's process", () => /^sleep 3601\s*$/m.test(terminal.screen()) || undefined);
+  terminal.sendKeys('exit', 'Enter');
+  await waitFor('the containers view back', () => {
+    const screen = terminal.screen();
+    return screen.includes('containers of') && screen.includes('(second): ended') ? true : undefined;
+  });
+  assert.ok(terminal.selectedLine().startsWith('second'), 'the picked row is still selected');
 });
 
 // The test's editor: a script run once per opening, told what to do by the opening's number; it copies what it
@@ -234,14 +278,14 @@ test('E edits a label through $EDITOR; invalid YAML reopens the editor with the 
   ]);
   const terminal = startKview({EDITOR: editor, KUBE_EDITOR: ''});
   context.after(() => terminal.close());
-  await tableShown(terminal, 4);
+  await tableShown(terminal, 5);
   await filterTo(terminal, 'alpha', 1, 'alpha');
   terminal.sendKeys('E');
   await waitFor('the edit applied', () => terminal.screen().includes('pods/alpha edited') || undefined);
   assert.equal(kubectl('-n', namespace, 'get', 'pod', 'alpha', '-o', 'jsonpath={.metadata.labels.edited}'), 'yes');
   // The keys are kview's again: Esc clears the filter.
   terminal.sendKeys('Escape');
-  await waitFor('the filter cleared', () => /● live\s+4 pods/.test(terminal.screen()) || undefined);
+  await waitFor('the filter cleared', () => /● live\s+5 pods/.test(terminal.screen()) || undefined);
 
   const first = readFileSync(join(work, 'label-seen-1.yaml'), 'utf8');
   assert.match(first, /^# Please edit the object below/);
@@ -270,7 +314,7 @@ test('E: a change the server refuses reopens with its message; giving up names t
   ]);
   const terminal = startKview({EDITOR: editor});
   context.after(() => terminal.close());
-  await tableShown(terminal, 4);
+  await tableShown(terminal, 5);
   await filterTo(terminal, 'beta', 1, 'beta');
   terminal.sendKeys('E');
   const screen = await waitFor('the kept file named', () => {
@@ -298,7 +342,7 @@ test('E: the object changing during the edit (409) asks, and y re-edits its newe
   ]);
   const terminal = startKview({EDITOR: editor});
   context.after(() => terminal.close());
-  await tableShown(terminal, 4);
+  await tableShown(terminal, 5);
   await filterTo(terminal, 'alpha', 1, 'alpha');
   terminal.sendKeys('E');
   await waitFor('the question', () => terminal.screen().includes('on its newest version? [y/N]') || undefined);
