@@ -4,6 +4,8 @@ import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {World} from '../ui/world.js';
 import {createLogSource} from '../cluster/log-source.js';
 import {createSystemNodeTools} from '../node-tools/node-tools.js';
+import {createInteractiveRunner} from '../node-tools/spawn-runner.js';
+import {editorCommand} from '../state/editor-command.js';
 import {runNodeOnly, runsOnNode} from './node-only.js';
 import {KviewError} from '../cluster/kview-error.js';
 import {runApp} from '../ui/run-app.js';
@@ -149,6 +151,8 @@ function worldFor(
     ),
     clipboard: configured.clipboard,
     nodeTools: createSystemNodeTools(),
+    interactive: createInteractiveRunner(),
+    editor: editorCommand(process.env),
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);

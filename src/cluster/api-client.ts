@@ -14,7 +14,12 @@ import type {LivenessOptions, PathLiveness} from './path-liveness.js';
 // client-node APIs do not expose, while TLS and credentials still come from client-node's KubeConfig.
 export interface ApiClient {
   getJson<T>(path: string, accept?: string, signal?: AbortSignal): Promise<T>;
-  sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body: unknown, contentType?: string): Promise<T>;
+  sendJson<T>(
+    method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body: unknown,
+    contentType?: string,
+  ): Promise<T>;
   // Resolves when the server ends the stream; rejects when it breaks, when onChunk throws, or with a StaleStreamError
   // when the path to the server was found dead while the stream was silent.
   stream(path: string, accept: string, onChunk: (chunk: Buffer) => void, signal: AbortSignal): Promise<void>;
@@ -208,7 +213,7 @@ export function createApiClient(
       return oneShot<T>({method: 'GET', path, headers: {Accept: accept}, signal});
     },
     sendJson<T>(
-      method: 'POST' | 'PATCH' | 'DELETE',
+      method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
       path: string,
       body: unknown,
       contentType = 'application/json',

@@ -8,7 +8,7 @@ import {gatherDescribeInputs} from './describe-inputs.js';
 import type {DescribeInputs, DescribeNeed} from './describe-inputs.js';
 import {loadClusterConnection} from './kubeconfig.js';
 import type {ClusterConnection, KubeconfigRequest} from './kubeconfig.js';
-import {setUnschedulable} from './object-actions.js';
+import {replaceObject, setUnschedulable} from './object-actions.js';
 import {
   deleteWithOptions,
   rolloutRestart,
@@ -18,6 +18,8 @@ import {
   triggerCronJob,
 } from './workload-actions.js';
 import type {DeleteOptions} from './workload-actions.js';
+import {runPodTerminal} from './pod-terminal.js';
+import type {PodTerminalTarget, TerminalEnd, TerminalStreams} from './pod-terminal.js';
 import {drainNode} from './drain.js';
 import type {DrainControl, DrainOptions, DrainOutcome} from './drain.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
@@ -67,6 +69,10 @@ export interface ClusterSession {
   setSuspended(kind: ResourceKind, namespace: string | undefined, name: string, suspend: boolean): Promise<void>;
   // Returns the name of the Job it created.
   triggerCronJob(kind: ResourceKind, namespace: string, name: string): Promise<string>;
+  // The edited object back, with the resourceVersion it was read at (a 409 when it changed since).
+  replaceObject(kind: ResourceKind, namespace: string | undefined, name: string, object: unknown): Promise<RowObject>;
+  // An exec or attach session on the given terminal; resolves when the container's side ends or kview detaches.
+  openPodTerminal(target: PodTerminalTarget, terminal: TerminalStreams): Promise<TerminalEnd>;
   setUnschedulable(node: string, unschedulable: boolean): Promise<void>;
   drain(node: string, options: DrainOptions, control: DrainControl): Promise<DrainOutcome>;
   nodeUsage(): Promise<Map<string, NodeUsage> | undefined>;
@@ -123,6 +129,8 @@ function sessionFor(
     setImage: (kind, namespace, name, container, image) => setImage(client, kind, namespace, name, container, image),
     setSuspended: (kind, namespace, name, suspend) => setSuspended(client, kind, namespace, name, suspend),
     triggerCronJob: (kind, namespace, name) => triggerCronJob(client, kind, namespace, name),
+    replaceObject: (kind, namespace, name, object) => replaceObject(client, kind, namespace, name, object),
+    openPodTerminal: (target, terminal) => runPodTerminal(connection.kubeConfig, target, terminal),
     setUnschedulable: (node, unschedulable) => setUnschedulable(client, node, unschedulable),
     drain: (node, options, control) => drainNode(client, node, options, control),
     nodeUsage: () => nodeUsage(client),

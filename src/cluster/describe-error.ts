@@ -74,7 +74,9 @@ export function describeHttpFailure(status: number, body: string, method: string
   if (status === 410) return new KviewError(`expired: ${serverMessage}`, 'the list is re-read', 'gone');
   // A PodDisruptionBudget refusing an eviction, or the server's own rate limit: worth asking again later.
   if (status === 429) return new KviewError(serverMessage, 'asked again shortly', 'too-many-requests');
-  return new KviewError(`${method} ${path.split('?')[0]} failed: ${serverMessage}`, `HTTP ${status}`, 'other');
+  // An edit tells these apart: a conflict is re-edited on the newest version, an invalid object in place.
+  const kind = status === 409 ? 'conflict' : status === 422 || status === 400 ? 'invalid' : 'other';
+  return new KviewError(`${method} ${path.split('?')[0]} failed: ${serverMessage}`, `HTTP ${status}`, kind);
 }
 
 function verbOf(method: string, path: string): string {

@@ -21,4 +21,8 @@ export type KviewErrorKind =
   | 'not-found'
   | 'gone'
   | 'too-many-requests'
+  // The object changed since it was read (409): the update was made against an older resourceVersion.
+  | 'conflict'
+  // The server refused the object as written (422 Invalid, 400 Bad Request).
+  | 'invalid'
   | 'other';

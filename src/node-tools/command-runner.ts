@@ -71,3 +71,9 @@ export function describeSpawnError(command: string, code: string | undefined, me
   }
   return {kind: 'exit', line: `${command}: could not start (${message.split('\n')[0]})`};
 }
+
+// A program that takes the terminal (an editor): stdin, stdout and stderr are kview's own, so the caller hands
+// the terminal over first. No timeout: the user decides how long an edit takes.
+export interface InteractiveRunner {
+  runInteractive(command: string, args: readonly string[]): Promise<CommandOutcome>;
+}

@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process';
 import type {ChildProcess} from 'node:child_process';
 import {describeExit, describeSpawnError} from './command-runner.js';
-import type {CommandOutcome, CommandRunner, RunOptions} from './command-runner.js';
+import type {CommandOutcome, CommandRunner, InteractiveRunner, RunOptions} from './command-runner.js';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
@@ -148,4 +148,29 @@ function followLines(
       }
     });
   });
+}
+
+// The user's own environment, unchanged (their locale, TERM and editor settings), and the terminal inherited.
+export function createInteractiveRunner(environment: NodeJS.ProcessEnv = process.env): InteractiveRunner {
+  return {
+    runInteractive: (command, args) =>
+      new Promise((resolve) => {
+        const child = spawn(command, [...args], {env: environment, shell: false, stdio: 'inherit'});
+        let spawnError: NodeJS.ErrnoException | undefined;
+        child.on('error', (error: NodeJS.ErrnoException) => {
+          spawnError = error;
+        });
+        child.on('close', (code, signal) => {
+          if (spawnError) {
+            const failure = describeSpawnError(command, spawnError.code, spawnError.message);
+            resolve({ok: false, stdout: '', stderr: '', failure});
+          } else if (code === 0) {
+            resolve({ok: true, stdout: '', stderr: '', exitCode: 0});
+          } else {
+            const failure = describeExit(command, code ?? -1, signal ? `ended by ${signal}` : '');
+            resolve({ok: false, stdout: '', stderr: '', failure});
+          }
+        });
+      }),
+  };
 }

@@ -5,13 +5,26 @@ import type {DrainProgress} from '../cluster/drain.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import type {RowObject} from '../cluster/types.js';
 import type {KeySpec} from './key-binding.js';
+import {INTERACTIVE_ACTIONS} from './actions-interactive.js';
 import {kindId} from './kind-profile.js';
 
 // The one registry of actions. An action is data: its keys, the kinds it applies to, the access review it needs,
 // the fields its confirmation asks for, whether it is destructive, and the cluster call it makes with the line
 // shown after. The keymap, help, hint bar, RBAC gating, --readonly, the dialog and the runner all read it.
 export type ActionId =
-  'delete' | 'cordon' | 'uncordon' | 'drain' | 'scale' | 'restart' | 'setImage' | 'trigger' | 'suspend';
+  | 'delete'
+  | 'cordon'
+  | 'uncordon'
+  | 'drain'
+  | 'scale'
+  | 'restart'
+  | 'setImage'
+  | 'trigger'
+  | 'suspend'
+  | 'shell'
+  | 'attach'
+  | 'edit'
+  | 'portForward';
 
 export type ActionCommand = `action.${ActionId}`;
 
@@ -78,7 +91,12 @@ export interface ConfirmRun {
   call(api: ActionApi, request: ActionRequest, values: FieldValues, job: ActionJob): Promise<string>;
 }
 
-export type ActionRun = ConfirmRun;
+// Runs in the UI with the terminal or a prompt of its own (src/ui/use-interactive-actions.ts).
+export interface InteractiveRun {
+  type: 'interactive';
+}
+
+export type ActionRun = ConfirmRun | InteractiveRun;
 
 export interface ActionSpec {
   id: ActionId;
@@ -471,6 +489,7 @@ export const ACTIONS: readonly ActionSpec[] = [
       },
     },
   },
+  ...INTERACTIVE_ACTIONS,
 ];
 
 export function actionSpec(id: ActionId): ActionSpec {

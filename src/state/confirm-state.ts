@@ -37,7 +37,8 @@ export interface ConfirmKey {
 
 export function openConfirm(request: ActionRequest): ConfirmState {
   const spec = actionSpec(request.action);
-  const fields = spec.run.fields;
+  // Only confirm runs open the dialog; an interactive one has no fields.
+  const fields = spec.run.type === 'confirm' ? spec.run.fields : [];
   const values: Record<string, string | boolean> = {};
   const choices: Record<string, readonly string[]> = {};
   // Choices first: a text field's default may depend on one (the image of the container picked).

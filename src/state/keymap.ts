@@ -45,7 +45,6 @@ export type TableCommand =
   | 'marks.toggle'
   | 'marks.clear'
   | 'job.cancel'
-  | 'action.portForward'
   | 'copy.name'
   | ActionCommand;
 
@@ -247,13 +246,6 @@ const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
     keys: [{label: 'X', input: 'X'}],
     description: 'cancel the running drain (the node stays cordoned)',
   },
-  // shift-f as in k9s. Creates nothing in the cluster, so it is offered under --readonly too.
-  {
-    command: 'action.portForward',
-    scope: 'table',
-    keys: [{label: 'F', input: 'F'}],
-    description: 'port-forward a pod, service or workload to a local port (:pf lists them; works with --readonly)',
-  },
   {
     command: 'copy.name',
     scope: 'table',
@@ -262,6 +254,8 @@ const tableBindings: ReadonlyArray<KeyBinding<TableCommand>> = [
   },
 ];
 
+// The terminal's actions: kview hands the terminal over and takes it back as it was. Shell and attach stay under
+// --readonly (they create nothing in the cluster); edit changes the object, so --readonly removes it.
 const textBindings: ReadonlyArray<KeyBinding<TextCommand>> = [
   {command: 'text.nextMatch', scope: 'text', keys: [{label: 'n', input: 'n'}], description: 'next match', hint: 'next'},
   {command: 'text.previousMatch', scope: 'text', keys: [{label: 'N', input: 'N'}], description: 'previous match'},

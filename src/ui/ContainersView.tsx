@@ -6,11 +6,13 @@ import {errorLine} from '../resources/error-line.js';
 import {podContainers} from '../resources/pod-containers.js';
 import type {ContainerRow} from '../resources/pod-containers.js';
 import {commandsFor} from '../state/keymap.js';
+import {CONTAINER_ROWS} from '../state/actions-interactive.js';
 import {useViewKeys} from './input-gate.js';
 import {useKeymap} from './settings-context.js';
 import type {ViewTarget} from '../state/navigation.js';
 import {columnWidths, layoutLine} from './column-widths.js';
 import type {World} from './world.js';
+import {useTerminalActions} from './use-terminal-actions.js';
 
 interface ContainersViewProps {
   world: World;
@@ -19,6 +21,7 @@ interface ContainersViewProps {
   width: number;
   height: number;
   onNavigate: (target: ViewTarget) => void;
+  onFlash?: (message: string) => void;
   // F on a container: the pod's forward, with this container's port offered first.
   onPortForward?: (target: {kind: typeof POD_KIND; namespace: string; name: string; container: string}) => void;
 }
@@ -27,7 +30,10 @@ const HEADERS = ['NAME', 'TYPE', 'IMAGE', 'READY', 'STATE', 'RESTARTS', 'LAST EX
 
 // A pod's containers (init, regular and ephemeral) with their state; Enter or l opens the logs of one,
 // p the previous instance's logs (what a CrashLoopBackOff needs).
-export function ContainersView({world, namespace, pod, width, height, onNavigate, onPortForward}: ContainersViewProps) {
+export function ContainersView(props: ContainersViewProps) {
+  const {world, namespace, pod, width, height, onNavigate, onPortForward} = props;
+  const onFlash = props.onFlash ?? (() => undefined);
+  const terminalActions = useTerminalActions({world, onFlash, onNavigate});
   const [rows, setRows] = useState<{list: ContainerRow[]; problem: string | undefined}>({list: [], problem: undefined});
   const [selected, setSelected] = useState(0);
   useEffect(() => {
@@ -61,7 +67,7 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
   const list = rows.list;
   const keys = useKeymap();
   useViewKeys((input, key) => {
-    for (const command of commandsFor(input, key, 'table', keys)) {
+    for (const command of commandsFor(input, key, 'table', keys, CONTAINER_ROWS)) {
       if (command === 'cursor.down') setSelected((index) => Math.min(list.length - 1, index + 1));
       if (command === 'cursor.up') setSelected((index) => Math.max(0, index - 1));
       if (command === 'cursor.top') setSelected(0);
@@ -73,6 +79,9 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
       if (command === 'action.portForward' && container) {
         onPortForward?.({kind: POD_KIND, namespace, name: pod, container: container.name});
       }
+      if (command === 'action.shell' && container) terminalActions.shell({namespace, pod, container: container.name});
+      if (command === 'action.attach' && container) terminalActions.attach({namespace, pod, container: container.name});
+      if (command === 'action.edit') terminalActions.edit({kind: POD_KIND, namespace, name: pod});
     }
     const container = list[selected];
     if (input === 'p' && container) {
@@ -93,7 +102,7 @@ export function ContainersView({world, namespace, pod, width, height, onNavigate
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate-end">
         <Text color="green">{`containers of ${namespace}/${pod}`}</Text>
-        <Text dimColor>{'  Enter/l logs · p previous logs'}</Text>
+        <Text dimColor>{'  Enter/l logs · p previous logs · s shell · a attach'}</Text>
       </Text>
       {rows.problem === undefined ? null : (
         <Text color="red" wrap="truncate-end">

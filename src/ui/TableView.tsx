@@ -32,6 +32,7 @@ import type {World} from './world.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
 import {useClipboard} from './use-clipboard.js';
 import {useViewKeys} from './input-gate.js';
+import {useTerminalActions} from './use-terminal-actions.js';
 
 type TableTarget = Extract<ViewTarget, {type: 'table'}>;
 
@@ -81,6 +82,11 @@ export function TableView(props: TableViewProps) {
   const podsPerNode = usePodsPerNode(world.cluster, isNode(kind));
   const nodeUsage = useNodeUsage(world.cluster, isNode(kind));
   const allowed = useAllowedActions(world, kind, target.namespace);
+  const terminalActions = useTerminalActions({
+    world,
+    onFlash: (message) => props.onFlash(message),
+    onNavigate: (next) => props.onNavigate(next),
+  });
 
   useEffect(() => dispatch({type: 'resize', viewportHeight: bodyHeight}), [bodyHeight]);
   useEffect(() => {
@@ -154,12 +160,11 @@ export function TableView(props: TableViewProps) {
       case 'view.nodePane':
         // On a node row the pane is for that node: it says so when kview runs elsewhere.
         return props.onNavigate(object && isNode(kind) ? {type: 'node', node: object.name} : {type: 'node'});
-      case 'action.portForward':
-        return object ? props.onPortForward?.(object) : undefined;
       case 'copy.name':
         return object ? props.onFlash(copy(`${kind.singular} name ${object.name}`, object.name)) : undefined;
       default: {
         const action = actionOfCommand(command);
+        if (action?.run.type === 'interactive') return object ? runInteractive(action, object) : undefined;
         if (action) return requestAction(action, object);
         return dispatch({type: 'command', command});
       }
@@ -201,6 +206,25 @@ export function TableView(props: TableViewProps) {
       })
       .catch((error: unknown) => props.onFlash(`${spec.id}: ${errorLine(error)}`));
   };
+
+  // Shell, attach, edit and port-forward take the terminal or a prompt of their own; their RBAC review is asked
+  // by their runner when the key is pressed, --readonly and the kind are checked here like any action's.
+  const runInteractive = (spec: ActionSpec, object: SelectedObject) => {
+    const refusal = allowed.refusal(spec);
+    if (refusal) return props.onFlash(refusal);
+    switch (spec.id) {
+      case 'edit':
+        return terminalActions.edit(object);
+      case 'portForward':
+        return props.onPortForward?.(object);
+      case 'shell':
+      case 'attach':
+        // The shell opens in the default container, or the containers view picks one.
+        if (object.namespace === undefined) return props.onFlash(`${spec.id}: select a pod`);
+        return terminalActions[spec.id]({namespace: object.namespace, pod: object.name});
+    }
+  };
+
   useViewKeys((input, key) => {
     // Esc first clears the marks, before the App's Esc clears the filter or leaves the view.
     if (key.escape && liveMarks(latestRef.current.state).length > 0) {

@@ -67,6 +67,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           height={height}
           onNavigate={props.onNavigate}
           onPortForward={props.onPortForward}
+          onFlash={props.onFlash}
         />
       );
     case 'describe':

@@ -5,10 +5,15 @@ import type {Instance} from 'ink';
 import {errorLine} from '../resources/error-line.js';
 import type {Skin} from '../state/config/skin.js';
 import {SkinContext} from './themed-text.js';
-
-const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
-const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
-const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
+import {
+  createTerminalHandover,
+  ENTER_ALTERNATE_SCREEN,
+  FRAME_AT_SCREEN_TOP,
+  HandoverFrame,
+  LEAVE_ALTERNATE_SCREEN,
+  pausableOutput,
+  TerminalHandoverContext,
+} from './terminal-handover.js';
 // Every signal that ends a terminal program by default and can be caught: ctrl-c arrives as a key in raw mode, so
 // SIGINT and SIGQUIT come from outside (kill, a supervisor, a closing SSH session sends SIGHUP).
 const TERMINATING_SIGNALS = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'] as const;
@@ -62,7 +67,18 @@ export async function runFullScreen(root: ReactElement, skin: Skin = 'default'):
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   try {
-    instance = render(<SkinContext.Provider value={skin}>{root}</SkinContext.Provider>, {
+    // A shell or an editor can be given the terminal (s, a, E) and kview takes it back as it was.
+    const output = pausableOutput(stdout);
+    const handover = createTerminalHandover(process.stdin, stdout, output);
+    const tree = (
+      <SkinContext.Provider value={skin}>
+        <TerminalHandoverContext.Provider value={handover}>
+          <HandoverFrame frame={handover.frame}>{root}</HandoverFrame>
+        </TerminalHandoverContext.Provider>
+      </SkinContext.Provider>
+    );
+    instance = render(tree, {
+      stdout: output.stream,
       exitOnCtrlC: false,
       patchConsole: false,
       incrementalRendering: true,

@@ -53,6 +53,9 @@ export function useActionRunner(world: World, flash: (message: string) => void):
             .call(world.cluster, request, values, job)
             .then(finish, (error: unknown) => finish(`${verb} failed: ${errorLine(error)}`));
           return;
+        case 'interactive':
+          // Run by the view that has the row (TableView's runInteractive), never through a confirmation.
+          return;
       }
     },
     [world, flash],

@@ -2,6 +2,7 @@ import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {TableWatchSink} from '../cluster/table-watch.js';
 import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
+import type {InteractiveRunner} from '../node-tools/command-runner.js';
 import type {TimeZone} from '../resources/time-zone.js';
 import type {Settings} from '../state/config/settings.js';
 import type {ClipboardTerminal} from '../resources/osc52.js';
@@ -34,6 +35,8 @@ export type ClusterApi = Pick<
   | 'setImage'
   | 'setSuspended'
   | 'triggerCronJob'
+  | 'replaceObject'
+  | 'openPodTerminal'
   | 'setUnschedulable'
   | 'drain'
   | 'nodeUsage'
@@ -57,6 +60,10 @@ export interface World {
   timeZone?: TimeZone;
   // A world for another kubeconfig context (the context picker); absent where switching is not possible.
   switchContext?: (context: string) => World;
+  // Programs that take the terminal (the editor of E) and the editor's command ($KUBE_EDITOR, $EDITOR, vi);
+  // absent where there is no terminal to give (tests).
+  interactive?: InteractiveRunner;
+  editor?: readonly string[];
   // The config file's settings (keys, aliases, logs, per-context settings); the defaults when absent.
   settings?: Settings;
   // The session's port-forwards (F, :pf); absent where nothing can listen (some tests).

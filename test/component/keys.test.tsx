@@ -11,6 +11,9 @@ import {scriptedWorld, waitForFrame} from './scripted-world.js';
 import type {ScriptedWorld} from './scripted-world.js';
 import type {ForwardEntry} from '../../src/state/forward-state.js';
 import type {ForwardService} from '../../src/ui/forward-service.js';
+import {readFile, writeFile} from 'node:fs/promises';
+import {PassThrough} from 'node:stream';
+import type {TerminalHandover} from '../../src/ui/terminal-handover.js';
 
 // Every table, text and global key of the keymap, pressed in the real App against a scripted cluster, with what
 // the operator would see or what would be sent to the cluster. The log and node keys are exercised by their own
@@ -18,6 +21,7 @@ import type {ForwardService} from '../../src/ui/forward-service.js';
 process.env.FORCE_COLOR = '1';
 const {render} = await import('ink-testing-library');
 const {App} = await import('../../src/ui/App.js');
+const {TerminalHandoverContext} = await import('../../src/ui/terminal-handover.js');
 
 const KEY = {
   down: '\u001b[B',
@@ -477,6 +481,150 @@ test('Y in describe and YAML copies the whole text', async (context) => {
     Buffer.from(sequence.slice(7, -1), 'base64').toString('utf8'),
     'kind: Node\nmetadata:\n  name: worker-1\n  labels:\n    zone: a\n',
   );
+});
+
+// s, a and E against a terminal hand-over of the test's own: what kview asks the cluster and the editor, and the
+// line it shows after the terminal came back.
+function fakeHandover(modes: string[]): TerminalHandover {
+  const output = Object.assign(new PassThrough(), {columns: 80, rows: 24});
+  return {
+    run: (mode, session) => {
+      modes.push(mode);
+      return session({output, onInput: () => () => undefined});
+    },
+  };
+}
+
+test('s opens a shell in the default container, bash first then sh; a checks the container takes a terminal', async (context) => {
+  const modes: string[] = [];
+  const twoContainers: RowObject = {
+    ...podObject,
+    metadata: {
+      ...podObject.metadata,
+      annotations: {'kubectl.kubernetes.io/default-container': 'sidecar'},
+    },
+    spec: {containers: [{name: 'app'}, {name: 'sidecar', stdin: true, tty: true}]},
+  };
+  const world = scriptedWorld({objects: {'pods/demo/pod-00': twoContainers}});
+  const terminals: string[] = [];
+  world.cluster.openPodTerminal = (target) => {
+    terminals.push(`${target.mode} ${target.container} ${(target.command ?? []).join(' ')}`.trim());
+    // The image has no bash: the runtime says so before the shell prints anything.
+    if (target.command?.[0] === 'bash') {
+      return Promise.resolve({
+        status: 'Failure',
+        message: 'exec: "bash": executable file not found in $PATH',
+        outputBytes: 0,
+        detached: false,
+      });
+    }
+    return Promise.resolve({status: 'Success', exitCode: 0, outputBytes: 120, detached: false});
+  };
+  const app = render(
+    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
+      <App world={world} />
+    </TerminalHandoverContext.Provider>,
+  );
+  context.after(() => app.unmount());
+  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  await waitForFrame(frame, () => world.watches.length > 0);
+  world.sink().snapshot(podColumns, pods);
+  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  exercised.add('s');
+  app.stdin.write('s');
+  await waitForFrame(frame, (text) => text.includes('shell in demo/pod-00 (sidecar): ended'));
+  assert.deepEqual(terminals, ['exec sidecar bash', 'exec sidecar sh']);
+  exercised.add('a');
+  app.stdin.write('a');
+  await waitForFrame(frame, (text) => text.includes('attach to demo/pod-00 (sidecar): ended'));
+  assert.deepEqual(terminals.at(-1), 'attach sidecar');
+  assert.deepEqual(modes, ['raw', 'raw']);
+});
+
+test('s on a pod with several containers and no default opens the containers view to pick one', async (context) => {
+  const world = scriptedWorld({
+    objects: {'pods/demo/pod-00': {...podObject, spec: {containers: [{name: 'app'}, {name: 'sidecar'}]}}},
+  });
+  const app = render(
+    <TerminalHandoverContext.Provider value={fakeHandover([])}>
+      <App world={world} />
+    </TerminalHandoverContext.Provider>,
+  );
+  context.after(() => app.unmount());
+  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  await waitForFrame(frame, () => world.watches.length > 0);
+  world.sink().snapshot(podColumns, pods);
+  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  app.stdin.write('s');
+  await waitForFrame(frame, (text) => text.includes('containers of demo/pod-00') && text.includes('pick a container'));
+  assert.deepEqual(world.calls, [], 'no session was opened');
+});
+
+test('E puts the YAML in the editor and sends what it saved; --readonly removes E and keeps s', async (context) => {
+  const modes: string[] = [];
+  const opened: string[] = [];
+  const world = scriptedWorld({
+    objects: {'pods/demo/pod-00': {...podObject, metadata: {...podObject.metadata, resourceVersion: '7'}}},
+    editor: ['test-editor', '--wait'],
+    interactive: {
+      async runInteractive(command, args) {
+        const file = args.at(-1) ?? '';
+        opened.push(`${command} ${args.slice(0, -1).join(' ')}`);
+        const text = await readFile(file, 'utf8');
+        await writeFile(file, text.replace('name: pod-00', 'name: pod-00\n  labels:\n    edited: "yes"'));
+        return {ok: true, stdout: '', stderr: '', exitCode: 0};
+      },
+    },
+  });
+  const sent: unknown[] = [];
+  world.cluster.replaceObject = (kind, namespace, name, object) => {
+    sent.push(object);
+    return Promise.resolve(object as RowObject);
+  };
+  const app = render(
+    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
+      <App world={world} />
+    </TerminalHandoverContext.Provider>,
+  );
+  context.after(() => app.unmount());
+  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  await waitForFrame(frame, () => world.watches.length > 0);
+  world.sink().snapshot(podColumns, pods);
+  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  exercised.add('E');
+  app.stdin.write('E');
+  await waitForFrame(frame, (text) => text.includes('pods/pod-00 edited'));
+  assert.deepEqual(opened, ['test-editor --wait']);
+  assert.deepEqual(modes, ['cooked']);
+  assert.deepEqual((sent[0] as {metadata?: unknown}).metadata, {
+    name: 'pod-00',
+    labels: {edited: 'yes'},
+    namespace: 'demo',
+    uid: 'u0',
+    resourceVersion: '7',
+  });
+
+  const readonly = scriptedWorld({
+    objects: {'pods/demo/pod-00': podObject},
+    readonly: true,
+    interactive: world.interactive,
+    editor: ['vi'],
+  });
+  const second = render(
+    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
+      <App world={readonly} />
+    </TerminalHandoverContext.Provider>,
+  );
+  context.after(() => second.unmount());
+  const secondFrame = () => (second.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  await waitForFrame(secondFrame, () => readonly.watches.length > 0);
+  readonly.sink().snapshot(podColumns, pods);
+  await waitForFrame(secondFrame, (text) => text.includes('pod-00'));
+  second.stdin.write('E');
+  await waitForFrame(secondFrame, (text) => text.includes('edit is not offered: kview runs with --readonly'));
+  second.stdin.write('s');
+  await waitForFrame(secondFrame, (text) => text.includes('shell in demo/pod-00 (app): ended'));
+  assert.deepEqual(readonly.calls, ['exec demo/pod-00/app']);
 });
 
 test('every table, text and global key was pressed by a test above', () => {

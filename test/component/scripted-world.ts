@@ -117,6 +117,16 @@ export function scriptedWorld(
         world.calls.push(`trigger ${kind.plural} ${namespace}/${name}`);
         return `${name}-manual-abcde`;
       }),
+    replaceObject: (kind, namespace, name, object) =>
+      answer('replaceObject', () => {
+        world.calls.push(`replace ${kind.plural} ${namespace ?? ''}/${name}`);
+        return object as RowObject;
+      }),
+    openPodTerminal: (target) =>
+      answer('openPodTerminal', () => {
+        world.calls.push(`${target.mode} ${target.namespace}/${target.pod}/${target.container}`);
+        return {status: 'Success' as const, exitCode: 0, outputBytes: 0, detached: false};
+      }),
     setUnschedulable: (node, unschedulable) =>
       answer('setUnschedulable', () => {
         world.calls.push(`${unschedulable ? 'cordon' : 'uncordon'} ${node}`);

@@ -83,6 +83,28 @@ test('every action: its command, keys, kinds and the access review it needs', ()
       destructive: false,
     },
     {id: 'suspend', keys: 'p', kinds: 'cronjobs.batch', review: onDeployments('patch'), destructive: false},
+    {
+      id: 'shell',
+      keys: 's',
+      kinds: 'pods containers',
+      review: {verb: 'create', group: '', resource: 'pods', subresource: 'exec', namespace: 'shop'},
+      destructive: false,
+    },
+    {
+      id: 'attach',
+      keys: 'a',
+      kinds: 'pods containers',
+      review: {verb: 'create', group: '', resource: 'pods', subresource: 'attach', namespace: 'shop'},
+      destructive: false,
+    },
+    {id: 'edit', keys: 'E', kinds: 'any', review: onDeployments('update'), destructive: false},
+    {
+      id: 'portForward',
+      keys: 'F',
+      kinds: 'pods containers services deployments.apps statefulsets.apps daemonsets.apps replicasets.apps jobs.batch',
+      review: {verb: 'create', group: '', resource: 'pods', subresource: 'portforward', namespace: 'shop'},
+      destructive: false,
+    },
   ]);
   for (const spec of ACTIONS) assert.equal(spec.command, `action.${spec.id}`);
   // A node is cluster-scoped: its review names no namespace.
@@ -91,14 +113,14 @@ test('every action: its command, keys, kinds and the access review it needs', ()
 
 test('the actions each kind offers', () => {
   const offered = (of: ResourceKind) => actionsFor(of).map((spec) => spec.id);
-  assert.deepEqual(offered(POD_KIND), ['delete']);
-  assert.deepEqual(offered(NODE_KIND), ['delete', 'cordon', 'uncordon', 'drain']);
-  assert.deepEqual(offered(DEPLOYMENTS), ['delete', 'scale', 'restart', 'setImage']);
-  assert.deepEqual(offered(STATEFULSETS), ['delete', 'scale', 'restart', 'setImage']);
-  assert.deepEqual(offered(REPLICASETS), ['delete', 'scale', 'setImage']);
-  assert.deepEqual(offered(DAEMONSETS), ['delete', 'restart', 'setImage']);
-  assert.deepEqual(offered(CRONJOBS), ['delete', 'trigger', 'suspend']);
-  assert.deepEqual(offered(CONFIGMAPS), ['delete']);
+  assert.deepEqual(offered(POD_KIND), ['delete', 'shell', 'attach', 'edit', 'portForward']);
+  assert.deepEqual(offered(NODE_KIND), ['delete', 'cordon', 'uncordon', 'drain', 'edit']);
+  assert.deepEqual(offered(DEPLOYMENTS), ['delete', 'scale', 'restart', 'setImage', 'edit', 'portForward']);
+  assert.deepEqual(offered(STATEFULSETS), ['delete', 'scale', 'restart', 'setImage', 'edit', 'portForward']);
+  assert.deepEqual(offered(REPLICASETS), ['delete', 'scale', 'setImage', 'edit', 'portForward']);
+  assert.deepEqual(offered(DAEMONSETS), ['delete', 'restart', 'setImage', 'edit', 'portForward']);
+  assert.deepEqual(offered(CRONJOBS), ['delete', 'trigger', 'suspend', 'edit']);
+  assert.deepEqual(offered(CONFIGMAPS), ['delete', 'edit']);
 });
 
 test('no key means two things on any kind of row, and r is drain on nodes but restart on deployments', () => {
@@ -121,16 +143,24 @@ test('no key means two things on any kind of row, and r is drain on nodes but re
   assert.deepEqual(commandsFor('r', {}, 'table', keymap, 'nodes'), ['action.drain']);
   assert.deepEqual(commandsFor('r', {}, 'table', keymap, 'deployments.apps'), ['action.restart']);
   assert.deepEqual(commandsFor('r', {}, 'table', keymap, 'pods'), []);
-  // Without a row kind (the containers view) no kind's action answers.
+  // Without a row kind no kind's action answers; the containers view's rows take shell, attach and port-forward.
   assert.deepEqual(commandsFor('s', {}, 'table', keymap), []);
+  assert.deepEqual(commandsFor('s', {}, 'table', keymap, 'containers'), ['action.shell']);
+  assert.deepEqual(commandsFor('s', {}, 'table', keymap, 'deployments.apps'), ['action.scale']);
 });
 
-test('a read-only run has no mutating action: every action key is among the commands --readonly removes', () => {
+test('a read-only run has no mutating action: every mutating action key is among the commands --readonly removes', () => {
   const actionCommands = keymap.filter((binding) => binding.command.startsWith('action.')).map((b) => b.command);
   assert.equal(actionCommands.length, ACTIONS.length);
-  for (const command of actionCommands) assert.ok(MUTATING_COMMANDS.has(command), command);
+  // Every action changes the cluster except those that only open a session or a local listener.
+  const sessions = ACTIONS.filter((spec) => !spec.mutating).map((spec) => spec.id);
+  assert.deepEqual(sessions, ['shell', 'attach', 'portForward']);
+  for (const spec of ACTIONS) assert.equal(MUTATING_COMMANDS.has(spec.command), spec.mutating, spec.id);
   const readonly = keymap.filter((binding) => !MUTATING_COMMANDS.has(binding.command));
-  assert.ok(!readonly.some((binding) => binding.command.startsWith('action.')));
+  assert.deepEqual(
+    readonly.filter((binding) => binding.command.startsWith('action.')).map((binding) => binding.command),
+    ['action.shell', 'action.attach', 'action.portForward'],
+  );
   assert.ok(
     readonly.some((binding) => binding.command === 'marks.toggle'),
     'marking changes nothing and stays',
@@ -267,8 +297,11 @@ const job: ActionJob = {
   progress: () => undefined,
   now: () => Date.parse('2026-12-01T10:00:00Z'),
 };
-const run = (api: ActionApi, action: ActionRequest, values: FieldValues) =>
-  actionSpec(action.action).run.call(api, action, values, job);
+const run = (api: ActionApi, action: ActionRequest, values: FieldValues) => {
+  const spec = actionSpec(action.action);
+  if (spec.run.type !== 'confirm') throw new Error(`${spec.id} is not confirmed`);
+  return spec.run.call(api, action, values, job);
+};
 
 test('the calls the actions make, and the lines they leave', async () => {
   const {api, calls} = recordingApi();
