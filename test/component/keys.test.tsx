@@ -495,6 +495,21 @@ function fakeHandover(modes: string[]): TerminalHandover {
   };
 }
 
+// The App on a scripted world's pods, with the test's own terminal hand-over.
+async function podsWithHandover(context: TestContext, world: ScriptedWorld, modes: string[]) {
+  const app = render(
+    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
+      <App world={world} />
+    </TerminalHandoverContext.Provider>,
+  );
+  context.after(() => app.unmount());
+  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  await waitForFrame(frame, () => world.watches.length > 0);
+  world.sink().snapshot(podColumns, pods);
+  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  return {app, frame};
+}
+
 test('s opens a shell in the default container, bash first then sh; a checks the container takes a terminal', async (context) => {
   const modes: string[] = [];
   const twoContainers: RowObject = {
@@ -520,16 +535,7 @@ test('s opens a shell in the default container, bash first then sh; a checks the
     }
     return Promise.resolve({status: 'Success', exitCode: 0, outputBytes: 120, detached: false});
   };
-  const app = render(
-    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
-      <App world={world} />
-    </TerminalHandoverContext.Provider>,
-  );
-  context.after(() => app.unmount());
-  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-  await waitForFrame(frame, () => world.watches.length > 0);
-  world.sink().snapshot(podColumns, pods);
-  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  const {app, frame} = await podsWithHandover(context, world, modes);
   exercised.add('s');
   app.stdin.write('s');
   await waitForFrame(frame, (text) => text.includes('shell in demo/pod-00 (sidecar): ended'));
@@ -545,16 +551,7 @@ test('s on a pod with several containers and no default opens the containers vie
   const world = scriptedWorld({
     objects: {'pods/demo/pod-00': {...podObject, spec: {containers: [{name: 'app'}, {name: 'sidecar'}]}}},
   });
-  const app = render(
-    <TerminalHandoverContext.Provider value={fakeHandover([])}>
-      <App world={world} />
-    </TerminalHandoverContext.Provider>,
-  );
-  context.after(() => app.unmount());
-  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-  await waitForFrame(frame, () => world.watches.length > 0);
-  world.sink().snapshot(podColumns, pods);
-  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  const {app, frame} = await podsWithHandover(context, world, []);
   app.stdin.write('s');
   await waitForFrame(frame, (text) => text.includes('containers of demo/pod-00') && text.includes('pick a container'));
   assert.deepEqual(world.calls, [], 'no session was opened');
@@ -581,16 +578,7 @@ test('E puts the YAML in the editor and sends what it saved; --readonly removes 
     sent.push(object);
     return Promise.resolve(object as RowObject);
   };
-  const app = render(
-    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
-      <App world={world} />
-    </TerminalHandoverContext.Provider>,
-  );
-  context.after(() => app.unmount());
-  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-  await waitForFrame(frame, () => world.watches.length > 0);
-  world.sink().snapshot(podColumns, pods);
-  await waitForFrame(frame, (text) => text.includes('pod-00'));
+  const {app, frame} = await podsWithHandover(context, world, modes);
   exercised.add('E');
   app.stdin.write('E');
   await waitForFrame(frame, (text) => text.includes('pods/pod-00 edited'));
@@ -610,16 +598,7 @@ test('E puts the YAML in the editor and sends what it saved; --readonly removes 
     interactive: world.interactive,
     editor: ['vi'],
   });
-  const second = render(
-    <TerminalHandoverContext.Provider value={fakeHandover(modes)}>
-      <App world={readonly} />
-    </TerminalHandoverContext.Provider>,
-  );
-  context.after(() => second.unmount());
-  const secondFrame = () => (second.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-  await waitForFrame(secondFrame, () => readonly.watches.length > 0);
-  readonly.sink().snapshot(podColumns, pods);
-  await waitForFrame(secondFrame, (text) => text.includes('pod-00'));
+  const {app: second, frame: secondFrame} = await podsWithHandover(context, readonly, modes);
   second.stdin.write('E');
   await waitForFrame(secondFrame, (text) => text.includes('edit is not offered: kview runs with --readonly'));
   second.stdin.write('s');
