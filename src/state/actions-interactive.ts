@@ -1,6 +1,6 @@
 import type {AccessQuestion} from '../cluster/access-review.js';
 import type {ResourceKind} from '../cluster/resource-kind.js';
-import type {ActionSpec} from './actions.js';
+import type {ActionSpec} from './action-types.js';
 
 // The containers view has no resource kind of its own: its rows are a pod's containers, and the actions that take
 // a container (shell, attach, port-forward) name this pseudo kind so their keys answer there too.

@@ -1,4 +1,4 @@
-import type {ActionRequest} from './action-request.js';
+import type {ActionRequest} from './action-types.js';
 import {openConfirm} from './confirm-state.js';
 import type {ConfirmState} from './confirm-state.js';
 import {currentView, goBack, goForward, goLast, pushView, replaceView, startNavigation} from './navigation.js';

@@ -1,6 +1,6 @@
 import {Text} from './themed-text.js';
 import type {ViewTarget} from '../state/navigation.js';
-import type {ActionRequest} from '../state/action-request.js';
+import type {ActionRequest} from '../state/action-types.js';
 import {ContainersView} from './ContainersView.js';
 import {ContextsView} from './ContextsView.js';
 import {ObjectTextView} from './ObjectTextView.js';
