@@ -32,10 +32,11 @@ export function HelpOverlay({
       <Text bold>{`Keys (${scope} view; press ? to close)`}</Text>
       <Box>
         {columns.map((column, index) => (
-          <Box key={index} flexDirection="column" width={columnWidth}>
+          // A column's truncated descriptions end one cell before the next column's keys.
+          <Box key={index} flexDirection="column" width={columnWidth} marginRight={1}>
             {column.map((binding) => (
               <Text key={binding.command} wrap="truncate-end">
-                <Text color="cyan">{keyLabels(binding).padEnd(labelWidth)}</Text>
+                <Text color="cyan">{`${keyLabels(binding).padEnd(labelWidth - 1)} `}</Text>
                 <Text>{binding.description}</Text>
               </Text>
             ))}
