@@ -171,6 +171,7 @@ async function waitRunning(
 ): Promise<number> {
   const deadline = timing.now() + timing.timeoutMs;
   let last = '';
+  let newestEvent: string | undefined;
   const eventsPath =
     `/api/v1/namespaces/${encodeURIComponent(pod.namespace)}/events?fieldSelector=` +
     encodeURIComponent(`involvedObject.name=${pod.name}`);
@@ -181,7 +182,8 @@ async function waitRunning(
       // Every fourth round: the kubelet's events say "Pulling image" and "Started" as they happen.
       round % 4 === 0 ? latestEvent(client, eventsPath, signal) : Promise.resolve(undefined),
     ]);
-    const progress = debugPodProgress(object, event);
+    newestEvent = event ?? newestEvent;
+    const progress = debugPodProgress(object, newestEvent);
     if (progress.state === 'running') return timing.now();
     if (progress.state === 'failed')
       throw new KviewError(`debug pod ${pod.namespace}/${pod.name}: ${progress.line}`, 'the pod is deleted');

@@ -13,9 +13,11 @@ const NOT_FOUND = 127;
 const NOT_EXECUTABLE = 126;
 
 // The command as it runs in the pod: in the host's root (chroot /host), under busybox's timeout so a command
-// whose connection is closed by the local timeout does not keep running on the node.
+// whose connection is closed by the local timeout does not keep running on the node. The host's own env finds
+// the program on the host's PATH: busybox's chroot would run its own applet of that name (ps, ls, stat...)
+// instead of the host's program, and those answer other options.
 export function podCommand(command: string, args: readonly string[], timeoutMs?: number): string[] {
-  const chrooted = ['chroot', '/host', command, ...args];
+  const chrooted = ['chroot', '/host', '/usr/bin/env', '--', command, ...args];
   if (timeoutMs === undefined) return chrooted;
   return ['timeout', '-s', 'KILL', String(Math.ceil(timeoutMs / 1000) + 2), ...chrooted];
 }
@@ -76,11 +78,11 @@ async function runToEnd(
   return failed(describeChrootExit(command, finished.exitCode, err));
 }
 
-// chroot reports a program it cannot run on stderr with 127/126, which the local runner sees as a spawn error.
+// env (and chroot) report a program they cannot run on stderr with 127/126, which the local runner sees as a spawn error.
 function describeChrootExit(command: string, exitCode: number, stderr: string): CommandFailure {
-  if (exitCode === NOT_FOUND && /chroot: .*(No such file|not found)/i.test(stderr))
+  if (exitCode === NOT_FOUND && /(chroot|env): .*(No such file|not found)/i.test(stderr))
     return describeSpawnError(command, 'ENOENT', stderr);
-  if (exitCode === NOT_EXECUTABLE && /chroot: .*(Permission denied)/i.test(stderr))
+  if (exitCode === NOT_EXECUTABLE && /(chroot|env): .*(Permission denied)/i.test(stderr))
     return describeSpawnError(command, 'EACCES', stderr);
   return describeExit(command, exitCode, stderr);
 }

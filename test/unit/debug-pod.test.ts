@@ -164,7 +164,19 @@ test('the exec runner sends timeout + chroot /host + the argument array, and rep
   const seen: string[][] = [];
   const runner = createExecRunner(localExec(seen));
   const echoed = await runner.run('echo', ['a b', '$HOME;`x`'], {timeoutMs: 3000});
-  assert.deepEqual(seen[0], ['timeout', '-s', 'KILL', '5', 'chroot', '/host', 'echo', 'a b', '$HOME;`x`']);
+  assert.deepEqual(seen[0], [
+    'timeout',
+    '-s',
+    'KILL',
+    '5',
+    'chroot',
+    '/host',
+    '/usr/bin/env',
+    '--',
+    'echo',
+    'a b',
+    '$HOME;`x`',
+  ]);
   assert.ok(echoed.ok);
   assert.equal(echoed.stdout, 'a b $HOME;`x`\n', 'no shell read the words');
   const failed = await runner.run('sh', ['-c', 'echo nope >&2; exit 3']);
@@ -178,12 +190,12 @@ test('the exec runner sends timeout + chroot /host + the argument array, and rep
   const slow = await runner.run('sleep', ['5'], {timeoutMs: 300});
   assert.ok(!slow.ok && slow.failure.kind === 'timeout', JSON.stringify(slow));
   assert.ok(Date.now() - started < 3000);
-  assert.deepEqual(podCommand('journalctl', ['-f']), ['chroot', '/host', 'journalctl', '-f']);
+  assert.deepEqual(podCommand('journalctl', ['-f']), ['chroot', '/host', '/usr/bin/env', '--', 'journalctl', '-f']);
 });
 
 test('a program chroot cannot find is "not installed", as the local runner says', async () => {
   const runner = createExecRunner((_command, io) => {
-    io.onStderr(Buffer.from("chroot: can't execute 'crictl': No such file or directory\n"));
+    io.onStderr(Buffer.from("/usr/bin/env: 'crictl': No such file or directory\n"));
     return Promise.resolve({exitCode: 127});
   });
   const outcome = await runner.run('crictl', ['ps']);
