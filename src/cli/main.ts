@@ -1,4 +1,6 @@
-import {homedir} from 'node:os';
+import {homedir, hostname, userInfo} from 'node:os';
+import {createDebugPods} from '../cluster/debug-pods.js';
+import type {DebugPods} from '../cluster/debug-pods.js';
 import {openClusterSession} from '../cluster/cluster-session.js';
 import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {World} from '../ui/world.js';
@@ -18,6 +20,25 @@ import type {Settings} from '../state/config/settings.js';
 interface Configured {
   settings: Settings;
   problems: readonly string[];
+  // Flags over the config file's node section.
+  debug: {image?: string; namespace?: string; deadlineSeconds?: number};
+}
+
+// Every debug pod kview created in this run, whichever context it was in: deleted when kview ends.
+const debugPodSessions: DebugPods[] = [];
+const DEBUG_CLEANUP_TIMEOUT_MS = 5000;
+
+async function deleteDebugPods(): Promise<void> {
+  const deleting = Promise.all(debugPodSessions.map((pods) => pods.cleanup().catch(() => [])));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string[][]>((resolve) => {
+    timer = setTimeout(() => resolve([]), DEBUG_CLEANUP_TIMEOUT_MS);
+  });
+  const deleted = (await Promise.race([deleting, late])).flat();
+  clearTimeout(timer);
+  // After SIGHUP the terminal may be gone; the pods are deleted whether or not this line can be written.
+  process.stderr.once('error', () => undefined);
+  if (deleted.length > 0) process.stderr.write(`kview: deleted debug pod ${deleted.join(', ')}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -37,7 +58,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // A config file that cannot be read or is wrong never stops kview: its problems go to the flash line.
-  const configured = readConfig(configLocation(options.config, process.env, homedir()));
+  const configured = {
+    ...readConfig(configLocation(options.config, process.env, homedir())),
+    debug: {image: options.debugImage, namespace: options.debugNamespace, deadlineSeconds: options.debugPodDeadline},
+  };
   const skin = resolveSkin(configured.settings.skin, process.env);
   const nodeOnlyConfig = {skin, settings: configured.settings, configProblem: problemsLine(configured.problems)};
   if (options.node || options.journalDir) {
@@ -94,7 +118,15 @@ async function main(argv: string[]): Promise<number> {
       'run it in a terminal, or with `ssh -t` when starting it over SSH; use kubectl for scripts',
     );
   }
-  await runApp(worldFor(session, namespace, options.readonly, configured), {wide: options.wide, skin});
+  try {
+    await runApp(worldFor(session, namespace, options.readonly, configured), {
+      wide: options.wide,
+      skin,
+      beforeSignalExit: deleteDebugPods,
+    });
+  } finally {
+    await deleteDebugPods();
+  }
   return 0;
 }
 
@@ -125,15 +157,44 @@ function worldFor(
     cluster: session,
     logs: createLogSource(session.client),
     nodeTools: createSystemNodeTools(),
+    debugPods: readonly ? undefined : debugPodsFor(session, configured),
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);
       return worldFor(next, startNamespace(configured.settings, next), readonly, {
         settings: configured.settings,
         problems: [],
+        debug: configured.debug,
       });
     },
   };
+}
+
+function debugPodsFor(session: ClusterSession, configured: Configured): DebugPods {
+  const {nodeDebug} = configured.settings;
+  const pods = createDebugPods(
+    session.client,
+    session.connection.kubeConfig,
+    {
+      image: configured.debug.image ?? nodeDebug.image,
+      namespace: configured.debug.namespace ?? nodeDebug.namespace,
+      deadlineSeconds: configured.debug.deadlineSeconds ?? nodeDebug.deadlineSeconds,
+    },
+    {user: userInfo().username, host: hostname(), pid: process.pid},
+    {isAlive},
+  );
+  debugPodSessions.push(pods);
+  return pods;
+}
+
+// Signal 0 checks that a process exists; EPERM means it does, under another user.
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function isUnreachable(error: KviewError): boolean {

@@ -3,7 +3,7 @@ import type {KubeConfig} from '@kubernetes/client-node';
 import {abortableSleep} from './abortable-sleep.js';
 import type {ApiClient} from './api-client.js';
 import {canI} from './access-review.js';
-import {DEBUG_CONTAINER, DEBUG_POD_SELECTOR, debugPodManifest} from './debug-pod-manifest.js';
+import {DEBUG_CONTAINER, DEBUG_POD_SELECTOR, debugPodManifest, debugPodName} from './debug-pod-manifest.js';
 import type {DebugPodOwner} from './debug-pod-manifest.js';
 import {debugPodProgress, leftoverDebugPods} from './debug-pod-status.js';
 import type {Leftover, PodObject} from './debug-pod-status.js';
@@ -28,6 +28,16 @@ export interface DebugPod {
   runningMs: number;
 }
 
+// The pod the confirmation names, before anything is created.
+export interface DebugPodPlan {
+  node: string;
+  namespace: string;
+  name: string;
+  image: string;
+  deadlineSeconds: number;
+  suffix: string;
+}
+
 export interface DebugPodOptions {
   // Polled this often while the pod starts.
   pollMs?: number;
@@ -45,7 +55,8 @@ export interface DebugPods {
   owner: DebugPodOwner;
   // undefined when RBAC allows both; otherwise the one line naming what is forbidden.
   forbidden(): Promise<string | undefined>;
-  start(node: string, onProgress: (line: string) => void, signal: AbortSignal): Promise<DebugPod>;
+  plan(node: string): DebugPodPlan;
+  start(plan: DebugPodPlan, onProgress: (line: string) => void, signal: AbortSignal): Promise<DebugPod>;
   exec(pod: DebugPod, command: readonly string[], io: ExecIo): Promise<ExecEnd>;
   release(pod: DebugPod): Promise<void>;
   leftovers(): Promise<Leftover[]>;
@@ -96,18 +107,16 @@ export function createDebugPods(
         ? undefined
         : `forbidden: ${missing.join(' and ')} in namespace ${namespace} ${missing.length > 1 ? 'are' : 'is'} not allowed for you (no debug pod)`;
     },
-    async start(node, onProgress, signal) {
-      const manifest = debugPodManifest({
-        node,
-        namespace: settings.namespace,
-        image: settings.image,
-        deadlineSeconds: settings.deadlineSeconds,
-        owner,
-        createdAt: new Date(now()),
-        suffix: randomBytes(4).toString('hex').slice(0, 5),
-      });
-      const name = String((manifest['metadata'] as {name: string}).name);
-      const pod = {namespace: settings.namespace, name};
+    plan(node) {
+      const suffix = randomBytes(4).toString('hex').slice(0, 5);
+      const {namespace, image, deadlineSeconds} = settings;
+      return {node, namespace, name: debugPodName(node, suffix), image, deadlineSeconds, suffix};
+    },
+    async start(plan, onProgress, signal) {
+      const {node} = plan;
+      const manifest = debugPodManifest({...plan, owner, createdAt: new Date(now())});
+      const name = plan.name;
+      const pod = {namespace: plan.namespace, name};
       onProgress(`creating pod ${pod.namespace}/${name}`);
       try {
         await client.sendJson('POST', `/api/v1/namespaces/${encodeURIComponent(pod.namespace)}/pods`, manifest);
@@ -122,7 +131,7 @@ export function createDebugPods(
           timeoutMs: options.startTimeoutMs ?? START_TIMEOUT_MS,
           now,
         });
-        return {...pod, node, image: settings.image, deadlineSeconds: settings.deadlineSeconds, createdMs, runningMs};
+        return {...pod, node, image: plan.image, deadlineSeconds: plan.deadlineSeconds, createdMs, runningMs};
       } catch (error) {
         // A pod that never ran is not left behind for the deadline to end.
         await remove(pod).catch(() => undefined);

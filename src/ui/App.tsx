@@ -192,7 +192,12 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
 
 function withContextSettings(world: World, settings: Settings): World {
   if (world.readonly || contextSettings(settings, world.identity.contextName).readonly !== true) return world;
-  return {...world, readonly: true, readonlyReason: `the config makes context ${world.identity.contextName} read-only`};
+  return {
+    ...world,
+    readonly: true,
+    debugPods: undefined,
+    readonlyReason: `the config makes context ${world.identity.contextName} read-only`,
+  };
 }
 
 function defaultTarget(world: World): ViewTarget {

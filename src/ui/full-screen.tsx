@@ -17,10 +17,17 @@ const TERMINATING_SIGNALS = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'] as const;
 // a crash, so a failure never leaves the terminal in the alternate screen. Roots are one line shorter than the
 // terminal: Ink clears and redraws the whole screen for output as tall as the terminal, and only rewrites the
 // changed lines for shorter output.
-export async function runFullScreen(root: ReactElement, skin: Skin = 'default'): Promise<void> {
+// beforeSignalExit runs after the terminal is restored and before a signal's exit (kview's debug pods are
+// deleted then); it must settle on its own within a few seconds.
+export async function runFullScreen(
+  root: ReactElement,
+  skin: Skin = 'default',
+  beforeSignalExit?: () => Promise<void>,
+): Promise<void> {
   const stdout = process.stdout;
   let instance: Instance | undefined;
   let restored = false;
+  let exiting: Promise<never> | undefined;
   const restore = () => {
     if (restored) return;
     restored = true;
@@ -42,7 +49,12 @@ export async function runFullScreen(root: ReactElement, skin: Skin = 'default'):
   };
   const onSignal = (signal: NodeJS.Signals) => {
     unmountThenRestore();
-    process.exit(128 + constants.signals[signal]);
+    const code = 128 + constants.signals[signal];
+    if (!beforeSignalExit) process.exit(code);
+    // Ink's exit resolves below at once; the signal's exit code must still be the one kview ends with.
+    exiting = beforeSignalExit()
+      .catch(() => undefined)
+      .then(() => process.exit(code));
   };
   // A last resort only (every promise has its own handler, every view its boundary): whatever still escapes
   // leaves the terminal usable and says one line, instead of a stack trace lost on the alternate screen.
@@ -70,6 +82,7 @@ export async function runFullScreen(root: ReactElement, skin: Skin = 'default'):
       maxFps: 60,
     });
     await instance.waitUntilExit();
+    if (exiting) await exiting;
   } finally {
     restore();
     for (const signal of TERMINATING_SIGNALS) process.off(signal, onSignal);
