@@ -29,7 +29,7 @@ export interface DebugPodRequest {
   suffix: string;
 }
 
-// The fixed environment of every command run in the pod: a PATH that finds the host's tools under chroot, and
+// The fixed environment of every command run in the pod: a PATH that finds the node's tools, and
 // output that parses (C locale, no pager, no colours), as the local runner sets it.
 const COMMAND_ENVIRONMENT: ReadonlyArray<{name: string; value: string}> = [
   {name: 'PATH', value: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'},

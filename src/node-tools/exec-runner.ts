@@ -8,18 +8,21 @@ export type PodExec = (command: readonly string[], io: ExecIo) => Promise<ExecEn
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_OUTPUT_BYTES = 8 * 1024 * 1024;
 const CONNECT_TIMEOUT_MS = 10_000;
-// chroot's exit status when the program cannot be found or started (as a shell's 127 and 126).
+// env's exit status when the program cannot be found or started (as a shell's 127 and 126).
 const NOT_FOUND = 127;
 const NOT_EXECUTABLE = 126;
 
-// The command as it runs in the pod: in the host's root (chroot /host), under busybox's timeout so a command
-// whose connection is closed by the local timeout does not keep running on the node. The host's own env finds
-// the program on the host's PATH: busybox's chroot would run its own applet of that name (ps, ls, stat...)
-// instead of the host's program, and those answer other options.
+// The command as it runs in the pod: in the node's own mount namespace (nsenter -t 1 -m; the pod already has the
+// node's PID, network and IPC namespaces), so the root, the mount table (df, findmnt) and /proc/self are the
+// node's, where `chroot /host` would keep the container's mounts; under busybox's timeout, so a command whose
+// connection the local timeout closed does not keep running on the node. The node's own env finds the program
+// on the node's PATH: busybox would run its own applet of that name (ps, ls, stat) instead.
+export const NODE_ENTRY = ['nsenter', '-t', '1', '-m', '--', '/usr/bin/env', '--'] as const;
+
 export function podCommand(command: string, args: readonly string[], timeoutMs?: number): string[] {
-  const chrooted = ['chroot', '/host', '/usr/bin/env', '--', command, ...args];
-  if (timeoutMs === undefined) return chrooted;
-  return ['timeout', '-s', 'KILL', String(Math.ceil(timeoutMs / 1000) + 2), ...chrooted];
+  const entered = [...NODE_ENTRY, command, ...args];
+  if (timeoutMs === undefined) return entered;
+  return ['timeout', '-s', 'KILL', String(Math.ceil(timeoutMs / 1000) + 2), ...entered];
 }
 
 // The same interface as the local runner (src/node-tools/spawn-runner.ts), over a node debug pod: every node
@@ -71,18 +74,18 @@ async function runToEnd(
   if (ending) return failed(describeEnding(command, ending, timeoutMs, maxBytes));
   if ('connectProblem' in finished) return failed({kind: 'exit', line: `${command}: ${finished.connectProblem}`});
   if ('closed' in finished)
-    return failed({kind: 'exit', line: `${command}: the exec connection closed before the command ended`});
+    return failed({kind: 'disconnected', line: `${command}: the exec connection closed before the command ended`});
   if ('problem' in finished) return failed({kind: 'exit', line: `${command}: ${finished.problem}`});
   const okExitCodes = options.okExitCodes ?? [0];
   if (okExitCodes.includes(finished.exitCode)) return {ok: true, stdout: out, stderr: err, exitCode: finished.exitCode};
-  return failed(describeChrootExit(command, finished.exitCode, err));
+  return failed(describeEntryExit(command, finished.exitCode, err));
 }
 
-// env (and chroot) report a program they cannot run on stderr with 127/126, which the local runner sees as a spawn error.
-function describeChrootExit(command: string, exitCode: number, stderr: string): CommandFailure {
-  if (exitCode === NOT_FOUND && /(chroot|env): .*(No such file|not found)/i.test(stderr))
+// env (and nsenter) report a program they cannot run on stderr with 127/126, which the local runner sees as a spawn error.
+function describeEntryExit(command: string, exitCode: number, stderr: string): CommandFailure {
+  if (exitCode === NOT_FOUND && /(nsenter|env): .*(No such file|not found)/i.test(stderr))
     return describeSpawnError(command, 'ENOENT', stderr);
-  if (exitCode === NOT_EXECUTABLE && /(chroot|env): .*(Permission denied)/i.test(stderr))
+  if (exitCode === NOT_EXECUTABLE && /(nsenter|env): .*(Permission denied)/i.test(stderr))
     return describeSpawnError(command, 'EACCES', stderr);
   return describeExit(command, exitCode, stderr);
 }
@@ -124,7 +127,7 @@ async function followLines(
   if (signal.aborted) return {ok: true, stdout: '', stderr, exitCode: 0};
   if ('exitCode' in finished) {
     if (finished.exitCode === 0) return {ok: true, stdout: '', stderr, exitCode: 0};
-    return {ok: false, stdout: '', stderr, failure: describeChrootExit(command, finished.exitCode, stderr)};
+    return {ok: false, stdout: '', stderr, failure: describeEntryExit(command, finished.exitCode, stderr)};
   }
   const line =
     'connectProblem' in finished

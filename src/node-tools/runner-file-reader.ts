@@ -8,8 +8,6 @@ const APPEND_CHUNK_BYTES = 1024 * 1024;
 
 // The node's files read through its own tools (cat, tail, ls, stat, readlink, dd) on a command runner: the node
 // debug pod's, where the files are on another machine. Paths pass the same checks as every other argument.
-// `/proc/self` is the reading process, a short-lived child of the pod's exec; on the node the system kview
-// stands for is its init's, so /proc/self is read as /proc/1 (what a process shares its namespaces with).
 export function createRunnerFileReader(runner: CommandRunner): FileReader {
   const run = async (
     command: string,
@@ -19,7 +17,7 @@ export function createRunnerFileReader(runner: CommandRunner): FileReader {
   ): Promise<CommandOutcome | {ok: false; failure: {line: string}; stderr: string}> => {
     let checked: string;
     try {
-      checked = checkedPath(path.replace(/^\/proc\/self(?=\/|$)/, '/proc/1'));
+      checked = checkedPath(path);
     } catch (error) {
       return {ok: false, failure: {line: error instanceof Error ? error.message : String(error)}, stderr: ''};
     }
@@ -88,7 +86,7 @@ function growing(
   return {
     initial,
     async readAppended() {
-      // GNU dd reads from a byte offset without a shell; the host's, since it runs under chroot.
+      // GNU dd reads from a byte offset without a shell (the node's, as every command here).
       const read = await run(
         'dd',
         (checked) => [

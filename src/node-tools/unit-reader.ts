@@ -37,6 +37,31 @@ export function restartRefusal(options: {
 export async function restartUnit(tools: NodeTools, unit: string): Promise<{ok: true} | {ok: false; line: string}> {
   const name = checkedArguments(() => checkedUnitName(unit));
   if (!name.ok) return {ok: false, line: name.failure.line};
+  const before = await invocationOf(tools, name.value);
   const outcome = await tools.runner.run('systemctl', ['restart', '--', name.value], {timeoutMs: 60_000});
-  return outcome.ok ? {ok: true} : {ok: false, line: outcome.failure.line};
+  if (outcome.ok) return {ok: true};
+  if (outcome.failure.kind !== 'disconnected') return {ok: false, line: outcome.failure.line};
+  // Through a debug pod the exec runs through the kubelet: restarting the kubelet cuts the command's own
+  // connection. The unit's new invocation, once the node answers again, says whether the restart happened.
+  for (let waited = 0; waited < RECONNECT_WAIT_MS; waited += RECONNECT_POLL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, RECONNECT_POLL_MS));
+    const after = await invocationOf(tools, name.value);
+    if (after !== undefined) {
+      return after !== before
+        ? {ok: true}
+        : {ok: false, line: `${name.value}: the connection closed and the unit was not restarted`};
+    }
+  }
+  return {ok: false, line: `${outcome.failure.line}; the node did not answer again within 60s`};
+}
+
+const RECONNECT_WAIT_MS = 60_000;
+const RECONNECT_POLL_MS = 1000;
+
+// systemd's id of the unit's current run; a restart gives it a new one.
+async function invocationOf(tools: NodeTools, unit: string): Promise<string | undefined> {
+  const read = await tools.runner.run('systemctl', ['show', '--property=InvocationID', '--value', '--', unit], {
+    timeoutMs: 5000,
+  });
+  return read.ok ? read.stdout.trim() : undefined;
 }

@@ -47,23 +47,28 @@ export async function runFullScreen(
     }
     restore();
   };
-  const onSignal = (signal: NodeJS.Signals) => {
-    unmountThenRestore();
-    const code = 128 + constants.signals[signal];
+  // Ink's exit resolves below at once; the exit code must still be the signal's (or the failure's), and a second
+  // signal or failure while the debug pods are deleted changes nothing.
+  const exitAfterCleanup = (code: number) => {
+    if (exiting) return;
     if (!beforeSignalExit) process.exit(code);
-    // Ink's exit resolves below at once; the signal's exit code must still be the one kview ends with.
     exiting = beforeSignalExit()
       .catch(() => undefined)
       .then(() => process.exit(code));
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    unmountThenRestore();
+    exitAfterCleanup(128 + constants.signals[signal]);
+  };
   // A last resort only (every promise has its own handler, every view its boundary): whatever still escapes
   // leaves the terminal usable and says one line, instead of a stack trace lost on the alternate screen.
   const onFatal = (error: unknown) => {
+    if (exiting) return;
     unmountThenRestore();
     process.stderr.write(
       `kview: unexpected failure: ${errorLine(error)}\n  hint: please report this with the command you ran\n`,
     );
-    process.exit(70);
+    exitAfterCleanup(70);
   };
   stdout.write(ENTER_ALTERNATE_SCREEN);
   // The frame starts at the top of the cleared alternate screen and is one line shorter than the terminal, so it

@@ -17,8 +17,7 @@ export function fakeDebugPods(
   let leftovers = options.leftovers ?? [];
   const exec = (_pod: DebugPod, command: readonly string[], io: ExecIo): Promise<ExecEnd> => {
     commands.push([...command]);
-    const env = command.indexOf('--');
-    const [program = '', ...args] = command.slice(env + 1);
+    const [program = '', ...args] = command.slice(command.indexOf('/usr/bin/env') + 2);
     const answer = script(program, args);
     if (typeof answer === 'string') {
       io.onStdout(Buffer.from(answer));

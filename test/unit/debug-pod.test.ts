@@ -135,12 +135,13 @@ test('the exec status channel: Success is 0, NonZeroExitCode carries the code, a
 });
 
 // A pod exec that runs the argument array here, as the kubelet would in the pod: what the runner sends is exactly
-// what runs. `chroot /host` is dropped (this process is not root in a pod); the timeout wrapper is kept.
+// what runs. The nsenter into PID 1's mount namespace is dropped (this process is not root in a pod); the timeout
+// wrapper and the node's env are kept.
 function localExec(seen: string[][]) {
   return (command: readonly string[], io: ExecIo): Promise<ExecEnd> => {
     seen.push([...command]);
-    const chroot = command.indexOf('chroot');
-    const argv = [...command.slice(0, chroot), ...command.slice(chroot + 2)];
+    const entry = command.indexOf('nsenter');
+    const argv = [...command.slice(0, entry), ...command.slice(command.indexOf('/usr/bin/env'))];
     return new Promise((resolve) => {
       const child = spawn(argv[0] ?? '', argv.slice(1), {stdio: ['ignore', 'pipe', 'pipe']});
       child.stdout.on('data', io.onStdout);
@@ -160,7 +161,7 @@ function localExec(seen: string[][]) {
   };
 }
 
-test('the exec runner sends timeout + chroot /host + the argument array, and reports exits, caps and timeouts', async () => {
+test('the exec runner sends timeout + nsenter into the node + the argument array, and reports exits, caps and timeouts', async () => {
   const seen: string[][] = [];
   const runner = createExecRunner(localExec(seen));
   const echoed = await runner.run('echo', ['a b', '$HOME;`x`'], {timeoutMs: 3000});
@@ -169,8 +170,11 @@ test('the exec runner sends timeout + chroot /host + the argument array, and rep
     '-s',
     'KILL',
     '5',
-    'chroot',
-    '/host',
+    'nsenter',
+    '-t',
+    '1',
+    '-m',
+    '--',
     '/usr/bin/env',
     '--',
     'echo',
@@ -190,10 +194,20 @@ test('the exec runner sends timeout + chroot /host + the argument array, and rep
   const slow = await runner.run('sleep', ['5'], {timeoutMs: 300});
   assert.ok(!slow.ok && slow.failure.kind === 'timeout', JSON.stringify(slow));
   assert.ok(Date.now() - started < 3000);
-  assert.deepEqual(podCommand('journalctl', ['-f']), ['chroot', '/host', '/usr/bin/env', '--', 'journalctl', '-f']);
+  assert.deepEqual(podCommand('journalctl', ['-f']), [
+    'nsenter',
+    '-t',
+    '1',
+    '-m',
+    '--',
+    '/usr/bin/env',
+    '--',
+    'journalctl',
+    '-f',
+  ]);
 });
 
-test('a program chroot cannot find is "not installed", as the local runner says', async () => {
+test('a program the node env cannot find is "not installed", as the local runner says', async () => {
   const runner = createExecRunner((_command, io) => {
     io.onStderr(Buffer.from("/usr/bin/env: 'crictl': No such file or directory\n"));
     return Promise.resolve({exitCode: 127});

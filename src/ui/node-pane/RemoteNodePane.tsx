@@ -213,7 +213,7 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
         </Box>
       )}
       <Text wrap="truncate-end" color="yellow">
-        {message ?? state.message ?? ' '}
+        {message ?? state.message ?? (debug.status.phase === 'idle' ? ' ' : debugLine)}
       </Text>
       <HintBar width={width} scope="node" hidden={hidden} />
     </Box>
@@ -258,7 +258,7 @@ function startDialog(plan: DebugPodPlan): Dialog {
       `Creates pod ${plan.namespace}/${plan.name} from image ${plan.image}, pinned to node ${plan.node}, ` +
         'tolerating every taint.',
       "Privileges: privileged, the node's PID, network and IPC namespaces, the node's / at /host (root on the node).",
-      'Every node tool then runs in it as chroot /host ARGV over the exec API.',
+      "Every node tool then runs in it, in the node's mount namespace (nsenter -t 1 -m ARGV), over the exec API.",
       `Deleted when this pane closes or kview quits; Kubernetes ends it after ${plan.deadlineSeconds} s in any case.`,
     ],
     confirm: 'Start',
