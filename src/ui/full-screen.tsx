@@ -75,7 +75,9 @@ export async function runFullScreen(
   // never moves: the bundled Ink may then let the terminal scroll a region of rows (see build.mjs).
   Reflect.set(globalThis, FRAME_AT_SCREEN_TOP, true);
   process.once('exit', restore);
-  for (const signal of TERMINATING_SIGNALS) process.once(signal, onSignal);
+  // Kept (not once) while the debug pods are deleted: Ink's signal-exit re-raises a signal nobody else listens
+  // to, which would end kview by the signal before the deletion is sent.
+  for (const signal of TERMINATING_SIGNALS) process.on(signal, onSignal);
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   try {

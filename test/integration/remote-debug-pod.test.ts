@@ -53,6 +53,11 @@ after(() => {
   rmSync(work, {recursive: true, force: true});
 });
 
+// A test before may have just closed its kview, which deletes its pod as it ends: this one starts from none.
+async function noDebugPodLeft(): Promise<void> {
+  await eventually('no debug pod left by the test before', () => debugPods() === '' || undefined, 15_000);
+}
+
 async function screenMatching(terminal: TmuxTerminal, what: string, pattern: RegExp, timeoutMs = 30_000) {
   try {
     return await eventually(
@@ -74,6 +79,15 @@ function kviewTerminal(args: string[] = []): TmuxTerminal {
     rows: 45,
     environment: {KVIEW_CONFIG: config},
   });
+}
+
+// kview's own process: tmux starts the command through a shell, whose one child it is.
+function kviewPid(terminal: TmuxTerminal): number {
+  const pane = execFileSync('tmux', ['display-message', '-p', '-t', terminal.name, '#{pane_pid}'], {
+    encoding: 'utf8',
+  }).trim();
+  const child = spawnSync('ps', ['-o', 'pid=', '--ppid', pane], {encoding: 'utf8'}).stdout.trim();
+  return Number(child || pane);
 }
 
 async function openRemotePane(terminal: TmuxTerminal): Promise<string> {
@@ -172,7 +186,9 @@ test('the same report code through the debug pod shows what systemctl, journalct
     () =>
       inNode('journalctl', '-u', 'kubelet.service', '--since', `@${since}`, '-o', 'cat').includes(marker) || undefined,
   );
-  const until = Math.floor(Date.now() / 1000);
+  // The window closes a second after the marker and is read only once closed, so both sides see all of it.
+  const until = Math.ceil(Date.now() / 1000) + 1;
+  await eventually('the window closed', () => Date.now() > until * 1000 + 200 || undefined);
   const oracle = inNode(
     'journalctl',
     '-o',
@@ -236,7 +252,8 @@ test('the same report code through the debug pod shows what systemctl, journalct
   assert.equal(mounts.length, df.length, 'no filesystem more or less than df');
 });
 
-test('from the TUI: D, confirm, the local pane through the pod; R restarts the kubelet for real; q deletes the pod', async (context) => {
+test('from the TUI: D, confirm, the local pane through the pod; q deletes the pod', async (context) => {
+  await noDebugPodLeft();
   const terminal = kviewTerminal();
   context.after(() => terminal.close());
   await openRemotePane(terminal);
@@ -251,28 +268,6 @@ test('from the TUI: D, confirm, the local pane through the pod; R restarts the k
   const names = debugPods();
   assert.match(names, /^kview-debug-systemd-node-\w+$/, 'one debug pod, as kubectl lists it');
 
-  // R on the kubelet, behind the same confirmation as on the node; systemctl show inside the node sees it.
-  const before = unitProperty('kubelet.service', 'MainPID');
-  const enteredBefore = unitProperty('kubelet.service', 'ActiveEnterTimestamp');
-  for (let step = 0; step < 10 && !/^kubelet\.service/.test(terminal.selectedLine()); step++) terminal.sendKeys('k');
-  terminal.sendKeys('R');
-  await screenMatching(terminal, 'the restart confirmation', /Restart kubelet\.service\?/);
-  await confirmDialog(terminal, 'Restart');
-  await screenMatching(terminal, 'the restart outcome', /restarted kubelet\.service/);
-  await eventually(
-    'a new kubelet MainPID in systemctl show',
-    () => {
-      const now = unitProperty('kubelet.service', 'MainPID');
-      return now !== before && now !== '0' && unitProperty('kubelet.service', 'ActiveEnterTimestamp') !== enteredBefore;
-    },
-    30_000,
-  );
-  // The kubelet restarts itself; the pane reads the new PID on refresh.
-  const after = unitProperty('kubelet.service', 'MainPID');
-  terminal.sendKeys('r');
-  await screenMatching(terminal, 'the new PID in the header', new RegExp(`kubelet kubelet\\.service pid ${after}\\b`));
-  await eventually('the kubelet healthy again', () => kubeletHealthy(), 60_000);
-
   terminal.sendKeys('q');
   await eventually('kview ended', () => terminal.exited() || undefined, 15_000);
   assert.equal(terminal.exitStatus(), 0);
@@ -280,16 +275,14 @@ test('from the TUI: D, confirm, the local pane through the pod; R restarts the k
 });
 
 test('after kill -9 the deadline ends the pod, and the next start lists it and deletes it on request', async (context) => {
+  await noDebugPodLeft();
   const killed = kviewTerminal(['--debug-pod-deadline', '12']);
   context.after(() => killed.close());
   await openRemotePane(killed);
   await startDebugPod(killed);
   const name = debugPods();
   assert.match(name, /^kview-debug-systemd-node-\w+$/);
-  const pid = execFileSync('tmux', ['display-message', '-p', '-t', killed.name, '#{pane_pid}'], {
-    encoding: 'utf8',
-  }).trim();
-  process.kill(Number(pid), 'SIGKILL');
+  process.kill(kviewPid(killed), 'SIGKILL');
   await eventually('kview killed', () => killed.exited() || undefined);
   await eventually(
     'the pod ended by its deadline',
@@ -318,15 +311,13 @@ test('after kill -9 the deadline ends the pod, and the next start lists it and d
 });
 
 test('SIGTERM deletes the debug pod before kview exits with 143', async (context) => {
+  await noDebugPodLeft();
   const terminal = kviewTerminal();
   context.after(() => terminal.close());
   await openRemotePane(terminal);
   await startDebugPod(terminal);
   assert.notEqual(debugPods(), '');
-  const pid = execFileSync('tmux', ['display-message', '-p', '-t', terminal.name, '#{pane_pid}'], {
-    encoding: 'utf8',
-  }).trim();
-  process.kill(Number(pid), 'SIGTERM');
+  process.kill(kviewPid(terminal), 'SIGTERM');
   await eventually('kview ended', () => terminal.exited() || undefined, 15_000);
   assert.equal(terminal.exitStatus(), 143);
   assert.equal(debugPods(), '', 'no debug pod remains after SIGTERM');
@@ -350,6 +341,7 @@ test('the restricted context gets the read-only tier and the forbidden line nami
     {encoding: 'utf8'},
   );
   assert.equal(answer.stdout.trim(), 'no');
+  await noDebugPodLeft();
   const terminal = kviewTerminal(['--context', 'kview-restricted']);
   context.after(() => terminal.close());
   await openRemotePane(terminal);
@@ -367,6 +359,7 @@ test('the restricted context gets the read-only tier and the forbidden line nami
 });
 
 test('--readonly offers no debug pod: no D in the hints or the help, and nothing is created', async (context) => {
+  await noDebugPodLeft();
   const terminal = kviewTerminal(['--readonly']);
   context.after(() => terminal.close());
   let screen = await openRemotePane(terminal);
@@ -379,4 +372,48 @@ test('--readonly offers no debug pod: no D in the hints or the help, and nothing
   terminal.sendKeys('D');
   await screenMatching(terminal, 'the refusal', /--readonly: kview creates no debug pod/);
   assert.equal(debugPods(), '');
+});
+
+// Last: a kubelet restart cuts every exec through it for a moment, and the node takes a while to settle.
+test('R in the pane over the pod restarts the kubelet for real, as systemctl show inside the node sees', async (context) => {
+  await noDebugPodLeft();
+  const terminal = kviewTerminal();
+  context.after(() => terminal.close());
+  await openRemotePane(terminal);
+  await startDebugPod(terminal);
+  // R on the kubelet, behind the same confirmation as on the node; systemctl show inside the node sees it.
+  const before = unitProperty('kubelet.service', 'MainPID');
+  const enteredBefore = unitProperty('kubelet.service', 'ActiveEnterTimestamp');
+  for (let step = 0; step < 10 && !/^kubelet\.service/.test(terminal.selectedLine()); step++) terminal.sendKeys('k');
+  terminal.sendKeys('R');
+  await screenMatching(terminal, 'the restart confirmation', /Restart kubelet\.service\?/);
+  await confirmDialog(terminal, 'Restart');
+  await screenMatching(terminal, 'the restart outcome', /restarted kubelet\.service/);
+  await eventually(
+    'a new kubelet MainPID in systemctl show',
+    () => {
+      const now = unitProperty('kubelet.service', 'MainPID');
+      return now !== before && now !== '0' && unitProperty('kubelet.service', 'ActiveEnterTimestamp') !== enteredBefore;
+    },
+    30_000,
+  );
+  // The kubelet restarts itself; the pane reads the new PID on refresh.
+  // The pane reads the new PID on refresh (r); read again until the header and systemctl show agree.
+  let looks = 0;
+  await eventually(
+    'the header naming the MainPID systemctl shows',
+    () => {
+      if (looks++ % 20 === 0) terminal.sendKeys('r');
+      const pid = unitProperty('kubelet.service', 'MainPID');
+      return (
+        (pid !== before && new RegExp(`kubelet kubelet\\.service pid ${pid}\\b`).test(screenOf(terminal))) || undefined
+      );
+    },
+    45_000,
+  );
+  await eventually('the kubelet healthy again', () => kubeletHealthy(), 60_000);
+
+  terminal.sendKeys('q');
+  await eventually('kview ended', () => terminal.exited() || undefined, 15_000);
+  await eventually('no debug pod after q', () => debugPods() === '' || undefined, 30_000);
 });
