@@ -16,5 +16,6 @@ export function createRemoteNodeTools(exec: PodExec, nodeName: string, now: () =
     isRoot: true,
     hostname: nodeName,
     paths: defaultNodePaths,
+    queuedRestarts: true,
   };
 }

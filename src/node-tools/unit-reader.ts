@@ -38,21 +38,22 @@ export async function restartUnit(tools: NodeTools, unit: string): Promise<{ok: 
   const name = checkedArguments(() => checkedUnitName(unit));
   if (!name.ok) return {ok: false, line: name.failure.line};
   const before = await invocationOf(tools, name.value);
-  const outcome = await tools.runner.run('systemctl', ['restart', '--', name.value], {timeoutMs: 60_000});
-  if (outcome.ok) return {ok: true};
-  if (outcome.failure.kind !== 'disconnected') return {ok: false, line: outcome.failure.line};
-  // Through a debug pod the exec runs through the kubelet: restarting the kubelet cuts the command's own
-  // connection. The unit's new invocation, once the node answers again, says whether the restart happened.
+  const queued = tools.queuedRestarts === true;
+  const outcome = await tools.runner.run(
+    'systemctl',
+    queued ? ['restart', '--no-block', '--', name.value] : ['restart', '--', name.value],
+    {timeoutMs: 60_000},
+  );
+  if (outcome.ok && !queued) return {ok: true};
+  if (!outcome.ok && outcome.failure.kind !== 'disconnected') return {ok: false, line: outcome.failure.line};
+  // Queued, or the connection was cut: the unit's new invocation (systemd's id of a run), read once the node
+  // answers again, says that the restart happened.
   for (let waited = 0; waited < RECONNECT_WAIT_MS; waited += RECONNECT_POLL_MS) {
     await new Promise((resolve) => setTimeout(resolve, RECONNECT_POLL_MS));
     const after = await invocationOf(tools, name.value);
-    if (after !== undefined) {
-      return after !== before
-        ? {ok: true}
-        : {ok: false, line: `${name.value}: the connection closed and the unit was not restarted`};
-    }
+    if (after !== undefined && after !== '' && after !== before) return {ok: true};
   }
-  return {ok: false, line: `${outcome.failure.line}; the node did not answer again within 60s`};
+  return {ok: false, line: `${name.value}: no new run of the unit within 60s of the restart`};
 }
 
 const RECONNECT_WAIT_MS = 60_000;
