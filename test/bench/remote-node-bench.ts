@@ -36,7 +36,8 @@ async function tuiRun(config: string): Promise<{readOnlyMs: number; debugPodMs: 
     let from = session.chunks.length;
     const opened = performance.now();
     session.write(`:node-pane ${node}\r`);
-    const findings = await session.waitFor(seen(/Findings \d/), from);
+    // The findings drawn: their list, or the line saying there are none.
+    const findings = await session.waitFor(seen(/No findings:|^(CRITICAL|WARNING) |Findings \d/m), from);
     from = session.chunks.length;
     session.write('D');
     await session.waitFor(seen(/Start a node debug pod/), from);
