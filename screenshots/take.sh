@@ -22,7 +22,11 @@ shoot() {
   else read -r -a extra <<<"${KVIEW_ARGS:--A}"; command+=("${extra[@]}"); fi
   tmux new-session -d -s "$session" -x 160 -y 30 "${command[@]}"
   for _ in $(seq 1 100); do tmux capture-pane -p -t "$session" | grep -q "${READY:-● live}" && break; sleep 0.1; done
-  for keys in "$@"; do tmux send-keys -t "$session" "$keys"; sleep 0.6; done
+  for keys in "$@"; do
+    # "sleep:N" waits N seconds (a debug pod starting) instead of typing.
+    case "$keys" in sleep:*) sleep "${keys#sleep:}"; continue ;; esac
+    tmux send-keys -t "$session" "$keys"; sleep 0.6
+  done
   sleep 1.5
   tmux capture-pane -e -p -t "$session" > "$here/$name.ansi"
   tmux kill-session -t "$session"
@@ -41,6 +45,10 @@ shoot logs ':pods demo' Enter '/ticker' Enter l
 shoot node-pane n
 # systemd-node from this host: its pane through the kubelet API, on the OS section (h: the previous section).
 shoot remote-node-pane ':node-pane systemd-node' Enter h
+# The same node through a debug pod kview creates (D, then Start), on its Units section; the pod is deleted when
+# the session ends.
+KVIEW_ARGS="--debug-image kview.local/busybox:1 --debug-namespace default" \
+  shoot remote-debug-pod ':node-pane systemd-node' Enter D Tab Enter sleep:6 l
 # The journal reader on seed 000's kubelet and containerd journal, written with systemd-journal-remote.
 journal="$(mktemp -d)"
 /lib/systemd/systemd-journal-remote --output="$journal/seed.journal" -- \

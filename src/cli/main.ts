@@ -1,4 +1,6 @@
-import {homedir} from 'node:os';
+import {homedir, hostname, userInfo} from 'node:os';
+import {createDebugPods} from '../cluster/debug-pods.js';
+import type {DebugPods} from '../cluster/debug-pods.js';
 import {openClusterSession} from '../cluster/cluster-session.js';
 import type {ClusterSession} from '../cluster/cluster-session.js';
 import type {World} from '../ui/world.js';
@@ -29,6 +31,25 @@ interface Configured {
   problems: readonly string[];
   forwards: ForwardRegistry;
   clipboard: ClipboardTerminal;
+  // Flags over the config file's node section.
+  debug: {image?: string; namespace?: string; deadlineSeconds?: number};
+}
+
+// Every debug pod kview created in this run, whichever context it was in: deleted when kview ends.
+const debugPodSessions: DebugPods[] = [];
+const DEBUG_CLEANUP_TIMEOUT_MS = 5000;
+
+async function deleteDebugPods(): Promise<void> {
+  const deleting = Promise.all(debugPodSessions.map((pods) => pods.cleanup().catch(() => [])));
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string[][]>((resolve) => {
+    timer = setTimeout(() => resolve([]), DEBUG_CLEANUP_TIMEOUT_MS);
+  });
+  const deleted = (await Promise.race([deleting, late])).flat();
+  clearTimeout(timer);
+  // After SIGHUP the terminal may be gone; the pods are deleted whether or not this line can be written.
+  process.stderr.once('error', () => undefined);
+  if (deleted.length > 0) process.stderr.write(`kview: deleted debug pod ${deleted.join(', ')}\n`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -48,7 +69,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   // A config file that cannot be read or is wrong never stops kview: its problems go to the flash line.
-  const configured = readConfig(configLocation(options.config, process.env, homedir()));
+  const configured = {
+    ...readConfig(configLocation(options.config, process.env, homedir())),
+    debug: {image: options.debugImage, namespace: options.debugNamespace, deadlineSeconds: options.debugPodDeadline},
+  };
   const skin = resolveSkin(configured.settings.skin, process.env);
   const nodeOnlyConfig = {skin, settings: configured.settings, configProblem: problemsLine(configured.problems)};
   if (options.node || options.journalDir) {
@@ -111,10 +135,12 @@ async function main(argv: string[]): Promise<number> {
     await runApp(worldFor(session, namespace, options.readonly, {...configured, forwards, clipboard}), {
       wide: options.wide,
       skin,
+      beforeSignalExit: deleteDebugPods,
     });
   } finally {
-    // Forwards end with kview: every listener is closed before the process exits.
+    // Forwards and debug pods end with kview: every listener is closed and every pod deleted before the exit.
     await forwards.stopAll();
+    await deleteDebugPods();
   }
   return 0;
 }
@@ -153,6 +179,7 @@ function worldFor(
     nodeTools: createSystemNodeTools(),
     interactive: createInteractiveRunner(),
     editor: editorCommand(process.env),
+    debugPods: readonly ? undefined : debugPodsFor(session, configured),
     now: Date.now,
     switchContext: (context) => {
       const next = session.withContext(context);
@@ -166,6 +193,33 @@ async function clipboardTerminal(environment: NodeJS.ProcessEnv): Promise<Clipbo
   const terminal = clipboardTerminalFromEnvironment(environment);
   if (!terminal.inTmux) return terminal;
   return {...terminal, ...(await tmuxClipboardOptions(createSpawnRunner(environment)))};
+}
+
+function debugPodsFor(session: ClusterSession, configured: Configured): DebugPods {
+  const {nodeDebug} = configured.settings;
+  const pods = createDebugPods(
+    session.client,
+    session.connection.kubeConfig,
+    {
+      image: configured.debug.image ?? nodeDebug.image,
+      namespace: configured.debug.namespace ?? nodeDebug.namespace,
+      deadlineSeconds: configured.debug.deadlineSeconds ?? nodeDebug.deadlineSeconds,
+    },
+    {user: userInfo().username, host: hostname(), pid: process.pid},
+    {isAlive},
+  );
+  debugPodSessions.push(pods);
+  return pods;
+}
+
+// Signal 0 checks that a process exists; EPERM means it does, under another user.
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function isUnreachable(error: KviewError): boolean {

@@ -11,11 +11,20 @@ export interface CliOptions {
   check: boolean;
   node: boolean;
   journalDir?: string;
+  // The remote node pane's debug pod, over the config file's node section.
+  debugImage?: string;
+  debugNamespace?: string;
+  debugPodDeadline?: number;
 }
 
 export class UsageError extends Error {}
 
-const VALUE_FLAGS: Record<string, 'kubeconfig' | 'config' | 'context' | 'namespace' | 'journalDir'> = {
+type ValueFlag = 'kubeconfig' | 'config' | 'context' | 'namespace' | 'journalDir' | 'debugImage' | 'debugNamespace';
+
+const VALUE_FLAGS: Record<string, ValueFlag | 'debugPodDeadline'> = {
+  '--debug-image': 'debugImage',
+  '--debug-namespace': 'debugNamespace',
+  '--debug-pod-deadline': 'debugPodDeadline',
   '--config': 'config',
   '--journal-dir': 'journalDir',
   '--kubeconfig': 'kubeconfig',
@@ -67,12 +76,21 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (!valueFlag) throw new UsageError(`unknown argument "${argument}"`);
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
-    options[valueFlag] = value;
+    if (valueFlag === 'debugPodDeadline') options.debugPodDeadline = deadlineSeconds(name, value);
+    else options[valueFlag] = value;
   }
   if (options.allNamespaces && options.namespace) {
     throw new UsageError('-A and -n cannot be used together');
   }
   return options;
+}
+
+// The pod's activeDeadlineSeconds: whole seconds, 10 s to a day (as the config file's debugDeadlineSeconds).
+function deadlineSeconds(name: string, value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 10 || seconds > 86_400)
+    throw new UsageError(`${name} takes whole seconds from 10 to 86400, not "${value}"`);
+  return seconds;
 }
 
 export const USAGE = `kview: a terminal UI for Kubernetes clusters and the nodes they run on
@@ -93,6 +111,10 @@ Flags:
   --check               check the configuration and that pods can be listed, then exit
   --node                open the node troubleshooting pane (kubelet, runtime, journal, OS) without the API
   --journal-dir DIR     read a copied journal directory in the node pane (offline analysis; implies --node)
+  --debug-image IMAGE   image of the remote node pane's debug pod (default: node.debugImage, busybox:1.36)
+  --debug-namespace NS  namespace of the debug pod (default: node.debugNamespace, default)
+  --debug-pod-deadline SECONDS
+                        Kubernetes ends the debug pod after this long even if kview cannot (default 3600)
   -h, --help            this help
   --version             print the version
 

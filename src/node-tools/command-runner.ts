@@ -10,7 +10,17 @@ export interface RunOptions {
 }
 
 export type FailureKind =
-  'missing' | 'permission' | 'no-systemd' | 'exit' | 'timeout' | 'aborted' | 'too-large' | 'unsafe-argument';
+  | 'missing'
+  | 'permission'
+  | 'no-systemd'
+  | 'exit'
+  | 'timeout'
+  | 'aborted'
+  | 'too-large'
+  | 'unsafe-argument'
+  // The way to the node broke while the command ran (a debug pod's exec goes through the kubelet): it may
+  // have run to its end or not.
+  | 'disconnected';
 
 export interface CommandFailure {
   kind: FailureKind;

@@ -39,6 +39,9 @@ export interface NodeTools {
   isRoot: boolean;
   hostname: string;
   paths: NodePaths;
+  // Restarts are queued (systemctl --no-block) and then watched, rather than waited on: through a debug pod the
+  // command's own connection goes through the kubelet, which a kubelet restart cuts mid-command.
+  queuedRestarts?: boolean;
 }
 
 export function createSystemNodeTools(environment: NodeJS.ProcessEnv = process.env): NodeTools {

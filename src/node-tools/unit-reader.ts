@@ -37,6 +37,32 @@ export function restartRefusal(options: {
 export async function restartUnit(tools: NodeTools, unit: string): Promise<{ok: true} | {ok: false; line: string}> {
   const name = checkedArguments(() => checkedUnitName(unit));
   if (!name.ok) return {ok: false, line: name.failure.line};
-  const outcome = await tools.runner.run('systemctl', ['restart', '--', name.value], {timeoutMs: 60_000});
-  return outcome.ok ? {ok: true} : {ok: false, line: outcome.failure.line};
+  const before = await invocationOf(tools, name.value);
+  const queued = tools.queuedRestarts === true;
+  const outcome = await tools.runner.run(
+    'systemctl',
+    queued ? ['restart', '--no-block', '--', name.value] : ['restart', '--', name.value],
+    {timeoutMs: 60_000},
+  );
+  if (outcome.ok && !queued) return {ok: true};
+  if (!outcome.ok && outcome.failure.kind !== 'disconnected') return {ok: false, line: outcome.failure.line};
+  // Queued, or the connection was cut: the unit's new invocation (systemd's id of a run), read once the node
+  // answers again, says that the restart happened.
+  for (let waited = 0; waited < RECONNECT_WAIT_MS; waited += RECONNECT_POLL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, RECONNECT_POLL_MS));
+    const after = await invocationOf(tools, name.value);
+    if (after !== undefined && after !== '' && after !== before) return {ok: true};
+  }
+  return {ok: false, line: `${name.value}: no new run of the unit within 60s of the restart`};
+}
+
+const RECONNECT_WAIT_MS = 60_000;
+const RECONNECT_POLL_MS = 1000;
+
+// systemd's id of the unit's current run; a restart gives it a new one.
+async function invocationOf(tools: NodeTools, unit: string): Promise<string | undefined> {
+  const read = await tools.runner.run('systemctl', ['show', '--property=InvocationID', '--value', '--', unit], {
+    timeoutMs: 5000,
+  });
+  return read.ok ? read.stdout.trim() : undefined;
 }

@@ -4,7 +4,14 @@ import type {KeyBinding} from './key-binding.js';
 // its filter) and Esc (back: closes the pod or the dialog, then leaves the pane) are the global keys. A journal
 // opens in the log reader (scope 'journal'), which has the log view's reading keys.
 export type NodeCommand =
-  'node.nextSection' | 'node.previousSection' | 'node.open' | 'node.refresh' | 'node.runtimeView' | 'node.restart';
+  | 'node.nextSection'
+  | 'node.previousSection'
+  | 'node.open'
+  | 'node.refresh'
+  | 'node.runtimeView'
+  | 'node.restart'
+  | 'node.debugPod'
+  | 'node.removeLeftovers';
 
 export const nodeBindings: ReadonlyArray<KeyBinding<NodeCommand>> = [
   {
@@ -52,5 +59,18 @@ export const nodeBindings: ReadonlyArray<KeyBinding<NodeCommand>> = [
     scope: 'node',
     keys: [{label: 'R', input: 'R'}],
     description: 'units: restart the selected unit (asks first; root only, never with --readonly)',
+  },
+  {
+    command: 'node.debugPod',
+    scope: 'node',
+    keys: [{label: 'D', input: 'D'}],
+    description: 'another node: start a node debug pod for units, journal, runtime (asks first; never with --readonly)',
+    hint: 'debug pod',
+  },
+  {
+    command: 'node.removeLeftovers',
+    scope: 'node',
+    keys: [{label: 'X', input: 'X'}],
+    description: 'another node: delete the leftover debug pods whose kview is gone (asks first)',
   },
 ];

@@ -262,7 +262,12 @@ function JobPanel({job, width}: {job: RunningJob; width: number}) {
 
 function withContextSettings(world: World, settings: Settings): World {
   if (world.readonly || contextSettings(settings, world.identity.contextName).readonly !== true) return world;
-  return {...world, readonly: true, readonlyReason: `the config makes context ${world.identity.contextName} read-only`};
+  return {
+    ...world,
+    readonly: true,
+    debugPods: undefined,
+    readonlyReason: `the config makes context ${world.identity.contextName} read-only`,
+  };
 }
 
 function defaultTarget(world: World): ViewTarget {

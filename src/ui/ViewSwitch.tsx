@@ -117,6 +117,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           onBack={props.onBack}
           expectedNode={target.node}
           remote={world.cluster}
+          debugPods={world.debugPods}
           lookupApiNode={(name) =>
             world.cluster.getObject(NODE_KIND, undefined, name).then(apiNodeReadiness, () => undefined)
           }
@@ -133,6 +134,7 @@ export function ViewSwitch(props: ViewSwitchProps) {
           now={world.now}
           onBack={props.onBack}
           hiddenKeys={[]}
+          debugPods={world.debugPods}
         />
       ) : (
         <Text color="red">the node pane needs the machine kview runs on</Text>

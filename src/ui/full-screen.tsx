@@ -22,10 +22,17 @@ const TERMINATING_SIGNALS = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'] as const;
 // a crash, so a failure never leaves the terminal in the alternate screen. Roots are one line shorter than the
 // terminal: Ink clears and redraws the whole screen for output as tall as the terminal, and only rewrites the
 // changed lines for shorter output.
-export async function runFullScreen(root: ReactElement, skin: Skin = 'default'): Promise<void> {
+// beforeSignalExit runs after the terminal is restored and before a signal's exit (kview's debug pods are
+// deleted then); it must settle on its own within a few seconds.
+export async function runFullScreen(
+  root: ReactElement,
+  skin: Skin = 'default',
+  beforeSignalExit?: () => Promise<void>,
+): Promise<void> {
   const stdout = process.stdout;
   let instance: Instance | undefined;
   let restored = false;
+  let exiting: Promise<never> | undefined;
   const restore = () => {
     if (restored) return;
     restored = true;
@@ -45,25 +52,37 @@ export async function runFullScreen(root: ReactElement, skin: Skin = 'default'):
     }
     restore();
   };
+  // Ink's exit resolves below at once; the exit code must still be the signal's (or the failure's), and a second
+  // signal or failure while the debug pods are deleted changes nothing.
+  const exitAfterCleanup = (code: number) => {
+    if (exiting) return;
+    if (!beforeSignalExit) process.exit(code);
+    exiting = beforeSignalExit()
+      .catch(() => undefined)
+      .then(() => process.exit(code));
+  };
   const onSignal = (signal: NodeJS.Signals) => {
     unmountThenRestore();
-    process.exit(128 + constants.signals[signal]);
+    exitAfterCleanup(128 + constants.signals[signal]);
   };
   // A last resort only (every promise has its own handler, every view its boundary): whatever still escapes
   // leaves the terminal usable and says one line, instead of a stack trace lost on the alternate screen.
   const onFatal = (error: unknown) => {
+    if (exiting) return;
     unmountThenRestore();
     process.stderr.write(
       `kview: unexpected failure: ${errorLine(error)}\n  hint: please report this with the command you ran\n`,
     );
-    process.exit(70);
+    exitAfterCleanup(70);
   };
   stdout.write(ENTER_ALTERNATE_SCREEN);
   // The frame starts at the top of the cleared alternate screen and is one line shorter than the terminal, so it
   // never moves: the bundled Ink may then let the terminal scroll a region of rows (see build.mjs).
   Reflect.set(globalThis, FRAME_AT_SCREEN_TOP, true);
   process.once('exit', restore);
-  for (const signal of TERMINATING_SIGNALS) process.once(signal, onSignal);
+  // Kept (not once) while the debug pods are deleted: Ink's signal-exit re-raises a signal nobody else listens
+  // to, which would end kview by the signal before the deletion is sent.
+  for (const signal of TERMINATING_SIGNALS) process.on(signal, onSignal);
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   try {
@@ -86,6 +105,7 @@ export async function runFullScreen(root: ReactElement, skin: Skin = 'default'):
       maxFps: 60,
     });
     await instance.waitUntilExit();
+    if (exiting) await exiting;
   } finally {
     restore();
     for (const signal of TERMINATING_SIGNALS) process.off(signal, onSignal);

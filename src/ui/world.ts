@@ -1,4 +1,5 @@
 import type {ClusterSession} from '../cluster/cluster-session.js';
+import type {DebugPods} from '../cluster/debug-pods.js';
 import type {TableWatchSink} from '../cluster/table-watch.js';
 import type {LogSource} from '../cluster/log-types.js';
 import type {NodeTools} from '../node-tools/node-tools.js';
@@ -55,6 +56,8 @@ export interface World {
   logs: LogSource;
   // Commands on the machine kview runs on (the node pane); absent where there is no such machine (tests).
   nodeTools?: NodeTools;
+  // Node debug pods for the remote node pane; absent where kview creates none (tests, --readonly).
+  debugPods?: DebugPods;
   now: () => number;
   // The zone absolute times are printed in; the process's local zone (TZ) when absent, as kubectl does.
   timeZone?: TimeZone;

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import {keymap} from '../../src/state/keymap.js';
 import {scriptedNodeTools} from '../fixtures/node-tools/scripted-node-tools.js';
 import {seedScript} from '../fixtures/node-tools/seed-script.js';
-import {waitForFrame} from './scripted-world.js';
+import {capturedReading} from '../fixtures/kubelet-reading.js';
+import {fakeDebugPods} from './fake-debug-pods.js';
+import {scriptedWorld, waitForFrame} from './scripted-world.js';
 
 // Every key of the node pane pressed in the real NodePane, on the seeds' replayed systemctl, journalctl and
 // crictl output (those binaries cannot run here; see test/fixtures/node-tools/README.md).
@@ -104,6 +106,50 @@ test('R asks before restarting a unit', async (context) => {
   await waitForFrame(frame, (text) => text.includes('Findings'));
   await press('tab', '\t', () => /kubelet\.service\s+active\s+running/.test(frame()));
   await press('R', 'R', () => frame().includes('Restart kubelet.service?'));
+});
+
+test('another node: D asks before starting a debug pod, X before deleting leftovers', async (context) => {
+  const world = scriptedWorld({kubelet: {reading: capturedReading()}});
+  const pods = fakeDebugPods(seedScript(), {
+    leftovers: [
+      {
+        namespace: 'kview-debug',
+        name: 'old-1',
+        node: 'k8s-master',
+        owner: 'ops@bastion pid 7',
+        created: '2026-11-22T08:00:00Z',
+        phase: 'Failed DeadlineExceeded',
+        orphaned: 'ended (Failed DeadlineExceeded)',
+      },
+    ],
+  });
+  const app = render(
+    <NodePane
+      tools={scriptedNodeTools({script: () => undefined})}
+      width={160}
+      height={30}
+      isActive
+      readonly={false}
+      expectedNode="k8s-master"
+      remote={world.cluster}
+      debugPods={pods}
+    />,
+  );
+  context.after(() => app.unmount());
+  const frame = () => (app.lastFrame() ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+  await waitForFrame(frame, (text) => text.includes('via kubelet API') && text.includes('leftover debug pods'));
+  for (const [label, opens] of [
+    ['D', 'Start a node debug pod on k8s-master?'],
+    ['X', 'Delete 1 leftover debug pod?'],
+  ] as const) {
+    exercised.add(label);
+    app.stdin.write(label);
+    await waitForFrame(frame, (text) => text.includes(opens));
+    app.stdin.write('\u001b');
+    await waitForFrame(frame, (text) => !text.includes(opens));
+  }
+  assert.deepEqual(pods.started, []);
+  assert.deepEqual(pods.removed, []);
 });
 
 test('every node pane and journal reader key was pressed by a test above', () => {

@@ -87,7 +87,7 @@ test('another node opens remotely via the kubelet API: header, and every section
   app.stdin.write(TAB);
   frame = plain(await waitForFrame(app.lastFrame, (text) => text.includes('static pod path')));
   assert.match(frame, /units: needs a shell on the node \(systemctl\); not available through the kubelet API/);
-  assert.match(frame, /units, journal, runtime: need a node debug pod \(not yet in kview\)/);
+  assert.match(frame, /units, journal, runtime: need a node debug pod \(not available here\)/);
   assert.match(frame, /kubelet \/healthz: ok/);
   assert.match(frame, /static pod path {5}\/etc\/kubernetes\/manifests/);
   assert.match(frame, /cgroup driver {7}cgroupfs/);
@@ -96,7 +96,7 @@ test('another node opens remotely via the kubelet API: header, and every section
 
   app.stdin.write('R');
   frame = plain(await waitForFrame(app.lastFrame, (text) => text.includes('restart, the runtime views')));
-  assert.match(frame, /need a node debug pod \(not yet in kview\): restart/);
+  assert.match(frame, /need a node debug pod \(not available here\): restart/);
 
   app.stdin.write(TAB);
   frame = plain(await waitForFrame(app.lastFrame, (text) => text.includes('does not offer node log query')));

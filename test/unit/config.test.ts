@@ -52,7 +52,11 @@ test('a good file changes keys by command name, and sets aliases, logs, node deb
   assert.equal(keyLabels(binding(settings.keymap, 'logs.togglePrevious', 'logs')), 'p');
   assert.deepEqual(settings.aliases, {dp: 'deployments', 'prod-web': 'pods prod app=web'});
   assert.deepEqual(settings.logs, {tail: 500, since: '15m', timestamps: 'utc', wrap: true, bufferLines: 20000});
-  assert.deepEqual(settings.nodeDebug, {image: 'registry.local:5000/tools/debug:1.2', namespace: 'kube-debug'});
+  assert.deepEqual(settings.nodeDebug, {
+    image: 'registry.local:5000/tools/debug:1.2',
+    namespace: 'kube-debug',
+    deadlineSeconds: 900,
+  });
   assert.deepEqual(settings.contexts, {
     prod: {readonly: true, namespace: 'web', view: 'dp', favourites: ['web', 'payments', 'kube-system']},
     'kind-dev': {namespace: 'dev'},

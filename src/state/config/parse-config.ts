@@ -19,7 +19,7 @@ type Values = Record<string, unknown>;
 
 const SECTIONS = ['theme', 'keys', 'aliases', 'logs', 'node', 'contexts'] as const;
 const LOG_KEYS = ['tail', 'since', 'timestamps', 'wrap', 'bufferLines'] as const;
-const NODE_KEYS = ['debugImage', 'debugNamespace'] as const;
+const NODE_KEYS = ['debugImage', 'debugNamespace', 'debugDeadlineSeconds'] as const;
 const CONTEXT_KEYS = ['readonly', 'namespace', 'view', 'favourites'] as const;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // An image reference as the container runtimes take it: [registry/]path[:tag][@digest].
@@ -199,6 +199,9 @@ function logDefaults(values: Values, reader: Reader): LogDefaults {
   };
 }
 
+// Long enough to start the pod and look around; a day at most, so a forgotten pod does not run for weeks.
+export const DEBUG_DEADLINE_RANGE = [10, 86_400] as const;
+
 function nodeDebug(values: Values, reader: Reader): NodeDebugSettings {
   const path = ['node'];
   reader.unknown(values, NODE_KEYS, path, 'setting');
@@ -211,6 +214,13 @@ function nodeDebug(values: Values, reader: Reader): NodeDebugSettings {
   return {
     image: image ?? DEFAULT_SETTINGS.nodeDebug.image,
     namespace: namespace ?? DEFAULT_SETTINGS.nodeDebug.namespace,
+    deadlineSeconds: reader.integer(
+      values,
+      'debugDeadlineSeconds',
+      path,
+      [DEBUG_DEADLINE_RANGE[0], DEBUG_DEADLINE_RANGE[1]],
+      DEFAULT_SETTINGS.nodeDebug.deadlineSeconds,
+    ),
   };
 }
 

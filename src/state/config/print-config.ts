@@ -40,10 +40,11 @@ export function printConfig(settings: Settings, source: string): string {
     `  wrap: ${logs.wrap}`,
     `  bufferLines: ${logs.bufferLines}  # lines kept before the oldest are dropped`,
     '',
-    '# The pod a remote node session would run (image and namespace)',
+    '# The debug pod of the remote node pane (image, namespace, seconds until Kubernetes ends it)',
     'node:',
     `  debugImage: ${quote(nodeDebug.image)}`,
     `  debugNamespace: ${quote(nodeDebug.namespace)}`,
+    `  debugDeadlineSeconds: ${nodeDebug.deadlineSeconds}`,
     '',
     '# Per kubeconfig context: readonly, namespace, view (a : command or alias), favourites (namespaces on 1-9)',
   );

@@ -26,10 +26,11 @@ export interface ContextSettings {
   favourites?: readonly string[];
 }
 
-// Stored for the remote node feature: where and from what image a node debug pod would run.
+// The remote node pane's debug pod: where and from what image it runs, and when Kubernetes ends it regardless.
 export interface NodeDebugSettings {
   image: string;
   namespace: string;
+  deadlineSeconds: number;
 }
 
 // The effective configuration: every default, with what the file changed.
@@ -47,6 +48,6 @@ export const DEFAULT_SETTINGS: Settings = {
   keymap,
   aliases: {},
   logs: {tail: 100, since: '', timestamps: 'off', wrap: false, bufferLines: 100_000},
-  nodeDebug: {image: 'busybox:1.36', namespace: 'default'},
+  nodeDebug: {image: 'busybox:1.36', namespace: 'default', deadlineSeconds: 3600},
   contexts: {},
 };

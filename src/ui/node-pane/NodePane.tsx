@@ -24,6 +24,7 @@ import type {TimeZone} from '../../resources/time-zone.js';
 import {useRestartUnit} from './use-restart-unit.js';
 import {RemoteNodePane} from './RemoteNodePane.js';
 import type {RemoteNodeAccess} from './use-remote-node.js';
+import type {DebugPods} from '../../cluster/debug-pods.js';
 
 export interface NodePaneProps {
   tools: NodeTools;
@@ -50,10 +51,16 @@ export interface NodePaneProps {
   expectedNode?: string;
   // Reads another node through the API server (the kubelet API); without it the pane says kview runs elsewhere.
   remote?: RemoteNodeAccess;
+  // Creates a debug pod for another node (the remote pane's D); absent where kview cannot.
+  debugPods?: DebugPods;
+  // How the pane reaches the node when it is not the machine kview runs on ("via debug pod NS/NAME").
+  via?: string;
 }
 
 // Keys only the App carries out (its command line and history); node-only mode runs the pane without it.
 const STANDALONE_HIDDEN: readonly Command[] = ['app.command', 'history.back', 'history.forward', 'history.last'];
+// The remote pane's keys: this pane reads the node it runs on, or already reads one through its debug pod.
+const REMOTE_ONLY: readonly Command[] = ['node.debugPod', 'node.removeLeftovers'];
 
 // Header (2), tabs (1), subtitle (1), message (1), hint bar (1).
 const CHROME_LINES = 6;
@@ -116,7 +123,8 @@ export function NodePane(props: NodePaneProps) {
     onQuit: props.onQuit ?? exit,
   });
   const closeReader = useCallback(() => dispatch({type: 'closeReader'}), []);
-  const hidden = props.onBack ? [] : STANDALONE_HIDDEN;
+  const standalone = props.onBack ? [] : STANDALONE_HIDDEN;
+  const hidden = [...standalone, ...REMOTE_ONLY];
   const kubeletPid = identity ? headerPid(identity, report) : undefined;
 
   if (remote && props.expectedNode) {
@@ -132,7 +140,8 @@ export function NodePane(props: NodePaneProps) {
         now={tools.now}
         onBack={props.onBack}
         onQuit={props.onQuit ?? exit}
-        hiddenKeys={hidden}
+        hiddenKeys={standalone}
+        debugPods={props.debugPods}
       />
     );
   }
@@ -173,7 +182,7 @@ export function NodePane(props: NodePaneProps) {
     <Box flexDirection="column" width={width} height={height}>
       <Text wrap="truncate-end" bold>
         {identity
-          ? `node ${identity.nodeName} (${identity.flavour})  kubelet ${identity.kubeletUnit}` +
+          ? `node ${identity.nodeName} (${identity.flavour})${props.via ? ` ${props.via}` : ''}  kubelet ${identity.kubeletUnit}` +
             `${kubeletPid ? ` pid ${kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
           : 'detecting the node…'}
         {readonly ? <Text color="yellow"> [readonly]</Text> : null}

@@ -1,4 +1,6 @@
-import {useEffect, useMemo, useReducer, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import type {DebugPodPlan, DebugPods} from '../../cluster/debug-pods.js';
+import type {Leftover} from '../../cluster/debug-pod-status.js';
 import {Box, useApp} from 'ink';
 import {Text} from '../themed-text.js';
 import {fields, text} from '../../resources/kubelet-fields.js';
@@ -14,6 +16,12 @@ import {useLatest} from '../use-latest.js';
 import {LineList} from './LineList.js';
 import {DEBUG_POD_LINE, LOG_DIRECTORY_PREFIX, LOG_FILE_PREFIX, remoteSectionView} from './remote-lines.js';
 import {SectionTabs} from './SectionTabs.js';
+import {DebugPodDialog} from './DebugPodDialog.js';
+import type {PaneDialog} from './DebugPodDialog.js';
+import {line, problemLine} from './pane-line.js';
+import {NodePane} from './NodePane.js';
+import {useDebugPod, useDebugPodForbidden, useLeftovers} from './use-debug-pod.js';
+import type {DebugPodStatus} from './use-debug-pod.js';
 import {parentOf, useRemoteLogs, useRemoteNode} from './use-remote-node.js';
 import type {LogOpen, RemoteNodeAccess} from './use-remote-node.js';
 
@@ -31,11 +39,16 @@ export interface RemoteNodePaneProps {
   // Quits kview when absent.
   onQuit?: () => void;
   hiddenKeys: readonly Command[];
+  // Creates the node debug pod on request; without it (tests, no session) the pane stays read-only.
+  debugPods?: DebugPods;
 }
+
+type Dialog = PaneDialog & ({action: 'start'; plan: DebugPodPlan} | {action: 'remove'});
+const DEBUG_KEYS: readonly Command[] = ['node.debugPod', 'node.removeLeftovers'];
 
 // Header (2), tabs (1), subtitle (1), message (1), hint bar (1), as the local pane.
 const CHROME_LINES = 6;
-const NO_DEBUG_POD = `${DEBUG_POD_LINE}: restart, the runtime views and the journal reader need it`;
+const NEEDS_IT = 'restart, the runtime views and the journal reader need it';
 
 // The node pane for a node kview does not run on: the read-only tier, through the API server's node proxy. The
 // same sections as on the node, each saying what this path cannot show.
@@ -48,19 +61,33 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
   const [message, setMessage] = useState<string | undefined>(undefined);
   const {report, problem, readAtMs} = useRemoteNode(access, node, state.refreshCount, now);
   const logs = useRemoteLogs(access, node, open, state.refreshCount);
-  const view = useMemo(
-    () => remoteSectionView(state.section, report, problem, logs, readAtMs ?? now()),
-    [state.section, report, problem, logs, readAtMs, now],
-  );
+  const debugPods = props.readonly ? undefined : props.debugPods;
+  const debug = useDebugPod(debugPods, node, now);
+  const forbidden = useDebugPodForbidden(debugPods, props.readonly);
+  const leftovers = useLeftovers(props.debugPods);
+  const [dialog, setDialogState] = useState<Dialog | undefined>(undefined);
+  // Keys read in one chunk see the dialog the previous key opened.
+  const dialogRef = useRef<Dialog | undefined>(undefined);
+  const setDialog = (next: Dialog | undefined) => {
+    dialogRef.current = next;
+    setDialogState(next);
+  };
+  const debugLine = debugTierLine(props.readonly, props.debugPods, forbidden, debug.status);
+  const view = useMemo(() => {
+    const shown = remoteSectionView(state.section, report, problem, logs, readAtMs ?? now(), debugLine);
+    return {...shown, fixed: [...leftoverLines(leftovers.leftovers, leftovers.problem), ...shown.fixed]};
+  }, [state.section, report, problem, logs, readAtMs, now, debugLine, leftovers.leftovers, leftovers.problem]);
   const listHeight = Math.max(1, bodyHeight - view.fixed.length);
   useEffect(() => dispatch({type: 'resize', viewportHeight: listHeight}), [listHeight]);
   const list = activeList(state);
   useEffect(() => dispatch({type: 'rows', list, count: view.lines.length}), [list, view.lines.length]);
   const position = state.lists[list];
 
-  const latest = useLatest({state, view, open, props, exit});
+  const latest = useLatest({state, view, open, props, exit, debug, debugPods, forbidden, leftovers, debugLine});
+  const ready = debug.status.phase === 'ready' ? debug.status : undefined;
   useViewKeys((input, key) => {
     const {view: shown, open: opened, props: latestProps, exit: quit} = latest.current;
+    const {debug: pod, debugPods: creator, forbidden: refused, leftovers: left, debugLine: tier} = latest.current;
     // Each action is applied to this copy too (the reducer is pure), so "jj⏎" read in one chunk opens the row
     // the cursor reached, not the one it was on when the chunk arrived.
     let current = latest.current.state;
@@ -72,6 +99,34 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
       const selected = shown.lines[current.lists[activeList(current)].cursor]?.target;
       setMessage(undefined);
       if (command === 'app.quit') return (latestProps.onQuit ?? quit)();
+      const asked = dialogRef.current;
+      if (asked) {
+        if (command === 'node.nextSection' || command === 'node.previousSection')
+          setDialog({...asked, confirmFocused: !asked.confirmFocused});
+        else if (command === 'app.back') setDialog(undefined);
+        else if (command === 'node.open') {
+          setDialog(undefined);
+          if (!asked.confirmFocused) continue;
+          if (asked.action === 'start') pod.start(asked.plan);
+          else left.removeOrphans().then(setMessage, () => undefined);
+        }
+        continue;
+      }
+      if (command === 'node.debugPod') {
+        if (latestProps.readonly) setMessage('--readonly: kview creates no debug pod (this is the read-only tier)');
+        else if (!creator) setMessage(DEBUG_POD_LINE);
+        else if (refused) setMessage(refused);
+        else if (pod.status.phase === 'starting') setMessage(`the debug pod is starting: ${pod.status.line}`);
+        else setDialog(startDialog(creator.plan(node)));
+        continue;
+      }
+      if (command === 'node.removeLeftovers') {
+        const orphans = left.leftovers.filter((entry) => entry.orphaned !== undefined);
+        if (latestProps.readonly) setMessage('--readonly: kview deletes nothing');
+        else if (orphans.length === 0) setMessage('no leftover debug pod whose kview is gone');
+        else setDialog(removeDialog(orphans));
+        continue;
+      }
       // A directory or file opened or left starts at its top: the old row number means nothing in it.
       const openLog = (next: LogOpen) => {
         setOpen(next);
@@ -97,12 +152,35 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
         command === 'app.filter' ||
         command === 'node.open'
       ) {
-        if (command !== 'node.open' || current.section !== 'findings') setMessage(NO_DEBUG_POD);
+        if (command !== 'node.open' || current.section !== 'findings') setMessage(`${tier}: ${NEEDS_IT}`);
         continue;
       }
       apply({type: 'command', command, rowCount: shown.lines.length});
     }
-  }, props.isActive);
+  }, props.isActive && !ready);
+  const hidden = debugPods ? props.hiddenKeys : [...props.hiddenKeys, ...DEBUG_KEYS];
+
+  if (ready) {
+    const {pod} = ready;
+    return (
+      <NodePane
+        tools={ready.tools}
+        width={width}
+        height={height}
+        isActive={props.isActive}
+        readonly={props.readonly}
+        expectedNode={node}
+        via={`via debug pod ${pod.namespace}/${pod.name}`}
+        modeLine={
+          `debug pod ${pod.namespace}/${pod.name} (${pod.image}) Running in ` +
+          `${((pod.runningMs - pod.createdMs) / 1000).toFixed(1)} s: privileged, host PID/net/IPC, node / at /host; ` +
+          `deleted on close, deadline ${pod.deadlineSeconds} s`
+        }
+        onBack={props.onBack}
+        onQuit={props.onQuit ?? exit}
+      />
+    );
+  }
 
   return (
     <Box flexDirection="column" width={width} height={height}>
@@ -111,14 +189,19 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
         {props.readonly ? <Text color="yellow"> [readonly]</Text> : null}
       </Text>
       <Text wrap="truncate-end" dimColor>
-        {`${props.reason}; read-only: kview creates nothing on the node`}
+        {`${props.reason}; read-only: kview creates nothing on the node` +
+          (debugPods ? ' (D: a debug pod for the rest)' : '')}
       </Text>
       <SectionTabs section={state.section} counts={view.counts} />
       <Text wrap="truncate-end" dimColor>
         {view.subtitle || ' '}
       </Text>
       {state.helpOpen ? (
-        <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={props.hiddenKeys} />
+        <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={hidden} />
+      ) : dialog ? (
+        <Box height={bodyHeight} flexDirection="column" alignItems="flex-start">
+          <DebugPodDialog dialog={dialog} />
+        </Box>
       ) : (
         <Box flexDirection="column" height={bodyHeight}>
           {view.fixed.map((entry) => (
@@ -130,9 +213,9 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
         </Box>
       )}
       <Text wrap="truncate-end" color="yellow">
-        {message ?? state.message ?? ' '}
+        {message ?? state.message ?? (debug.status.phase === 'idle' ? ' ' : debugLine)}
       </Text>
-      <HintBar width={width} scope="node" hidden={props.hiddenKeys} />
+      <HintBar width={width} scope="node" hidden={hidden} />
     </Box>
   );
 }
@@ -149,4 +232,63 @@ function header(node: string, report: RemoteNodeReport | undefined, readAtMs: nu
     (runtime ? `  runtime ${runtime}` : '') +
     at
   );
+}
+
+function debugTierLine(
+  readonly: boolean,
+  debugPods: DebugPods | undefined,
+  forbidden: string | undefined,
+  status: DebugPodStatus,
+): string {
+  const needs = 'units, journal, runtime: need a node debug pod';
+  if (readonly) return `${needs}, which --readonly never creates`;
+  if (!debugPods) return DEBUG_POD_LINE;
+  if (forbidden) return `${needs}; ${forbidden}`;
+  if (status.phase === 'starting') return `debug pod starting: ${status.line}`;
+  if (status.phase === 'failed') return `debug pod failed: ${status.line} (D tries again)`;
+  return `${needs}: D starts one (asks first)`;
+}
+
+function startDialog(plan: DebugPodPlan): Dialog {
+  return {
+    action: 'start',
+    plan,
+    title: `Start a node debug pod on ${plan.node}?`,
+    lines: [
+      `Creates pod ${plan.namespace}/${plan.name} from image ${plan.image}, pinned to node ${plan.node}, ` +
+        'tolerating every taint.',
+      "Privileges: privileged, the node's PID, network and IPC namespaces, the node's / at /host (root on the node).",
+      "Every node tool then runs in it, in the node's mount namespace (nsenter -t 1 -m ARGV), over the exec API.",
+      `Deleted when this pane closes or kview quits; Kubernetes ends it after ${plan.deadlineSeconds} s in any case.`,
+    ],
+    confirm: 'Start',
+    confirmFocused: false,
+  };
+}
+
+function removeDialog(orphans: readonly Leftover[]): Dialog {
+  return {
+    action: 'remove',
+    title: `Delete ${orphans.length} leftover debug pod${orphans.length === 1 ? '' : 's'}?`,
+    lines: orphans.map((entry) => `${entry.namespace}/${entry.name} on ${entry.node}: ${entry.orphaned ?? ''}`),
+    confirm: 'Delete',
+    confirmFocused: false,
+  };
+}
+
+function leftoverLines(leftovers: readonly Leftover[], problem: string | undefined) {
+  if (problem) return [problemLine('leftovers', problem)];
+  if (leftovers.length === 0) return [];
+  const orphans = leftovers.filter((entry) => entry.orphaned !== undefined).length;
+  const names = leftovers
+    .map(
+      (entry) =>
+        `${entry.namespace}/${entry.name} (${entry.node}, ${entry.phase}${entry.orphaned ? ', orphaned' : ', in use'})`,
+    )
+    .join(', ');
+  return [
+    line('leftovers', `leftover debug pods: ${names}${orphans > 0 ? `; X deletes the ${orphans} orphaned` : ''}`, {
+      color: 'yellow',
+    }),
+  ];
 }

@@ -17,7 +17,7 @@ export const REMOTE_LIMITS: Record<NodeSection, string> = {
   runtime: 'runtime: needs a shell on the node (crictl); the kubelet API shows the pods it runs, not containers',
   os: 'OS: processes, network and mounts need a shell on the node; the kubelet API gives its summary figures',
 };
-export const DEBUG_POD_LINE = 'units, journal, runtime: need a node debug pod (not yet in kview)';
+export const DEBUG_POD_LINE = 'units, journal, runtime: need a node debug pod (not available here)';
 
 // Targets of the journal section's /var/log rows: Enter lists a directory or shows a file's tail.
 export const LOG_DIRECTORY_PREFIX = 'logdir:';
@@ -37,6 +37,8 @@ export function remoteSectionView(
   problem: string | undefined,
   logs: RemoteLogView,
   nowMs: number,
+  // What the debug pod tier says here: how to start one, or why there is none.
+  debugLine: string = DEBUG_POD_LINE,
 ): SectionView {
   const critical = report?.findings.filter((finding) => finding.severity === 'critical').length ?? 0;
   const counts = {findings: report ? `${report.findings.length}${critical ? ` (${critical}!)` : ''}` : undefined};
@@ -70,7 +72,7 @@ export function remoteSectionView(
       };
     case 'units':
       return {
-        fixed: [...forbidden, limit, line('debug', DEBUG_POD_LINE, {dim: true})],
+        fixed: [...forbidden, limit, line('debug', debugLine, {dim: true})],
         lines: kubeletLines(report),
         subtitle: 'the kubelet as it answers: /healthz and /configz through the node proxy',
         counts,
@@ -80,7 +82,7 @@ export function remoteSectionView(
         fixed: [
           ...forbidden,
           'problem' in report.journal ? problemLine('journal', report.journal.problem) : limit,
-          line('debug', DEBUG_POD_LINE, {dim: true}),
+          line('debug', debugLine, {dim: true}),
         ],
         lines: logLines(report, logs),
         subtitle: logs.file
@@ -90,7 +92,7 @@ export function remoteSectionView(
       };
     case 'runtime':
       return {
-        fixed: [...forbidden, limit, line('debug', DEBUG_POD_LINE, {dim: true}), podHeader],
+        fixed: [...forbidden, limit, line('debug', debugLine, {dim: true}), podHeader],
         lines: podLines(report),
         subtitle: 'the pods the kubelet runs (/pods, static ones included) with their /stats/summary figures',
         counts,

@@ -46,6 +46,8 @@ export function useNodeReport(
   // The caller may pass a new function on every render; the lookup runs once per node name, not per render.
   const lookup = useLatest(options.lookupApiNode);
   const nodeName = identity?.nodeName;
+  // A node once found stays the node when one detection finds nothing (its commands failed for a moment).
+  const known = useLatest(identity);
 
   useEffect(() => {
     if (!nodeName || !lookup.current || options.apiNode) return;
@@ -71,8 +73,11 @@ export function useNodeReport(
       (found) => {
         if (!current) return;
         const resolved = found ?? (journalDirectory ? offlineIdentity(tools.hostname) : undefined);
-        if (resolved) setIdentity((previous) => (previous && sameIdentity(previous, resolved) ? previous : resolved));
-        else setNotANode(true);
+        // A node found again (its tools answer again after a kubelet restart cut a debug pod's exec) is a node.
+        if (resolved) {
+          setNotANode(false);
+          setIdentity((previous) => (previous && sameIdentity(previous, resolved) ? previous : resolved));
+        } else if (!known.current) setNotANode(true);
       },
       (error: unknown) => {
         if (current) setDetectProblem(`cannot detect the node: ${errorLine(error)}`);
@@ -81,7 +86,7 @@ export function useNodeReport(
     return () => {
       current = false;
     };
-  }, [tools, options.identity, journalDirectory, refreshCount]);
+  }, [tools, options.identity, journalDirectory, refreshCount, known]);
 
   useEffect(() => {
     if (!identity) return;
