@@ -4,11 +4,11 @@ import {render} from 'ink';
 import type {Instance} from 'ink';
 import {errorLine} from '../resources/error-line.js';
 import type {Skin} from '../state/config/skin.js';
+import {FRAME_AT_SCREEN_TOP} from './render/scroll-region.js';
 import {SkinContext} from './themed-text.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
-const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
 // Every signal that ends a terminal program by default and can be caught: ctrl-c arrives as a key in raw mode, so
 // SIGINT and SIGQUIT come from outside (kill, a supervisor, a closing SSH session sends SIGHUP).
 const TERMINATING_SIGNALS = ['SIGINT', 'SIGQUIT', 'SIGTERM', 'SIGHUP'] as const;
