@@ -53,6 +53,24 @@ export class PtySession {
     return this.chunks[from]!.at;
   }
 
+  // Bytes written from chunk `from` on.
+  bytesSince(from: number): number {
+    return this.chunks.slice(from).reduce((sum, chunk) => sum + chunk.bytes, 0);
+  }
+
+  // The time of the last output after `from` once nothing more came for quietMs: a keystroke whose result takes
+  // several frames (a filter, a sort) is done at its last one.
+  async settled(from: number, quietMs = 150, timeoutMs = 30_000): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    await this.nextOutput(from, timeoutMs);
+    for (;;) {
+      const last = this.chunks.at(-1)!.at;
+      if (performance.now() - last >= quietMs) return last;
+      if (performance.now() > deadline) throw new Error('output never settled');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   stop(): void {
     this.child.kill('SIGTERM');
   }

@@ -14,9 +14,12 @@ export class TerminalModel {
   // The SGR attributes in effect, canonical (sorted name=value pairs), so equal looks compare equal.
   private style = '';
 
+  // strict: an unknown control sequence throws (the unit tests); otherwise it is ignored (the bench replays
+  // whatever kview wrote).
   constructor(
     readonly columns: number,
     readonly rows: number,
+    private readonly strict = true,
   ) {
     this.cells = Array.from({length: rows}, () => this.blankRow());
     this.styles = Array.from({length: rows}, () => this.blankRow(''));
@@ -35,6 +38,14 @@ export class TerminalModel {
       if (control) {
         this.control(control[1] ?? '', control[2] ?? '', control[3] ?? '');
         index = csi.lastIndex;
+        continue;
+      }
+      if (data.startsWith('\u001B]', index)) {
+        // An operating system command (a window title): up to BEL or ST, nothing shown.
+        const end = /\u0007|\u001B\\/g;
+        end.lastIndex = index;
+        const found = end.exec(data);
+        index = found ? end.lastIndex : data.length;
         continue;
       }
       if (data[index] === '\u001B') {
@@ -144,7 +155,7 @@ export class TerminalModel {
         this.style = applySgr(this.style, parameters);
         break;
       default:
-        throw new Error(`terminal model: unknown control CSI ${parameters}${command}`);
+        if (this.strict) throw new Error(`terminal model: unknown control CSI ${parameters}${command}`);
     }
   }
 
