@@ -30,6 +30,16 @@ export const inkPatches = [
     imports: {scrollRegion: ['__kviewScrollRegion', renderModule('scroll-region')]},
   },
   {
+    name: 'changed-cells',
+    // Upstream: not in Ink (7.1 rewrites a changed line whole). src/ui/render/line-update.ts says why.
+    file: /ink[\\/]build[\\/]log-update\.js$/,
+    from: '            buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +\n                ansiEscapes.eraseEndLine +\n',
+    to:
+      "            const changedCells = hasTrailingNewline && i < previousVisible ? __kviewLineUpdate(previousLines[i] ?? '', nextLines[i]) : undefined;\n" +
+      '            buffer.push((changedCells ?? (ansiEscapes.cursorTo(0) + nextLines[i] + ansiEscapes.eraseEndLine)) +\n',
+    imports: {lineUpdate: ['__kviewLineUpdate', renderModule('line-update')]},
+  },
+  {
     name: 'shared-output-caches',
     // Upstream: not in Ink (7.1 still makes new caches per frame). src/ui/render/row-cached-output.ts says why.
     file: /ink[\\/]build[\\/]output\.js$/,

@@ -114,7 +114,7 @@ test('a patch whose file is not bundled fails the build, naming it', async () =>
   const onlyOutput = `export {default} from ${JSON.stringify(inkFile('output.js'))};\n`;
   await assert.rejects(
     bundle('only-output', onlyOutput, inkPatches),
-    /ink patches not applied \(their file was not bundled\): cursor-up, scroll-region$/,
+    /ink patches not applied \(their file was not bundled\): cursor-up, scroll-region, changed-cells$/,
   );
 });
 
@@ -168,32 +168,46 @@ test('the patched Output.get() gives exactly Ink’s text on random frames (wide
 function frames(seed: number, rows: number, columns: number): string[] {
   const generator = random(seed);
   // Lines never wider than the terminal: kview's rows are cut to its width.
-  const line = (room = columns) => {
-    let built = '';
-    for (let piece = generator.pick(PIECES); stringWidth(built + piece) <= room; piece = generator.pick(PIECES)) {
-      built += piece;
+  const fit = (pieces: string[], room: number) => {
+    const kept: string[] = [];
+    for (const piece of pieces) {
+      if (stringWidth([...kept, piece].join('')) > room) break;
+      kept.push(piece);
     }
-    return built;
+    return kept;
   };
-  let lines = Array.from({length: rows - 1}, line);
+  const line = (room = columns) =>
+    fit(
+      Array.from({length: 40}, () => generator.pick(PIECES)),
+      room,
+    );
+  // A few cells changed inside a row, as an AGE that ticks or a status that changes.
+  const edit = (pieces: string[]) => {
+    const changed = [...pieces];
+    changed[generator.int(Math.max(1, changed.length))] = generator.pick(PIECES);
+    return fit(changed, columns);
+  };
+  let lines = Array.from({length: rows - 1}, () => line());
   const result: string[] = [];
   for (let step = 0; step < 40; step++) {
     const choice = generator.next();
     const shift = 1 + generator.int(4);
-    if (choice < 0.3) lines = [...lines.slice(shift), ...Array.from({length: shift}, line)];
-    else if (choice < 0.55) lines = [...Array.from({length: shift}, line), ...lines.slice(0, -shift)];
-    else if (choice < 0.85) lines = lines.map((existing) => (generator.next() < 0.15 ? line() : existing));
-    if (generator.next() < 0.3) lines[generator.int(lines.length)] = `> ${line(columns - 2)}`;
-    result.push(`${lines.join('\n')}\n`);
+    if (choice < 0.25) lines = [...lines.slice(shift), ...Array.from({length: shift}, () => line())];
+    else if (choice < 0.45) lines = [...Array.from({length: shift}, () => line()), ...lines.slice(0, -shift)];
+    else if (choice < 0.65) lines = lines.map((existing) => (generator.next() < 0.15 ? line() : existing));
+    else lines = lines.map((existing) => (generator.next() < 0.5 ? edit(existing) : existing));
+    if (generator.next() < 0.3) lines[generator.int(lines.length)] = ['> ', ...line(columns - 2)];
+    result.push(`${lines.map((pieces) => pieces.join('')).join('\n')}\n`);
   }
   return result;
 }
 
-test('the patched incremental renderer (cursor fix, scroll regions) leaves the screen Ink’s full redraw leaves', async () => {
+test('the patched incremental renderer (cursor fix, scroll regions, changed cells) leaves the screen Ink’s full redraw leaves', async () => {
   const [ours, theirs] = await bothInks();
   const atTop = Symbol.for('kview.frameAtScreenTop');
   Reflect.set(globalThis, atTop, true);
   let scrolled = 0;
+  let spans = 0;
   try {
     for (let seed = 1; seed <= 60; seed++) {
       const rows = 8 + (seed % 12);
@@ -210,6 +224,7 @@ test('the patched incremental renderer (cursor fix, scroll regions) leaves the s
       const renderOurs = ours.logUpdate.create(
         sink(incremental, (data) => {
           if (data.includes('r\u001B[')) scrolled++;
+          if (/\u001B\[\d+G(?!\u001B\[\d+[A-Z])/.test(data.replace(/\u001B\[1G/g, ''))) spans++;
         }),
         {incremental: true},
       );
@@ -224,6 +239,7 @@ test('the patched incremental renderer (cursor fix, scroll regions) leaves the s
     Reflect.deleteProperty(globalThis, atTop);
   }
   assert.ok(scrolled > 20, `scroll regions were used (${scrolled} times)`);
+  assert.ok(spans > 20, `changed cells were written alone (${spans} frames)`);
 });
 
 test('scrollRegion scrolls only a frame at the screen top, and only for a long shifted run', () => {

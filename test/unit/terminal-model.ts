@@ -76,6 +76,13 @@ export class TerminalModel {
       return;
     }
     if (this.column + width > this.columns) return;
+    // As xterm: writing over either half of a wide character blanks the other half.
+    const row = this.cells[this.row]!;
+    for (const column of [this.column, this.column + width - 1]) {
+      if (row[column] === '' && column > 0) row[column - 1] = ' ';
+      if (row[column] !== '' && stringWidth(row[column] ?? ' ') === 2 && column + 1 < this.columns)
+        row[column + 1] = ' ';
+    }
     this.cells[this.row]![this.column] = character;
     this.styles[this.row]![this.column] = this.style;
     if (width === 2) {
