@@ -36,8 +36,19 @@ export const inkPatches = [
     from: '            buffer.push(ansiEscapes.cursorTo(0) +\n                nextLines[i] +\n                ansiEscapes.eraseEndLine +\n',
     to:
       "            const changedCells = hasTrailingNewline && i < previousVisible ? __kviewLineUpdate(previousLines[i] ?? '', nextLines[i]) : undefined;\n" +
-      '            buffer.push((changedCells ?? (ansiEscapes.cursorTo(0) + nextLines[i] + ansiEscapes.eraseEndLine)) +\n',
-    imports: {lineUpdate: ['__kviewLineUpdate', renderModule('line-update')]},
+      '            buffer.push((changedCells ?? (__kviewCloseStyles() + ansiEscapes.cursorTo(0) + nextLines[i] + ansiEscapes.eraseEndLine)) +\n',
+    imports: {
+      lineUpdate: ['__kviewLineUpdate', renderModule('line-update')],
+      closeStyles: ['__kviewCloseStyles', renderModule('line-update')],
+    },
+  },
+  {
+    name: 'joined-line-skips',
+    // Upstream: not in Ink. src/ui/render/line-update.ts (joinLineSkips) says why.
+    file: /ink[\\/]build[\\/]log-update\.js$/,
+    from: "        stream.write(buffer.join(''));",
+    to: '        stream.write(__kviewJoinLineSkips(buffer));',
+    imports: {joinLineSkips: ['__kviewJoinLineSkips', renderModule('line-update')]},
   },
   {
     name: 'shared-output-caches',

@@ -11,7 +11,7 @@ export function openKview(kubeconfig: string, args: string[], size = {columns: 2
 
 // Resolves when the status line counts at least `total` pods: every row is in the table (the screen shows its top).
 export async function untilListed(session: PtySession, total: number, timeoutMs = 300_000): Promise<number> {
-  return session.waitFor((tail) => Number(/live\s+(\d+) pods/.exec(tail)?.[1] ?? 0) >= total, 0, timeoutMs);
+  return session.waitFor((screen) => Number(/live\s+(\d+) pods/.exec(screen)?.[1] ?? 0) >= total, 0, timeoutMs);
 }
 
 // kview's own memory: the node process `script` runs (bin/kview is a node script, exec'ed by script's shell).

@@ -1,4 +1,3 @@
-import {TerminalModel} from '../unit/terminal-model.js';
 import type {BareClient} from './bare-client.js';
 import {openKview, rssOf, settledKey, timedKey, untilListed} from './kview-session.js';
 import type {PtySession} from './pty-session.js';
@@ -199,10 +198,8 @@ async function idleBytes(
     const from = session.chunks.length;
     await pause(seconds * 1000);
     const bytesPerSecond = session.bytesSince(from) / seconds;
-    // The screen itself, replayed through a terminal model: how many pod rows it shows, and how old they are.
-    const terminal = new TerminalModel(size.columns, size.rows, false);
-    for (const chunk of session.chunks) terminal.write(chunk.text);
-    const podRows = terminal.screen().filter((line) => /\b(load|young)-\d+/.test(line));
+    // The screen itself: how many pod rows it shows, and how old they are.
+    const podRows = session.screen().filter((line) => /\b(load|young)-\d+/.test(line));
     const age = /(\S+)\s*$/.exec(podRows[0] ?? '')?.[1] ?? '?';
     return {rows: podRows.length, age, bytesPerSecond};
   } finally {

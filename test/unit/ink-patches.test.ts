@@ -92,6 +92,7 @@ const PIECES = [
   '\u001B[31mred\u001B[39m',
   '\u001B[1m\u001B[36mbold cyan\u001B[39m\u001B[22m',
   '\u001B[7m中x\u001B[27m',
+  '\u001B[44mon blue\u001B[49m',
   'ok',
 ];
 
@@ -114,7 +115,7 @@ test('a patch whose file is not bundled fails the build, naming it', async () =>
   const onlyOutput = `export {default} from ${JSON.stringify(inkFile('output.js'))};\n`;
   await assert.rejects(
     bundle('only-output', onlyOutput, inkPatches),
-    /ink patches not applied \(their file was not bundled\): cursor-up, scroll-region, changed-cells$/,
+    /ink patches not applied \(their file was not bundled\): cursor-up, scroll-region, changed-cells, joined-line-skips$/,
   );
 });
 

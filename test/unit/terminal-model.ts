@@ -169,9 +169,14 @@ export class TerminalModel {
   // From `from` to the end of the row (-1: from the start up to and including the cursor).
   private erase(row: number, from: number): void {
     const [start, end] = from === -1 ? [0, this.column + 1] : [from, this.columns];
+    // As xterm (back colour erase): erased cells take the current background.
+    const background = this.style
+      .split(',')
+      .filter((attribute) => attribute.startsWith('bg='))
+      .join(',');
     for (let column = start; column < end; column++) {
       this.cells[row]![column] = ' ';
-      this.styles[row]![column] = '';
+      this.styles[row]![column] = background;
     }
   }
 
