@@ -1,4 +1,5 @@
 import {spawnSync} from 'node:child_process';
+import {measureWorkloadLogs} from './log-workload.js';
 
 export interface LogFigures {
   total: number;
@@ -12,7 +13,7 @@ export interface LogFigures {
 
 // The log figures need a kubelet, so they run on the shared local cluster (in their own namespace, removed
 // after): log-throughput.ts in its own process, so its memory is its own, reporting one JSON line.
-export function measureLogs(): Promise<LogFigures | undefined> {
+export async function measureLogs(): Promise<LogFigures | undefined> {
   const script = new URL('./log-throughput.ts', import.meta.url).pathname;
   const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
     encoding: 'utf8',
@@ -21,5 +22,11 @@ export function measureLogs(): Promise<LogFigures | undefined> {
   });
   process.stdout.write(result.stdout.replace(/^\{.*\}$/m, ''));
   const json = /^\{.*\}$/m.exec(result.stdout)?.[0];
-  return Promise.resolve(json ? (JSON.parse(json) as LogFigures) : undefined);
+  if (!json) return undefined;
+  const figures = JSON.parse(json) as LogFigures;
+  figures.workload = await measureWorkloadLogs().catch((error: unknown) => {
+    console.log(`log workload: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  });
+  return figures;
 }
