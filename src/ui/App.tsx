@@ -113,7 +113,10 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
 
   // The confirmation dialog takes its lines from the view rather than drawing over it.
   const dialogLines = state.confirm ? (state.confirm.request.verb === 'drain' ? 4 + DRAIN_TOGGLES.length : 4) : 0;
-  const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines);
+  // The log view and the node pane draw their own message line and hint bar: they get those rows too, less the
+  // App's prompt or flash line while one is shown (a 80x24 log view left three rows empty under its hint bar).
+  const ownLines = selfManaged ? (state.prompt || state.flash ? 2 : 1) : CHROME_LINES;
+  const bodyHeight = Math.max(3, rows - ownLines - dialogLines);
   return (
     <InputGateContext.Provider value={keyboard.gate}>
       <Box flexDirection="column" width={columns} height={rows}>
@@ -171,7 +174,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
           </ViewBoundary>
         </Box>
         {state.confirm ? <ConfirmDialog state={state.confirm} /> : null}
-        {state.prompt ? (
+        {selfManaged && !state.prompt && !state.flash ? null : state.prompt ? (
           <Prompt
             mode={state.prompt}
             text={keyboard.promptText}
@@ -183,8 +186,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
             {sanitizeCell(state.flash ?? ' ')}
           </Text>
         )}
-        {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
-        {selfManaged ? <Text> </Text> : <HintBar width={columns} scope={scope} />}
+        {selfManaged ? null : <HintBar width={columns} scope={scope} />}
       </Box>
     </InputGateContext.Provider>
   );
