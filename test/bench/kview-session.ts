@@ -26,11 +26,15 @@ export function rssOf(session: PtySession): {rss: number; peak: number} {
 
 // One key, timed to the frame it produced (its first output). Keys are spaced as a fast typist's (40 ms) so
 // each frame is measured on its own.
-export async function timedKey(session: PtySession, key: string): Promise<{latency: number; bytes: number}> {
+export async function timedKey(
+  session: PtySession,
+  key: string,
+  timeoutMs = 5000,
+): Promise<{latency: number; bytes: number}> {
   const before = session.chunks.length;
   const sentAt = performance.now();
   session.write(key);
-  const firstOutput = await session.nextOutput(before);
+  const firstOutput = await session.nextOutput(before, timeoutMs);
   await pause(40);
   return {latency: firstOutput - sentAt, bytes: session.bytesSince(before)};
 }

@@ -102,9 +102,15 @@ export async function measureChurn(kubeconfig: string, client: BareClient, total
       }
     })();
     const frames: number[] = [];
+    // A key kview does not answer within 30 s is counted as 30 s (the bench goes on).
     const keys = (async () => {
       for (let key = 0; running; key++) {
-        frames.push((await timedKey(session, key % 2 === 0 ? 'j' : 'k')).latency);
+        frames.push(
+          await timedKey(session, key % 2 === 0 ? 'j' : 'k', 30_000).then(
+            (timed) => timed.latency,
+            () => 30_000,
+          ),
+        );
         await pause(210);
       }
     })();
@@ -118,7 +124,12 @@ export async function measureChurn(kubeconfig: string, client: BareClient, total
         await writeStatus(client, 0, restarts);
         // Two containers: RESTARTS is the sum of both.
         const shown = new RegExp(`${podName(0)}[^\\n]*\\b${2 * restarts}\\b`);
-        markers.push((await session.waitFor(shown, before, 30_000)) - sentAt);
+        markers.push(
+          await session.waitFor(shown, before, 60_000).then(
+            (at) => at - sentAt,
+            () => 60_000,
+          ),
+        );
       }
     } finally {
       running = false;

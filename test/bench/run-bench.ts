@@ -5,6 +5,8 @@
 //   KVIEW_BENCH_SIZES=10000   a quick run of one size (README.md untouched unless KVIEW_BENCH_README=1)
 //   KVIEW_BENCH_LOGS=0        skip the log figures (they use the shared local cluster, which has a kubelet)
 import {spawnSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {homedir} from 'node:os';
 import {openBareClient} from './bare-client.js';
 import {readSeeding, startBenchServer, stopBenchServer, writeSeeding} from './bench-server.js';
 import {measureChurn, measureIdle, measureSession} from './measure-kview.js';
@@ -68,6 +70,8 @@ async function measureSize(pods: number, last: boolean): Promise<SizeResult> {
       result.churn = await measureChurn(kubeconfig, client, listed);
       result.idle = await measureIdle(kubeconfig, client);
     }
+    // Kept, so a run that fails later still leaves what it measured.
+    writeFileSync(`${homedir()}/.cache/kview/bench/result-${pods}.json`, JSON.stringify(result));
     return result;
   } finally {
     client.close();
