@@ -135,7 +135,10 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
   // over it.
   const dialogLines = state.confirm ? confirmLines(state.confirm) : 0;
   const jobLines = runner.job ? Math.min(JOB_LINES, runner.job.lines.length) + 1 : 0;
-  const bodyHeight = Math.max(3, rows - CHROME_LINES - dialogLines - jobLines);
+  // The log view and the node pane draw their own message line and hint bar: they get those rows too, less the
+  // App's prompt or flash line while one is shown (a 80x24 log view left three rows empty under its hint bar).
+  const ownLines = selfManaged ? (state.prompt || state.flash ? 2 : 1) : CHROME_LINES;
+  const bodyHeight = Math.max(3, rows - ownLines - dialogLines - jobLines);
   // The row kind the keys act on: help and the hint bar show what a shared key (r) does here.
   const rowKind = view.type === 'table' ? kindId(view.kind) : undefined;
   // --readonly takes every action that changes the cluster out of the help and the hint bar; its key only says
@@ -217,7 +220,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
             onSubmit={portForward.submit}
             onCancel={portForward.cancel}
           />
-        ) : state.prompt ? (
+        ) : selfManaged && !state.prompt && !state.flash ? null : state.prompt ? (
           <Prompt
             mode={state.prompt}
             text={keyboard.promptText}
@@ -229,10 +232,7 @@ function AppBody({world: initialWorld, wide = false, first}: AppProps) {
             {sanitizeCell(state.flash ?? ' ')}
           </Text>
         )}
-        {/* A constant height keeps Ink's line-by-line updates aligned with the screen. */}
-        {selfManaged ? (
-          <Text> </Text>
-        ) : (
+        {selfManaged ? null : (
           <SettingsContext.Provider value={keyed}>
             <HintBar width={columns} scope={scope} kind={rowKind} />
           </SettingsContext.Provider>

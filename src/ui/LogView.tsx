@@ -175,7 +175,8 @@ export function LogView(props: LogViewProps) {
         </Text>
       ) : (
         <Text dimColor wrap="truncate-end">
-          {sanitizeCell(state.message ?? props.equivalentCommand?.(state.request) ?? '')}
+          {/* Never empty: an empty Text takes no row, and the hint bar would rise one above the last. */}
+          {sanitizeCell(state.message ?? props.equivalentCommand?.(state.request) ?? '') || ' '}
         </Text>
       )}
       <HintBar width={width} scope={scope} hidden={props.hiddenKeys} />

@@ -4,11 +4,11 @@ import {render} from 'ink';
 import type {Instance} from 'ink';
 import {errorLine} from '../resources/error-line.js';
 import type {Skin} from '../state/config/skin.js';
+import {FRAME_AT_SCREEN_TOP} from './render/scroll-region.js';
 import {SkinContext} from './themed-text.js';
 import {
   createTerminalHandover,
   ENTER_ALTERNATE_SCREEN,
-  FRAME_AT_SCREEN_TOP,
   HandoverFrame,
   LEAVE_ALTERNATE_SCREEN,
   pausableOutput,

@@ -1,12 +1,12 @@
 import {createContext, useContext, useLayoutEffect, useState} from 'react';
 import type {ReactNode} from 'react';
 import {Box} from 'ink';
+import {FRAME_AT_SCREEN_TOP} from './render/scroll-region.js';
 
 export const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 export const LEAVE_ALTERNATE_SCREEN = '\u001b[?25h\u001b[?1049l';
 // Back on the alternate screen: blank it and hide the cursor, as when kview started.
 const REDRAW_FROM_BLANK = '\u001b[2J\u001b[H\u001b[?25l';
-export const FRAME_AT_SCREEN_TOP = Symbol.for('kview.frameAtScreenTop');
 
 // The terminal as a program inside a container (a shell) or beside kview (an editor) gets it.
 // The part of the terminal's output stream a session uses (a test hands in its own).

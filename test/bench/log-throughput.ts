@@ -84,4 +84,16 @@ try {
     `peak RSS:         ${Math.round(peakRss / 1024 / 1024)} MiB (process maxRSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB)`,
   );
   kubectl('delete', 'namespace', NAMESPACE, '--ignore-not-found', '--wait=false');
+  // For run-bench.ts (log-figures.ts), which reads this one line.
+  if (process.env.KVIEW_BENCH_JSON === '1') {
+    const figures = {
+      total: TOTAL,
+      lost: lost + Math.max(0, TOTAL + 1 - expected),
+      duplicates,
+      linesPerSecond: received / Math.max(seconds, 0.001),
+      kept: buffer.entries.length,
+      peakRssMiB: peakRss / 1024 / 1024,
+    };
+    console.log(JSON.stringify(figures));
+  }
 }

@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process';
 import type {ChildProcess} from 'node:child_process';
+import {TerminalModel} from '../unit/terminal-model.js';
 
 // A program on a real pseudo-terminal of a fixed size (util-linux `script`), with every byte it writes
 // timestamped: what a terminal receives is what kview costs over SSH.
@@ -7,8 +8,12 @@ export class PtySession {
   readonly child: ChildProcess;
   readonly chunks: Array<{at: number; bytes: number; text: string}> = [];
   readonly startedAt = performance.now();
+  // Every chunk replayed in order through a terminal model, up to `replayed`.
+  private readonly terminal: TerminalModel;
+  private replayed = 0;
 
   constructor(command: string[], options: {columns: number; rows: number; environment?: Record<string, string>}) {
+    this.terminal = new TerminalModel(options.columns, options.rows, false);
     const quoted = command.map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
     this.child = spawn(
       'script',
@@ -24,23 +29,27 @@ export class PtySession {
     this.child.stdin?.write(text);
   }
 
-  // Resolves with the time the output first contained the pattern (searching only output after `from`).
-  async waitFor(pattern: RegExp | ((tail: string) => boolean), from = 0, timeoutMs = 60_000): Promise<number> {
-    const matches = typeof pattern === 'function' ? pattern : (tail: string) => pattern.test(tail);
+  // Resolves with the time of the first output (from chunk `from` on) after which the screen shows the pattern.
+  // The screen, not the bytes: kview writes only the cells that change, so a count may arrive digit by digit.
+  async waitFor(pattern: RegExp | ((screen: string) => boolean), from = 0, timeoutMs = 60_000): Promise<number> {
+    const matches = typeof pattern === 'function' ? pattern : (screen: string) => pattern.test(screen);
     const deadline = performance.now() + timeoutMs;
     let scanned = from;
-    let tail = '';
     for (;;) {
       while (scanned < this.chunks.length) {
         const chunk = this.chunks[scanned++]!;
-        // The chunk plus a little of the one before, so a match split across two writes is still found.
-        const window = tail + chunk.text;
-        tail = chunk.text.slice(-256);
-        if (matches(window)) return chunk.at;
+        while (this.replayed <= scanned - 1) this.terminal.write(this.chunks[this.replayed++]!.text);
+        if (matches(this.terminal.screen().join('\n'))) return chunk.at;
       }
       if (performance.now() > deadline) throw new Error(`no ${String(pattern)} within ${timeoutMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
+  }
+
+  // What the terminal shows now.
+  screen(): string[] {
+    while (this.replayed < this.chunks.length) this.terminal.write(this.chunks[this.replayed++]!.text);
+    return this.terminal.screen();
   }
 
   // The first output after `from` (a chunk index): the frame a keystroke produced.
@@ -51,6 +60,24 @@ export class PtySession {
       await new Promise((resolve) => setImmediate(resolve));
     }
     return this.chunks[from]!.at;
+  }
+
+  // Bytes written from chunk `from` on.
+  bytesSince(from: number): number {
+    return this.chunks.slice(from).reduce((sum, chunk) => sum + chunk.bytes, 0);
+  }
+
+  // The time of the last output after `from` once nothing more came for quietMs: a keystroke whose result takes
+  // several frames (a filter, a sort) is done at its last one.
+  async settled(from: number, quietMs = 150, timeoutMs = 30_000): Promise<number> {
+    const deadline = performance.now() + timeoutMs;
+    await this.nextOutput(from, timeoutMs);
+    for (;;) {
+      const last = this.chunks.at(-1)!.at;
+      if (performance.now() - last >= quietMs) return last;
+      if (performance.now() > deadline) throw new Error('output never settled');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   stop(): void {

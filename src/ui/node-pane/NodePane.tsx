@@ -192,7 +192,8 @@ export function NodePane(props: NodePaneProps) {
       </Text>
       <SectionTabs section={state.section} counts={view.counts} />
       <Text wrap="truncate-end" dimColor>
-        {view.subtitle}
+        {/* Never empty: an empty Text takes no row, and the hint bar would rise one above the last. */}
+        {view.subtitle || ' '}
       </Text>
       {state.helpOpen ? (
         <HelpOverlay height={bodyHeight} width={width} scope="node" hidden={hidden} />
