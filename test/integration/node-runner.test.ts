@@ -113,9 +113,13 @@ test('hostile names never reach a command as an option or through a shell (argv 
   };
   await readRuntime(tools, identity);
   const calls = recordedCalls(log);
+  // The restart reads the unit's InvocationID first (a new one proves the restart happened), then restarts it.
   assert.deepEqual(
-    calls.find((call) => call[0] === 'systemctl'),
-    ['systemctl', 'restart', '--', 'kubelet.service'],
+    calls.filter((call) => call[0] === 'systemctl'),
+    [
+      ['systemctl', 'show', '--property=InvocationID', '--value', '--', 'kubelet.service'],
+      ['systemctl', 'restart', '--', 'kubelet.service'],
+    ],
   );
   const crictl = calls.filter((call) => call[0] === 'crictl');
   assert.ok(crictl.length >= 4, `crictl was called: ${JSON.stringify(crictl)}`);
