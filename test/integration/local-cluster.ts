@@ -84,3 +84,19 @@ export function createSleeperPod(name: string, namespace = 'demo'): void {
     '3600',
   );
 }
+
+// A new namespace once it can hold pods: the service account controller creates its `default` account a moment
+// after the namespace, and a pod created before that is refused ("serviceaccount default not found"). On a cluster
+// that has just started that moment is longest.
+export async function createNamespace(name: string): Promise<void> {
+  kubectl('create', 'namespace', name);
+  await namespaceCanHoldPods(name);
+}
+
+export async function namespaceCanHoldPods(name: string): Promise<void> {
+  await eventually(
+    `the default service account of ${name}`,
+    () => kubectl('get', 'serviceaccounts', '-n', name, '-o', 'name').includes('serviceaccount/default') || undefined,
+    60_000,
+  );
+}

@@ -2,7 +2,7 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createLogSource} from '../../src/cluster/log-source.js';
 import type {LogRequest} from '../../src/cluster/log-types.js';
-import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {eventually, kubeconfigPath, kubectl, session, createNamespace} from './local-cluster.js';
 import {applyManifest, podManifest, recordingSink} from '../fixtures/logs-cluster.js';
 
 // Which pods and which instance: previous logs of the seeded crash-looping pod, and a selector stream that picks
@@ -12,9 +12,9 @@ const NAMESPACE = 'logs-test-selector';
 const client = session().client;
 const follow: LogRequest = {window: {kind: 'tail', lines: 10}, follow: true, previous: false, allContainers: false};
 
-before(() => {
+before(async () => {
   kubectl('delete', 'namespace', NAMESPACE, '--ignore-not-found', '--wait=true');
-  kubectl('create', 'namespace', NAMESPACE);
+  await createNamespace(NAMESPACE);
 });
 
 after(() => {

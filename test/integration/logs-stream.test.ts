@@ -2,7 +2,7 @@ import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {createLogSource} from '../../src/cluster/log-source.js';
 import type {LogRequest} from '../../src/cluster/log-types.js';
-import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {eventually, kubeconfigPath, kubectl, session, createNamespace} from './local-cluster.js';
 import {
   applyManifest,
   breakingClient,
@@ -18,9 +18,9 @@ import {
 const client = session().client;
 const follow: LogRequest = {window: {kind: 'all'}, follow: true, previous: false, allContainers: false};
 
-before(() => {
+before(async () => {
   kubectl('delete', 'namespace', LOGS_NAMESPACE, '--ignore-not-found', '--wait=true');
-  kubectl('create', 'namespace', LOGS_NAMESPACE);
+  await createNamespace(LOGS_NAMESPACE);
   // Written slowly enough that following starts before the last line, and to a known end.
   applyManifest(
     kubeconfigPath,

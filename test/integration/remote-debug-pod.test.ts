@@ -14,7 +14,7 @@ import {readOsChecks} from '../../src/node-tools/os-checks.js';
 import {createRemoteNodeTools} from '../../src/node-tools/remote-node-tools.js';
 import {readRuntime} from '../../src/node-tools/runtime-reader.js';
 import {readUnits} from '../../src/node-tools/unit-reader.js';
-import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {eventually, kubeconfigPath, kubectl, session, namespaceCanHoldPods} from './local-cluster.js';
 import {ensureNode, inNode, kubeletHealthy, logAsUnit, nodeName, unitProperty, withoutColour} from './systemd-node.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
@@ -41,6 +41,7 @@ before(async () => {
     },
     120_000,
   );
+  await namespaceCanHoldPods(namespace);
   writeFileSync(config, `node:\n  debugImage: ${image}\n  debugNamespace: ${namespace}\n`);
   // Another helper may have just restarted the node: its kubelet must run pods before a debug pod can start.
   await eventually('the kubelet of systemd-node', () => kubeletHealthy(), 60_000);

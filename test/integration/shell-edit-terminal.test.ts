@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {eventually, kubeconfigPath, kubectl} from './local-cluster.js';
+import {eventually, kubeconfigPath, kubectl, createNamespace} from './local-cluster.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
 // s, a and E in a real terminal against the local cluster: kview gives the terminal to a shell in the pod (through
@@ -90,7 +90,7 @@ const pair = {
 };
 
 before(async () => {
-  kubectl('create', 'namespace', namespace);
+  await createNamespace(namespace);
   const manifest = join(work, 'pods.json');
   writeFileSync(
     manifest,

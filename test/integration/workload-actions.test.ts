@@ -1,7 +1,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import type {ResourceKind} from '../../src/cluster/resource-kind.js';
-import {eventually, kubeconfigPath, kubectl, session} from './local-cluster.js';
+import {eventually, kubeconfigPath, kubectl, session, createNamespace} from './local-cluster.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
 // The workload actions against the real API server, kubectl as the oracle: first the calls the dialogs make, then
@@ -91,10 +91,7 @@ const jsonpath = (kind: string, name: string, path: string) =>
   kubectl('get', kind, name, '-n', namespace, '-o', `jsonpath={${path}}`);
 
 before(async () => {
-  kubectl('create', 'namespace', namespace);
-  await eventually('the namespace service account', () =>
-    kubectl('get', 'serviceaccounts', '-n', namespace, '-o', 'name').includes('serviceaccount/default'),
-  );
+  await createNamespace(namespace);
 });
 after(() => {
   kubectl('delete', 'namespace', namespace, '--wait=false');
