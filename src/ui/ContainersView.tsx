@@ -10,7 +10,7 @@ import {CONTAINER_ROWS} from '../state/actions-interactive.js';
 import {useViewKeys} from './input-gate.js';
 import {useKeymap} from './settings-context.js';
 import type {ViewTarget} from '../state/navigation.js';
-import {columnWidths, layoutLine} from './column-widths.js';
+import {columnWidths, layoutLine} from '../resources/column-widths.js';
 import type {World} from './world.js';
 import {useTerminalActions} from './use-terminal-actions.js';
 

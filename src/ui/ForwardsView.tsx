@@ -6,7 +6,7 @@ import {errorLine} from '../resources/error-line.js';
 import {commandsFor} from '../state/keymap.js';
 import {FORWARD_HEADERS, forwardRow} from '../state/forward-state.js';
 import type {ForwardEntry} from '../state/forward-state.js';
-import {columnWidths} from './column-widths.js';
+import {columnWidths} from '../resources/column-widths.js';
 import {ResourceTable} from './ResourceTable.js';
 import {useViewKeys} from './input-gate.js';
 import {useKeymap} from './settings-context.js';

@@ -1,7 +1,7 @@
 import {memo} from 'react';
 import {Box} from 'ink';
 import {Text} from './themed-text.js';
-import {layoutLine} from './column-widths.js';
+import {layoutLine} from '../resources/column-widths.js';
 
 interface ResourceTableProps {
   headers: readonly string[];

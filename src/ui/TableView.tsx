@@ -1,3 +1,4 @@
+import type {TableRow} from '../cluster/types.js';
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './themed-text.js';
@@ -95,7 +96,7 @@ export function TableView(props: TableViewProps) {
     return () => clearInterval(timer);
   }, [world]);
 
-  const mirrorPods = useMemo(() => [...state.table.rows.values()].some(isMirrorPod), [state.table]);
+  const mirrorPods = useMemo(() => hasMirrorPod(state.table.rows), [state.table]);
   const renderer = useMemo(
     () =>
       rendererFor(kind, state.table.columns, {
@@ -288,4 +289,10 @@ function emptyText(loaded: boolean, total: number, target: TableTarget): string 
   }
   if (total > 0) return 'No rows match the filter (Esc clears it).';
   return `No ${target.kind.plural} found${target.kind.namespaced ? ` in ${target.namespace ?? 'any namespace'}` : ''}.`;
+}
+
+// Stops at the first static pod (they sort early, in kube-system): no array of every row per batch.
+function hasMirrorPod(rows: ReadonlyMap<string, TableRow>): boolean {
+  for (const row of rows.values()) if (isMirrorPod(row)) return true;
+  return false;
 }

@@ -44,3 +44,29 @@ test('deleting an unknown row is harmless', () => {
   const after = applyChanges(data, [{type: 'DELETED', row: podRow('demo', 'never-seen')}]);
   assert.deepEqual(names(after), ['a']);
 });
+
+test('after random batches the order equals a fresh snapshot of the same rows, and `changed` names every key touched', () => {
+  let seed = 11;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  let data = applySnapshot(
+    emptyTableData,
+    podColumns,
+    Array.from({length: 300}, (_, index) => podRow(`ns-${index % 7}`, `pod-${index}`)),
+  );
+  for (let batch = 0; batch < 200; batch++) {
+    const changes = Array.from({length: 1 + Math.floor(next() * 12)}, () => {
+      const index = Math.floor(next() * 600);
+      const roll = next();
+      const row = podRow(`ns-${index % 7}`, `pod-${index}`, roll < 0.5 ? 'Running' : 'Pending');
+      return {type: roll < 0.25 ? ('DELETED' as const) : roll < 0.6 ? ('ADDED' as const) : ('MODIFIED' as const), row};
+    });
+    const before = data;
+    data = applyChanges(data, changes);
+    assert.deepEqual(data.order, applySnapshot(emptyTableData, podColumns, [...data.rows.values()]).order);
+    assert.equal(data.changed?.since, before.version);
+    assert.deepEqual(new Set(data.changed?.keys), new Set(changes.map((change) => change.row.object?.metadata?.uid)));
+  }
+});

@@ -3,16 +3,27 @@ import stringWidth from 'string-width';
 // kubectl's tabwriter: every cell but the last is padded to the column's widest cell plus 3, and at least 6.
 const PADDING = 3;
 const MIN_WIDTH = 6;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 export function columnWidths(headers: readonly string[], rows: Iterable<readonly string[]>): number[] {
-  const widths = headers.map((header) => stringWidth(header));
+  const widths = headers.map((header) => cellWidth(header));
   for (const cells of rows) {
     cells.forEach((cell, index) => {
-      const width = cell.length === 0 ? 0 : stringWidth(cell);
+      const width = cellWidth(cell);
       if (width > (widths[index] ?? 0)) widths[index] = width;
     });
   }
-  return widths.map((width) => Math.max(MIN_WIDTH, width + PADDING));
+  return widths.map(paddedWidth);
+}
+
+// Columns a cell takes on the terminal (wide characters count two).
+export function cellWidth(cell: string): number {
+  return PRINTABLE_ASCII.test(cell) ? cell.length : stringWidth(cell);
+}
+
+// The width of a column whose widest cell (or header) is this wide.
+export function paddedWidth(widest: number): number {
+  return Math.max(MIN_WIDTH, widest + PADDING);
 }
 
 export function layoutLine(cells: readonly string[], widths: readonly number[]): string {
