@@ -18,6 +18,8 @@ export interface ObjectMetadata {
   annotations?: Record<string, string>;
   finalizers?: string[];
   ownerReferences?: Array<{kind: string; name: string; uid: string; controller?: boolean}>;
+  // Dropped as rows arrive (see table-watch.ts): nothing kview shows reads them.
+  managedFields?: unknown;
 }
 
 // With includeObject=Object the row carries the whole object (spec, status, or an event's top-level fields).
