@@ -412,3 +412,45 @@ test('a lookup that fails or finds a Ready node adds no API finding', async (con
     assert.ok(!frame.includes('NotReady in the API'));
   }
 });
+
+test('r during a slow read neither cancels nor restarts it: the header says refreshing, and one more read follows', async (context) => {
+  const scripted = scriptedNodeTools({script: seedScript({kubelet: 'systemctl-show-kubelet-flapping.txt'})});
+  let blocked: Array<() => void> | undefined;
+  let shows = 0;
+  let detections = 0;
+  const tools: NodeTools = {
+    ...scripted,
+    runner: {
+      async run(command, args, options) {
+        if (command === 'ps') detections += 1;
+        if (command === 'systemctl' && args[0] === 'show') {
+          shows += 1;
+          if (blocked) await new Promise<void>((resolve) => blocked?.push(resolve));
+        }
+        return scripted.runner.run(command, args, options);
+      },
+      follow: (command, args, onLine, options) => scripted.runner.follow(command, args, onLine, options),
+    },
+  };
+  const app = renderPane(context, tools);
+  await waitForFrame(app.lastFrame, (text) => /read \d\d:\d\d:\d\d/.test(text) && !text.includes('refreshing'));
+  const perRead = shows;
+  assert.ok(perRead > 0);
+  blocked = [];
+  app.stdin.write('r');
+  await waitForFrame(app.lastFrame, (text) => /read \d\d:\d\d:\d\d, refreshing…/.test(text));
+  await waitForFrame(app.lastFrame, () => shows === 2 * perRead);
+  // Each r also detects the node again (ps): a detection more proves the key was handled.
+  for (let press = 0; press < 2; press++) {
+    const detected = detections;
+    app.stdin.write('r');
+    await waitForFrame(app.lastFrame, () => detections > detected);
+  }
+  assert.match(app.lastFrame() ?? '', /refreshing…/);
+  assert.equal(shows, 2 * perRead, 'the read in flight was not started again');
+  const waiting = blocked;
+  blocked = undefined;
+  for (const release of waiting) release();
+  await waitForFrame(app.lastFrame, (text) => /read \d\d:\d\d:\d\d/.test(text) && !text.includes('refreshing'));
+  assert.equal(shows, 3 * perRead, 'the two r pressed meanwhile made one read after it');
+});

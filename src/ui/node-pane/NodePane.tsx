@@ -1,3 +1,4 @@
+import {clockTime} from '../../cluster/clock-time.js';
 import {useCallback, useEffect, useMemo, useReducer} from 'react';
 import {Box, useApp} from 'ink';
 import {Text} from '../themed-text.js';
@@ -183,7 +184,8 @@ export function NodePane(props: NodePaneProps) {
       <Text wrap="truncate-end" bold>
         {identity
           ? `node ${identity.nodeName} (${identity.flavour})${props.via ? ` ${props.via}` : ''}  kubelet ${identity.kubeletUnit}` +
-            `${kubeletPid ? ` pid ${kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}`
+            `${kubeletPid ? ` pid ${kubeletPid}` : ' (no process)'}  runtime ${identity.runtimeSocket}` +
+            readLabel(report, loading)
           : 'detecting the node…'}
         {readonly ? <Text color="yellow"> [readonly]</Text> : null}
       </Text>
@@ -222,6 +224,12 @@ export function NodePane(props: NodePaneProps) {
 
 // The kubelet's PID as systemd last reported it for the unit (what `systemctl show -p MainPID` says), else the
 // process detection found; both are read again on every refresh, so a restart never leaves the old one here.
+// When what the pane shows was read, and whether a newer read is on its way: a report is never taken for live.
+function readLabel(report: NodeReport | undefined, loading: boolean): string {
+  if (!report) return '';
+  return `  read ${clockTime(report.readAtMs)}${loading ? ', refreshing…' : ''}`;
+}
+
 function headerPid(identity: NodeIdentity, report: NodeReport | undefined): number | undefined {
   const reading = report?.units?.find((unit) => unit.unit === identity.kubeletUnit);
   return (reading && 'status' in reading ? reading.status.mainPid : undefined) ?? identity.kubeletPid;

@@ -88,28 +88,38 @@ export function useNodeReport(
     };
   }, [tools, options.identity, journalDirectory, refreshCount, known]);
 
+  // One read at a time. A refresh asked for while one is in flight (r pressed again) waits for it instead of
+  // cancelling it: through a slow debug pod a read can take longer than the operator waits between two r, and
+  // cancelled each time it would never finish, leaving the previous report on screen. When it finishes, the
+  // newest refresh asked for is read next.
+  const latestRefresh = useLatest(refreshCount);
+  const [readWith, setReadWith] = useState<readonly unknown[]>([]);
+  const [finished, setFinished] = useState(0);
+  // Also read again when what a read depends on changed (the node found again, the API's view of it arrived).
+  const inputs = [tools, identity, journalDirectory, apiNode] as const;
+  const needsRead = readFor !== refreshCount || inputs.some((input, index) => readWith[index] !== input);
   useEffect(() => {
-    if (!identity) return;
+    if (!identity || !needsRead) return;
     // Another node's name: the pane says kview runs elsewhere and reads none of this host's units.
     if (expectedNode !== undefined && identity.nodeName !== expectedNode) return;
     let current = true;
+    const answers = latestRefresh.current;
+    const finish = (next: {report: NodeReport | undefined; problem: string | undefined}) => {
+      if (!current) return;
+      setReading(next);
+      setReadWith([tools, identity, journalDirectory, apiNode]);
+      setReadFor(answers);
+      setFinished((count) => count + 1);
+    };
     readNodeReport(tools, identity, {journalDirectory, apiNode}).then(
-      (report) => {
-        if (!current) return;
-        setReading({report, problem: undefined});
-        setReadFor(refreshCount);
-      },
-      (error: unknown) => {
-        if (!current) return;
-        // A report that could not be read again is not shown as if it were current.
-        setReading({report: undefined, problem: `cannot read the node: ${errorLine(error)}`});
-        setReadFor(refreshCount);
-      },
+      (report) => finish({report, problem: undefined}),
+      // A report that could not be read again is not shown as if it were current.
+      (error: unknown) => finish({report: undefined, problem: `cannot read the node: ${errorLine(error)}`}),
     );
     return () => {
       current = false;
     };
-  }, [tools, identity, journalDirectory, apiNode, refreshCount, expectedNode]);
+  }, [tools, identity, journalDirectory, apiNode, expectedNode, needsRead, finished, latestRefresh]);
 
   const problem = detectProblem ?? reading.problem;
   // kview runs on another node than the one asked for: nothing is read, so nothing is loading either.
