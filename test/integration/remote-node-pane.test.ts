@@ -41,6 +41,15 @@ async function agreeing(terminal: TmuxTerminal, what: string, agree: (screen: st
   );
 }
 
+function summaryReady(): boolean {
+  try {
+    const summary = JSON.parse(proxy('stats/summary')) as {node?: {fs?: {capacityBytes?: number}}};
+    return (summary.node?.fs?.capacityBytes ?? 0) > 0;
+  } catch {
+    return false;
+  }
+}
+
 function bytesOf(text: string): number {
   const match = /^([\d.]+)(B|KiB|MiB|GiB|TiB)$/.exec(text);
   assert.ok(match, `a size: ${text}`);
@@ -52,6 +61,8 @@ test('from the host, n on systemd-node shows its kubelet, pods, /var/log and dis
   ensureNode();
   // Another helper may have just restarted the node: wait until its kubelet answers through the proxy.
   await eventually('the kubelet through the node proxy', () => proxy('healthz') === 'ok' || undefined, 60_000);
+  // A kubelet just restarted answers /healthz before its first stats housekeeping fills /stats/summary.
+  await eventually('the node figures in /stats/summary', () => summaryReady() || undefined, 90_000);
   const terminal = new TmuxTerminal([kview, '--kubeconfig', kubeconfigPath], {columns: 180, rows: 60});
   context.after(() => terminal.close());
   await screenMatching(terminal, 'the pods view', /● live/, 30_000);
@@ -115,7 +126,8 @@ test('from the host, n on systemd-node shows its kubelet, pods, /var/log and dis
   });
 
   terminal.sendKeys('Tab');
-  screen = await screenMatching(terminal, 'the summary figures', /nodefs \(kubelet root\)\s+size/);
+  await agreeing(terminal, 'the summary figures', (current) => /nodefs \(kubelet root\)\s+size/.test(current));
+  screen = screenOf(terminal);
   const [size = '', avail = '', inodes = ''] =
     inNode('df', '-B1', '--output=size,avail,itotal', '/var/lib/kubelet').trim().split('\n')[1]?.trim().split(/\s+/) ??
     [];
