@@ -4,6 +4,7 @@
 // whether it is met; a full run (all three sizes) writes that table into README.md between the bench markers.
 //   KVIEW_BENCH_SIZES=10000   a quick run of one size (README.md untouched unless KVIEW_BENCH_README=1)
 //   KVIEW_BENCH_LOGS=0        skip the log figures (they use the shared local cluster, which has a kubelet)
+//   KVIEW_BENCH_SEED_ONLY=1   seed the sizes and stop (100,000 pods take about 20 minutes; later runs reuse them)
 import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
@@ -21,6 +22,7 @@ import {median} from './stats.js';
 const DEFAULT_SIZES = [10_000, 50_000, 100_000];
 const sizes = (process.env.KVIEW_BENCH_SIZES?.split(',').map(Number) ?? DEFAULT_SIZES).sort((a, b) => a - b);
 const RUNS = Number(process.env.KVIEW_BENCH_RUNS ?? 3);
+const seedOnly = process.env.KVIEW_BENCH_SEED_ONLY === '1';
 
 function kubectlFullList(kubeconfig: string): number {
   const started = performance.now();
@@ -31,7 +33,7 @@ function kubectlFullList(kubeconfig: string): number {
   return performance.now() - started;
 }
 
-async function measureSize(pods: number, last: boolean): Promise<SizeResult> {
+async function measureSize(pods: number, last: boolean): Promise<SizeResult | undefined> {
   console.log(`\n== ${pods} pods: starting the bench API server`);
   const kubeconfig = startBenchServer(pods);
   const client = openBareClient(kubeconfig);
@@ -47,6 +49,7 @@ async function measureSize(pods: number, last: boolean): Promise<SizeResult> {
         ? `seeded ${seeded.created} pods in ${seedSeconds.toFixed(0)} s (${listed} listed)`
         : `${listed} pods already seeded (reused)`,
     );
+    if (seedOnly) return undefined;
     const kubectl: number[] = [];
     const floor: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -80,7 +83,11 @@ async function measureSize(pods: number, last: boolean): Promise<SizeResult> {
 }
 
 const results: SizeResult[] = [];
-for (const [index, pods] of sizes.entries()) results.push(await measureSize(pods, index === sizes.length - 1));
+for (const [index, pods] of sizes.entries()) {
+  const result = await measureSize(pods, index === sizes.length - 1);
+  if (result) results.push(result);
+}
+if (seedOnly) process.exit(0);
 let logs: LogFigures | undefined;
 if (process.env.KVIEW_BENCH_LOGS !== '0') logs = await measureLogs();
 const report = printReport(results, logs);
