@@ -1,3 +1,4 @@
+import {quickPodCounts} from './pod-counts.js';
 import type {KubeConfig} from '@kubernetes/client-node';
 import {createApiClient} from './api-client.js';
 import type {ApiClient} from './api-client.js';
@@ -43,6 +44,8 @@ export interface ClusterSession {
   contexts: string[];
   // Fails fast with a KviewError (refused, forbidden, unauthorized...) before the full-screen UI opens.
   checkPodsReadable(namespace: string | undefined): Promise<void>;
+  // Pods per node at once from the watch cache (see pod-counts.ts), ahead of the exact count of a pods watch.
+  quickPodCounts(): Promise<ReadonlyMap<string, number>>;
   watchPods(namespace: string | undefined, sink: TableWatchSink): {stop: () => void};
   watchTable(kind: ResourceKind, request: WatchRequest, sink: TableWatchSink): {stop: () => void};
   kinds(): Promise<ResourceKind[]>;
@@ -105,6 +108,7 @@ function sessionFor(
       await client.getJson(`${collectionPath(POD_KIND, namespace)}?limit=1`);
     },
     watchPods: (namespace, sink) => watchTable(POD_KIND, {namespace}, sink),
+    quickPodCounts: () => quickPodCounts(client),
     watchTable,
     kinds() {
       // Discovery is asked once per session; a failure falls back to the kinds kview knows.

@@ -25,6 +25,7 @@ export type ClusterApi = Pick<
   ClusterSession,
   | 'contexts'
   | 'watchTable'
+  | 'quickPodCounts'
   | 'kinds'
   | 'getObject'
   | 'listObjects'

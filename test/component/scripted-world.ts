@@ -23,6 +23,8 @@ export function scriptedWorld(
     objects?: Record<string, RowObject>;
     allowed?: boolean;
     usage?: Map<string, NodeUsage>;
+    // The watch cache's pods per node; without it the quick count fails and only the pods watch counts.
+    podCounts?: Map<string, number>;
     failing?: Partial<Record<FailingCall, string>>;
     // What the node proxy answers for a remote node, and the files under its /var/log by path.
     kubelet?: {reading: KubeletProxyReading; logs?: Record<string, string>};
@@ -79,6 +81,11 @@ export function scriptedWorld(
       };
     },
     kinds: () => answer('kinds', () => [...BUILTIN_KINDS]),
+    quickPodCounts: () =>
+      answer('quickPodCounts', () => {
+        if (!overrides.podCounts) throw new Error('the watch cache was not asked in this test');
+        return overrides.podCounts;
+      }),
     getObject: (kind, namespace, name) =>
       answer('getObject', () => {
         const object = overrides.objects?.[`${kind.plural}/${namespace ?? ''}/${name}`];

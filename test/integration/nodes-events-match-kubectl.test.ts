@@ -75,3 +75,19 @@ test('without metrics-server the usage columns are silently absent', async () =>
   });
   assert.ok(!data.headers.includes('CPU(cores)'));
 });
+
+test("the nodes view's quick PODS count from the watch cache equals kubectl's pods per node", async () => {
+  const fromKubectl = () => {
+    const counts = new Map<string, number>();
+    const nodes = kubectl('get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.spec.nodeName}{"\\n"}{end}');
+    for (const node of nodes.split('\n').filter(Boolean)) counts.set(node, (counts.get(node) ?? 0) + 1);
+    return counts;
+  };
+  // The watch cache may trail etcd by a moment while other tests change pods: compared until the two agree.
+  const agreed = await eventually('the quick count and kubectl agreeing', async () => {
+    const quick = await session().quickPodCounts();
+    const expected = fromKubectl();
+    return JSON.stringify([...quick].sort()) === JSON.stringify([...expected].sort()) ? quick : undefined;
+  });
+  assert.ok((agreed.get('localhost') ?? 0) > 0 && (agreed.get('systemd-node') ?? 0) > 0, JSON.stringify([...agreed]));
+});
