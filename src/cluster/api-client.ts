@@ -22,7 +22,20 @@ export interface ApiClient {
   ): Promise<T>;
   // Resolves when the server ends the stream; rejects when it breaks, when onChunk throws, or with a StaleStreamError
   // when the path to the server was found dead while the stream was silent.
-  stream(path: string, accept: string, onChunk: (chunk: Buffer) => void, signal: AbortSignal): Promise<void>;
+  stream(
+    path: string,
+    accept: string,
+    onChunk: (chunk: Buffer) => void,
+    signal: AbortSignal,
+    options?: StreamOptions,
+  ): Promise<void>;
+}
+
+export interface StreamOptions {
+  // Request headers besides Accept (a Range for part of a file).
+  headers?: Record<string, string>;
+  // The status and headers, as soon as they arrive and before a failing status rejects the stream.
+  onResponse?: (status: number, headers: Readonly<Record<string, string | string[] | undefined>>) => void;
 }
 
 export const TABLE_ACCEPT = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
@@ -225,16 +238,17 @@ export function createApiClient(
         body: JSON.stringify(body),
       });
     },
-    async stream(path, accept, onChunk, signal) {
+    async stream(path, accept, onChunk, signal, options = {}) {
       const response = await open({
         method: 'GET',
         path,
-        headers: {Accept: accept},
+        headers: {...options.headers, Accept: accept},
         signal,
         timeoutMs: requestTimeoutMs,
         kind: 'stream',
       });
       const status = response.statusCode ?? 0;
+      options.onResponse?.(status, response.headers);
       if (status < 200 || status > 299) {
         await expectOk(response, 'GET', path);
         return;

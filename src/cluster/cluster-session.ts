@@ -26,8 +26,8 @@ import type {DrainControl, DrainOptions, DrainOutcome} from './drain.js';
 import {BUILTIN_KINDS, collectionPath, objectPath, POD_KIND} from './resource-kind.js';
 import type {CollectionQuery, ResourceKind} from './resource-kind.js';
 import {startTableWatch} from './table-watch.js';
-import {readKubeletLogPath, readKubeletProxy} from './kubelet-proxy.js';
-import type {KubeletProxyReading} from './kubelet-proxy.js';
+import {readKubeletLogPath, readKubeletLogRange, readKubeletProxy} from './kubelet-proxy.js';
+import type {KubeletProxyReading, LogRange, LogRangeRead} from './kubelet-proxy.js';
 import {nodeUsage} from './node-metrics.js';
 import type {NodeUsage} from './node-metrics.js';
 import type {TableWatchOptions, TableWatchSink} from './table-watch.js';
@@ -83,6 +83,8 @@ export interface ClusterSession {
   readNodeProxy(node: string): Promise<KubeletProxyReading>;
   // A file or directory listing under that node's /var/log (/logs/PATH).
   readNodeLog(node: string, path: string): Promise<{text: string; complete: boolean}>;
+  // Part of a file under the node's /var/log by a Range request (the log reader's tail and what is appended).
+  readNodeLogRange(node: string, path: string, range: LogRange): Promise<LogRangeRead>;
   withContext(context: string): ClusterSession;
 }
 
@@ -140,6 +142,7 @@ function sessionFor(
     nodeUsage: () => nodeUsage(client),
     readNodeProxy: (node) => readKubeletProxy(client, node),
     readNodeLog: (node, path) => readKubeletLogPath(client, node, path),
+    readNodeLogRange: (node, path, range) => readKubeletLogRange(client, node, path, range),
     withContext(context) {
       return sessionFor(loadClusterConnection({...request, context, namespace: undefined}), request, watchOptions);
     },

@@ -90,6 +90,51 @@ export function readKubeletLogPath(
   );
 }
 
+// Part of a file under the node's /var/log, by an HTTP Range request (the kubelet serves /logs/ as files, and the
+// API server's proxy passes the Range on): the last N bytes of a file of any size, or what was appended since a
+// byte offset. A file that did not grow answers 416 with its size, which says whether it was truncated.
+export type LogRange = {lastBytes: number} | {fromByte: number; maxBytes: number};
+export type LogRangeRead = {start: number; bytes: Buffer; totalBytes: number} | {unchanged: true; totalBytes: number};
+
+export async function readKubeletLogRange(
+  client: ApiClient,
+  node: string,
+  path: string,
+  range: LogRange,
+  options: KubeletProxyOptions = {},
+): Promise<LogRangeRead> {
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const signal = AbortSignal.timeout(timeoutMs);
+  const encoded = path.split('/').map(encodeURIComponent).join('/');
+  const header =
+    'lastBytes' in range
+      ? `bytes=-${range.lastBytes}`
+      : `bytes=${range.fromByte}-${range.fromByte + range.maxBytes - 1}`;
+  let status = 0;
+  let contentRange = '';
+  const chunks: Buffer[] = [];
+  try {
+    await client.stream(proxyPath(node, `logs/${encoded}`), '*/*', (chunk) => chunks.push(chunk), signal, {
+      headers: {Range: header},
+      onResponse: (code, headers) => {
+        status = code;
+        contentRange = typeof headers['content-range'] === 'string' ? headers['content-range'] : '';
+      },
+    });
+  } catch (error) {
+    const total = /\*\/(\d+)$/.exec(contentRange)?.[1];
+    if (status === 416 && total !== undefined) return {unchanged: true, totalBytes: Number(total)};
+    if (signal.aborted)
+      throw new KviewError(`no answer for /var/log/${path} within ${timeoutMs / 1000}s`, 'r tries again');
+    throw error;
+  }
+  const bytes = Buffer.concat(chunks);
+  const parts = /^bytes (\d+)-\d+\/(\d+)$/.exec(contentRange);
+  // A server that ignores Range sends the whole file (200).
+  if (status === 200 || !parts) return {start: 0, bytes, totalBytes: bytes.length};
+  return {start: Number(parts[1]), bytes, totalBytes: Number(parts[2])};
+}
+
 async function fetched<T>(request: () => Promise<T>): Promise<Fetched<T>> {
   try {
     return {ok: true, value: await request()};

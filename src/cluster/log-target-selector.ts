@@ -35,6 +35,8 @@ export async function podSelectionOf(
       throw new Error("a node's journal is read on the node with journalctl, not through the API server");
     case 'podFiles':
       throw new Error("a pod's log files are read on its node, not through the API server");
+    case 'nodeFile':
+      throw new Error("a node's /var/log file is read through the kubelet's /logs/, not as pod logs");
     case 'owner': {
       const collection = OWNER_PATHS[target.ownerKind].replace('NS', encodeURIComponent(target.namespace));
       const owner = await client.getJson<{spec?: {selector?: LabelSelector}}>(

@@ -30,7 +30,9 @@ export type LogTarget =
       containers: readonly string[];
       container?: string;
       allContainers?: boolean;
-    };
+    }
+  // A file under a node's /var/log read through the kubelet's /logs/ (see node-file-log-source.ts).
+  | {kind: 'nodeFile'; node: string; path: string; allContainers?: boolean};
 
 export type OwnerKind = 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'ReplicaSet';
 

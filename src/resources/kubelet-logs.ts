@@ -37,10 +37,3 @@ function decodeEntities(value: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 }
-
-// The last `count` lines of a file's text (a trailing newline ends the last line, it does not start another).
-export function tailLines(body: string, count: number): string[] {
-  const lines = body.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  return lines.slice(-count);
-}

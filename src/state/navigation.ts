@@ -132,6 +132,8 @@ function logTargetName(target: LogTarget): string {
       return `journal of node ${target.node}`;
     case 'podFiles':
       return `${target.namespace}/${target.pod} (log files)`;
+    case 'nodeFile':
+      return `${target.node}:/var/log/${target.path}`;
   }
 }
 
@@ -152,5 +154,7 @@ function logsCommand(target: LogTarget): string {
       return `journalctl ${target.units.map((unit) => `-u ${unit}`).join(' ')} -f`;
     case 'podFiles':
       return `tail -F ${target.directory}/*/*.log`;
+    case 'nodeFile':
+      return `kubectl get --raw /api/v1/nodes/${target.node}/proxy/logs/${target.path}`;
   }
 }

@@ -208,7 +208,7 @@ function initialRequest(target: LogTarget, tail: number, since?: LogRequest['win
 }
 
 function prefixMode(target: LogTarget, request: LogRequest): PrefixMode {
-  if (target.kind === 'pod' || target.kind === 'journal' || target.kind === 'podFiles') {
+  if (target.kind === 'pod' || target.kind === 'journal' || target.kind === 'podFiles' || target.kind === 'nodeFile') {
     return request.allContainers ? 'container' : 'none';
   }
   return request.allContainers ? 'pod-container' : 'pod';

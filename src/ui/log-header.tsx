@@ -20,6 +20,8 @@ export function describeTarget(target: LogTarget): string {
       return `node/${target.node}`;
     case 'podFiles':
       return `${target.namespace}/${target.pod}`;
+    case 'nodeFile':
+      return `node/${target.node} /var/log/${target.path}`;
   }
 }
 

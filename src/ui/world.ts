@@ -44,6 +44,7 @@ export type ClusterApi = Pick<
   | 'nodeUsage'
   | 'readNodeProxy'
   | 'readNodeLog'
+  | 'readNodeLogRange'
 >;
 
 export interface World {

@@ -116,13 +116,12 @@ test('another node opens remotely via the kubelet API: header, and every section
   assert.match(frame, /Ready\s+True\s+KubeletReady/);
 });
 
-test('/var/log through /logs/: Enter lists a directory and shows a file tail, inert; Esc goes up, then leaves', async (context) => {
-  const {app, left} = renderRemote(context, {
-    logs: {
-      'pods/': kubeletFixture('logs-pods-listing.html'),
-      'dpkg.log': 'first line\n2026-12-01 status installed kubelet\u001b[2J\u001b]0;owned\u0007 end\n',
-    },
-  });
+test('/var/log through /logs/: Enter lists a directory and opens a file in the log reader, inert; Esc goes up, then leaves', async (context) => {
+  const logs: Record<string, string> = {
+    'pods/': kubeletFixture('logs-pods-listing.html'),
+    'dpkg.log': 'first line\n2026-12-01 status installed kubelet\u001b[2J\u001b]0;owned\u0007 end\n',
+  };
+  const {app, left} = renderRemote(context, {logs});
   await waitForFrame(app.lastFrame, (text) => text.includes('via kubelet API') && text.includes('Findings'));
   app.stdin.write(TAB);
   app.stdin.write(TAB);
@@ -140,16 +139,23 @@ test('/var/log through /logs/: Enter lists a directory and shows a file tail, in
   app.stdin.write(ENTER);
   const raw = await waitForFrame(app.lastFrame, (text) => text.includes('status installed kubelet'));
   assert.ok(!raw.includes('\u001b[2J') && !raw.includes('\u001b]0;'), 'file text cannot move the cursor or retitle');
-  assert.match(plain(raw), /\/var\/log\/dpkg\.log: its last lines/);
+  assert.match(plain(raw), /node\/systemd-node \/var\/log\/dpkg\.log/);
+  // The reader follows the file as it grows, and says so when it was truncated.
+  logs['dpkg.log'] += '2026-12-02 status installed kview\n';
+  // Read every 2 s, as the reader polls the kubelet.
+  await waitForFrame(app.lastFrame, (text) => text.includes('status installed kview'), 10_000);
+  logs['dpkg.log'] = 'rotated\n';
+  const rotated = plain(
+    await waitForFrame(
+      app.lastFrame,
+      (text) => text.includes('truncated or replaced') && text.includes('rotated'),
+      10_000,
+    ),
+  );
+  assert.match(rotated, /first line[\s\S]*status installed kview[\s\S]*truncated or replaced[\s\S]*rotated/);
   app.stdin.write(ESC);
   await waitForFrame(app.lastFrame, (text) => text.includes('alternatives.log'));
   assert.equal(left(), 0);
-  // With a file open in the Journal section, Esc in another section leaves the pane.
-  await moveTo(app, 'dpkg.log');
-  app.stdin.write(ENTER);
-  await waitForFrame(app.lastFrame, (text) => text.includes('status installed kubelet'));
-  app.stdin.write(TAB);
-  await waitForFrame(app.lastFrame, (text) => text.includes('node-demo/node-ticker'));
   app.stdin.write(ESC);
   await waitForFrame(app.lastFrame, () => left() === 1);
 });

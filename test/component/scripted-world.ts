@@ -145,6 +145,18 @@ export function scriptedWorld(
         if (!overrides.kubelet) throw new Error(`no kubelet scripted for ${node}`);
         return overrides.kubelet.reading;
       }),
+    readNodeLogRange: (node, path, range) =>
+      answer('readNodeLogRange', () => {
+        const text = overrides.kubelet?.logs?.[path];
+        if (text === undefined) throw new Error(`not found: /logs/${path}`);
+        const bytes = Buffer.from(text);
+        // As the kubelet's file server answers a Range: 416 with the size when nothing is there to send.
+        const start = 'lastBytes' in range ? Math.max(0, bytes.length - range.lastBytes) : range.fromByte;
+        if (start >= bytes.length && !('lastBytes' in range && bytes.length > 0))
+          return {unchanged: true as const, totalBytes: bytes.length};
+        const end = 'lastBytes' in range ? bytes.length : Math.min(bytes.length, start + range.maxBytes);
+        return {start, bytes: bytes.subarray(start, end), totalBytes: bytes.length};
+      }),
     readNodeLog: (node, path) =>
       answer('readNodeLog', () => {
         const text = overrides.kubelet?.logs?.[path];

@@ -1,10 +1,12 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
+import {appendFileSync, rmSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {formatBytes} from '../../src/ui/node-pane/pane-line.js';
 import {eventually, kubeconfigPath, kubectl} from './local-cluster.js';
-import {ensureNode, inNode, nodeName, withoutColour} from './systemd-node.js';
+import {ensureNode, inNode, nodeName, nodeRoot, withoutColour} from './systemd-node.js';
 import {TmuxTerminal} from './tmux-terminal.js';
 
 // kview on this host (the node `localhost`, standing in for a bastion) opens systemd-node's pane remotely, through
@@ -12,6 +14,7 @@ import {TmuxTerminal} from './tmux-terminal.js';
 // are the oracles.
 const kview = fileURLToPath(new URL('../../bin/kview', import.meta.url));
 const screenOf = (terminal: TmuxTerminal) => withoutColour(terminal.screen());
+const readerFile = join(nodeRoot, 'var/log/kview-reader.log');
 const proxy = (path: string) => kubectl('get', '--raw', `/api/v1/nodes/${nodeName}/proxy/${path}`);
 
 async function screenMatching(terminal: TmuxTerminal, what: string, pattern: RegExp, timeoutMs = 20_000) {
@@ -59,6 +62,8 @@ function bytesOf(text: string): number {
 
 test('from the host, n on systemd-node shows its kubelet, pods, /var/log and disk figures as the node and kubectl do', async (context) => {
   ensureNode();
+  writeFileSync(readerFile, 'reader line 1\nreader line 2\n');
+  context.after(() => rmSync(readerFile, {force: true}));
   // Another helper may have just restarted the node: wait until its kubelet answers through the proxy.
   await eventually('the kubelet through the node proxy', () => proxy('healthz') === 'ok' || undefined, 60_000);
   // A kubelet just restarted answers /healthz before its first stats housekeeping fills /stats/summary.
@@ -105,6 +110,18 @@ test('from the host, n on systemd-node shows its kubelet, pods, /var/log and dis
     const shown = listed.filter((name) => new RegExp(`^${name.replace(/[.]/g, '\\.')}\\s*$`, 'm').test(current));
     return listed.length > 3 && shown.length === listed.length;
   });
+
+  // A file opens in the log reader through /logs/ with Range requests, and lines the node appends reach it.
+  for (let step = 0; step < 40 && !/^kview-reader\.log/.test(terminal.selectedLine()); step++) terminal.sendKeys('j');
+  terminal.sendKeys('Enter');
+  screen = await screenMatching(terminal, 'the file in the log reader', /reader line 2/);
+  assert.match(screen, /node\/systemd-node \/var\/log\/kview-reader\.log/);
+  appendFileSync(readerFile, `reader line 3 ${'\u001b'}[2J\n`);
+  const appendedAt = Date.now();
+  screen = await screenMatching(terminal, 'the appended line', /reader line 3/);
+  context.diagnostic(`a line appended to the node's file on screen in ${Date.now() - appendedAt} ms (read every 2 s)`);
+  terminal.sendKeys('Escape');
+  await screenMatching(terminal, 'the /var/log listing again', /\/var\/log\/ through the kubelet's \/logs\//);
 
   terminal.sendKeys('Tab');
   await screenMatching(terminal, 'the pods the kubelet runs', /NAMESPACE\/NAME\s+SOURCE/);

@@ -13,6 +13,9 @@ import {HelpOverlay} from '../HelpOverlay.js';
 import {HintBar} from '../HintBar.js';
 import {useViewKeys} from '../input-gate.js';
 import {useLatest} from '../use-latest.js';
+import {createNodeFileLogSource} from '../../cluster/node-file-log-source.js';
+import type {LogTarget} from '../../cluster/log-types.js';
+import {LogView} from '../LogView.js';
 import {LineList} from './LineList.js';
 import {DEBUG_POD_LINE, LOG_DIRECTORY_PREFIX, LOG_FILE_PREFIX, remoteSectionView} from './remote-lines.js';
 import {SectionTabs} from './SectionTabs.js';
@@ -85,79 +88,91 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
 
   const latest = useLatest({state, view, open, props, exit, debug, debugPods, forbidden, leftovers, debugLine});
   const ready = debug.status.phase === 'ready' ? debug.status : undefined;
-  useViewKeys((input, key) => {
-    const {view: shown, open: opened, props: latestProps, exit: quit} = latest.current;
-    const {debug: pod, debugPods: creator, forbidden: refused, leftovers: left, debugLine: tier} = latest.current;
-    // Each action is applied to this copy too (the reducer is pure), so "jj⏎" read in one chunk opens the row
-    // the cursor reached, not the one it was on when the chunk arrived.
-    let current = latest.current.state;
-    const apply = (action: NodePaneAction) => {
-      current = nodePaneReducer(current, action);
-      dispatch(action);
-    };
-    for (const command of commandsFor(input, key, 'node')) {
-      const selected = shown.lines[current.lists[activeList(current)].cursor]?.target;
-      setMessage(undefined);
-      if (command === 'app.quit') return (latestProps.onQuit ?? quit)();
-      const asked = dialogRef.current;
-      if (asked) {
-        if (command === 'node.nextSection' || command === 'node.previousSection')
-          setDialog({...asked, confirmFocused: !asked.confirmFocused});
-        else if (command === 'app.back') setDialog(undefined);
-        else if (command === 'node.open') {
-          setDialog(undefined);
-          if (!asked.confirmFocused) continue;
-          if (asked.action === 'start') pod.start(asked.plan);
-          else left.removeOrphans().then(setMessage, () => undefined);
-        }
-        continue;
-      }
-      if (command === 'node.debugPod') {
-        if (latestProps.readonly) setMessage('--readonly: kview creates no debug pod (this is the read-only tier)');
-        else if (!creator) setMessage(DEBUG_POD_LINE);
-        else if (refused) setMessage(refused);
-        else if (pod.status.phase === 'starting') setMessage(`the debug pod is starting: ${pod.status.line}`);
-        else setDialog(startDialog(creator.plan(node)));
-        continue;
-      }
-      if (command === 'node.removeLeftovers') {
-        const orphans = left.leftovers.filter((entry) => entry.orphaned !== undefined);
-        if (latestProps.readonly) setMessage('--readonly: kview deletes nothing');
-        else if (orphans.length === 0) setMessage('no leftover debug pod whose kview is gone');
-        else setDialog(removeDialog(orphans));
-        continue;
-      }
-      // A directory or file opened or left starts at its top: the old row number means nothing in it.
-      const openLog = (next: LogOpen) => {
-        setOpen(next);
-        apply({type: 'command', command: 'cursor.top', rowCount: shown.lines.length});
+  const fileSource = useMemo(
+    () => createNodeFileLogSource((name, path, range) => access.readNodeLogRange(name, path, range)),
+    [access],
+  );
+  const reading = open?.kind === 'file' ? open : undefined;
+  const fileTarget = useMemo(
+    (): LogTarget | undefined => (reading ? {kind: 'nodeFile', node, path: reading.path} : undefined),
+    [reading, node],
+  );
+  useViewKeys(
+    (input, key) => {
+      const {view: shown, open: opened, props: latestProps, exit: quit} = latest.current;
+      const {debug: pod, debugPods: creator, forbidden: refused, leftovers: left, debugLine: tier} = latest.current;
+      // Each action is applied to this copy too (the reducer is pure), so "jj⏎" read in one chunk opens the row
+      // the cursor reached, not the one it was on when the chunk arrived.
+      let current = latest.current.state;
+      const apply = (action: NodePaneAction) => {
+        current = nodePaneReducer(current, action);
+        dispatch(action);
       };
-      if (command === 'app.back' && !current.helpOpen) {
-        const parent = opened ? parentOf(opened.path) : '';
-        // Esc goes up the /var/log walk in the Journal section; elsewhere it leaves the pane.
-        if (opened && current.section === 'journal') openLog(parent ? {kind: 'directory', path: parent} : undefined);
-        else latestProps.onBack?.();
-        continue;
+      for (const command of commandsFor(input, key, 'node')) {
+        const selected = shown.lines[current.lists[activeList(current)].cursor]?.target;
+        setMessage(undefined);
+        if (command === 'app.quit') return (latestProps.onQuit ?? quit)();
+        const asked = dialogRef.current;
+        if (asked) {
+          if (command === 'node.nextSection' || command === 'node.previousSection')
+            setDialog({...asked, confirmFocused: !asked.confirmFocused});
+          else if (command === 'app.back') setDialog(undefined);
+          else if (command === 'node.open') {
+            setDialog(undefined);
+            if (!asked.confirmFocused) continue;
+            if (asked.action === 'start') pod.start(asked.plan);
+            else left.removeOrphans().then(setMessage, () => undefined);
+          }
+          continue;
+        }
+        if (command === 'node.debugPod') {
+          if (latestProps.readonly) setMessage('--readonly: kview creates no debug pod (this is the read-only tier)');
+          else if (!creator) setMessage(DEBUG_POD_LINE);
+          else if (refused) setMessage(refused);
+          else if (pod.status.phase === 'starting') setMessage(`the debug pod is starting: ${pod.status.line}`);
+          else setDialog(startDialog(creator.plan(node)));
+          continue;
+        }
+        if (command === 'node.removeLeftovers') {
+          const orphans = left.leftovers.filter((entry) => entry.orphaned !== undefined);
+          if (latestProps.readonly) setMessage('--readonly: kview deletes nothing');
+          else if (orphans.length === 0) setMessage('no leftover debug pod whose kview is gone');
+          else setDialog(removeDialog(orphans));
+          continue;
+        }
+        // A directory or file opened or left starts at its top: the old row number means nothing in it.
+        const openLog = (next: LogOpen) => {
+          setOpen(next);
+          apply({type: 'command', command: 'cursor.top', rowCount: shown.lines.length});
+        };
+        if (command === 'app.back' && !current.helpOpen) {
+          const parent = opened ? parentOf(opened.path) : '';
+          // Esc goes up the /var/log walk in the Journal section; elsewhere it leaves the pane.
+          if (opened && current.section === 'journal') openLog(parent ? {kind: 'directory', path: parent} : undefined);
+          else latestProps.onBack?.();
+          continue;
+        }
+        if (command === 'node.open' && current.section === 'journal' && selected) {
+          if (selected.startsWith(LOG_DIRECTORY_PREFIX))
+            openLog({kind: 'directory', path: selected.slice(LOG_DIRECTORY_PREFIX.length)});
+          else if (selected.startsWith(LOG_FILE_PREFIX))
+            openLog({kind: 'file', path: selected.slice(LOG_FILE_PREFIX.length)});
+          continue;
+        }
+        if (
+          command === 'node.restart' ||
+          command === 'node.runtimeView' ||
+          command === 'app.filter' ||
+          command === 'node.open'
+        ) {
+          if (command !== 'node.open' || current.section !== 'findings') setMessage(`${tier}: ${NEEDS_IT}`);
+          continue;
+        }
+        apply({type: 'command', command, rowCount: shown.lines.length});
       }
-      if (command === 'node.open' && current.section === 'journal' && selected) {
-        if (selected.startsWith(LOG_DIRECTORY_PREFIX))
-          openLog({kind: 'directory', path: selected.slice(LOG_DIRECTORY_PREFIX.length)});
-        else if (selected.startsWith(LOG_FILE_PREFIX))
-          openLog({kind: 'file', path: selected.slice(LOG_FILE_PREFIX.length)});
-        continue;
-      }
-      if (
-        command === 'node.restart' ||
-        command === 'node.runtimeView' ||
-        command === 'app.filter' ||
-        command === 'node.open'
-      ) {
-        if (command !== 'node.open' || current.section !== 'findings') setMessage(`${tier}: ${NEEDS_IT}`);
-        continue;
-      }
-      apply({type: 'command', command, rowCount: shown.lines.length});
-    }
-  }, props.isActive && !ready);
+    },
+    props.isActive && !ready && !reading,
+  );
   const hidden = debugPods ? props.hiddenKeys : [...props.hiddenKeys, ...DEBUG_KEYS];
 
   if (ready) {
@@ -178,6 +193,26 @@ export function RemoteNodePane(props: RemoteNodePaneProps) {
         }
         onBack={props.onBack}
         onQuit={props.onQuit ?? exit}
+      />
+    );
+  }
+
+  if (reading && fileTarget) {
+    // Esc goes back to the directory the file is in, its listing read again.
+    const parent = parentOf(reading.path);
+    return (
+      <LogView
+        source={fileSource}
+        target={fileTarget}
+        width={width}
+        height={height}
+        isActive={props.isActive}
+        onBack={() => setOpen(parent ? {kind: 'directory', path: parent} : undefined)}
+        onQuit={props.onQuit ?? exit}
+        now={now}
+        initialTail={500}
+        hiddenKeys={props.hiddenKeys}
+        equivalentCommand={() => `kubectl get --raw /api/v1/nodes/${node}/proxy/logs/${reading.path}`}
       />
     );
   }

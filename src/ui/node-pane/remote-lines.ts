@@ -19,16 +19,14 @@ export const REMOTE_LIMITS: Record<NodeSection, string> = {
 };
 export const DEBUG_POD_LINE = 'units, journal, runtime: need a node debug pod (not available here)';
 
-// Targets of the journal section's /var/log rows: Enter lists a directory or shows a file's tail.
+// Targets of the journal section's /var/log rows: Enter lists a directory or opens a file in the log reader.
 export const LOG_DIRECTORY_PREFIX = 'logdir:';
 export const LOG_FILE_PREFIX = 'logfile:';
 
 export interface RemoteLogView {
-  // The directory under /var/log on screen ('' for /var/log itself) and its entries, or the file open in the pane.
+  // The directory under /var/log on screen ('' for /var/log itself) and its entries.
   directory: string;
   entries: Part<LogListingEntry[]> | undefined;
-  // lines undefined while the file is being read.
-  file?: {path: string; lines: Part<string[]> | undefined; complete: boolean};
 }
 
 export function remoteSectionView(
@@ -85,9 +83,7 @@ export function remoteSectionView(
           line('debug', debugLine, {dim: true}),
         ],
         lines: logLines(report, logs),
-        subtitle: logs.file
-          ? `/var/log/${logs.file.path}: its last lines (esc: back to the listing)`
-          : `/var/log/${logs.directory ? `${logs.directory}/` : ''} through the kubelet's /logs/ (enter opens; esc goes up)`,
+        subtitle: `/var/log/${logs.directory ? `${logs.directory}/` : ''} through the kubelet's /logs/ (enter opens; esc goes up)`,
         counts,
       };
     case 'runtime':
@@ -154,20 +150,6 @@ function configRaw(config: KubeletConfigSummary): PaneLine[] {
 
 function logLines(report: RemoteNodeReport, logs: RemoteLogView): PaneLine[] {
   const journal = 'value' in report.journal ? report.journal.value.map((text, index) => line(`jq${index}`, text)) : [];
-  if (logs.file) {
-    const {file} = logs;
-    if (!file.lines) return [line('loading', `Reading /var/log/${file.path}…`)];
-    return partLines('file', file.lines, (lines) => [
-      ...(file.complete
-        ? []
-        : [
-            line('partial', 'the file is larger than kview reads: these are the last lines of its first 4MiB', {
-              color: 'yellow',
-            }),
-          ]),
-      ...(lines.length === 0 ? [line('empty', '(empty)')] : lines.map((text, index) => line(`l${index}`, text))),
-    ]);
-  }
   if (logs.directory && !logs.entries) return [line('loading', `Reading /var/log/${logs.directory}/…`)];
   const entries = logs.entries ?? report.logFiles;
   return [

@@ -1,7 +1,8 @@
 import {useEffect, useMemo, useState} from 'react';
 import type {KubeletProxyReading} from '../../cluster/kubelet-proxy.js';
+import type {ReadNodeLogRange} from '../../cluster/node-file-log-source.js';
 import {errorLine} from '../../resources/error-line.js';
-import {logListing, tailLines} from '../../resources/kubelet-logs.js';
+import {logListing} from '../../resources/kubelet-logs.js';
 import {remoteNodeReport} from '../../resources/remote-node-report.js';
 import type {Part, RemoteNodeReport} from '../../resources/remote-node-report.js';
 import type {LogListingEntry} from '../../resources/kubelet-logs.js';
@@ -11,10 +12,8 @@ import type {RemoteLogView} from './remote-lines.js';
 export interface RemoteNodeAccess {
   readNodeProxy(node: string): Promise<KubeletProxyReading>;
   readNodeLog(node: string, path: string): Promise<{text: string; complete: boolean}>;
+  readNodeLogRange: ReadNodeLogRange;
 }
-
-// The lines of a /var/log file the pane shows; the log reader's own limit for one screenful of history.
-const TAIL_LINES = 500;
 
 // Reads the node on mount and again for each refresh; a failed refresh replaces the report with its one line,
 // so figures from an earlier read are never shown as current.
@@ -51,12 +50,11 @@ export type LogOpen = {kind: 'directory'; path: string} | {kind: 'file'; path: s
 
 interface LogAnswer {
   open: LogOpen;
-  entries?: Part<LogListingEntry[]>;
-  lines?: Part<string[]>;
-  complete: boolean;
+  entries: Part<LogListingEntry[]>;
 }
 
-// The /var/log directory or file open in the Journal section, read when it is opened and on each refresh.
+// The /var/log directory open in the Journal section, read when it is opened and on each refresh (a file opens in
+// the log reader, which reads it itself).
 export function useRemoteLogs(
   access: RemoteNodeAccess,
   node: string,
@@ -65,19 +63,14 @@ export function useRemoteLogs(
 ): RemoteLogView {
   const [answer, setAnswer] = useState<LogAnswer | undefined>(undefined);
   useEffect(() => {
-    if (!open) return;
+    if (open?.kind !== 'directory') return;
     let current = true;
-    const directory = open.kind === 'directory';
-    access.readNodeLog(node, directory ? `${open.path}/` : open.path).then(
+    access.readNodeLog(node, `${open.path}/`).then(
       (body) => {
-        if (!current) return;
-        if (directory) setAnswer({open, entries: {value: logListing(body.text)}, complete: true});
-        else setAnswer({open, lines: {value: tailLines(body.text, TAIL_LINES)}, complete: body.complete});
+        if (current) setAnswer({open, entries: {value: logListing(body.text)}});
       },
       (error: unknown) => {
-        if (!current) return;
-        const problem = {problem: errorLine(error)};
-        setAnswer(directory ? {open, entries: problem, complete: true} : {open, lines: problem, complete: true});
+        if (current) setAnswer({open, entries: {problem: errorLine(error)}});
       },
     );
     return () => {
@@ -85,15 +78,11 @@ export function useRemoteLogs(
     };
   }, [access, node, open, refreshCount]);
   return useMemo((): RemoteLogView => {
-    // An answer for what was open before is not shown for what is open now.
-    const answered = answer && answer.open === open ? answer : undefined;
     if (!open) return {directory: '', entries: undefined};
-    if (open.kind === 'directory') return {directory: open.path, entries: answered?.entries};
-    return {
-      directory: parentOf(open.path),
-      entries: undefined,
-      file: {path: open.path, lines: answered?.lines, complete: answered?.complete ?? true},
-    };
+    // An answer for what was open before is not shown for what is open now.
+    const entries = answer && answer.open === open ? answer.entries : undefined;
+    if (open.kind === 'directory') return {directory: open.path, entries};
+    return {directory: parentOf(open.path), entries: undefined};
   }, [answer, open]);
 }
 
