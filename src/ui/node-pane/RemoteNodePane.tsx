@@ -1,6 +1,5 @@
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import type {DebugPodPlan, DebugPods} from '../../cluster/debug-pods.js';
-import type {Leftover} from '../../cluster/debug-pod-status.js';
+import type {DebugPods} from '../../cluster/debug-pods.js';
 import {Box, useApp} from 'ink';
 import {Text} from '../themed-text.js';
 import {fields, text} from '../../resources/kubelet-fields.js';
@@ -20,11 +19,10 @@ import {LineList} from './LineList.js';
 import {DEBUG_POD_LINE, LOG_DIRECTORY_PREFIX, LOG_FILE_PREFIX, remoteSectionView} from './remote-lines.js';
 import {SectionTabs} from './SectionTabs.js';
 import {DebugPodDialog} from './DebugPodDialog.js';
-import type {PaneDialog} from './DebugPodDialog.js';
-import {line, problemLine} from './pane-line.js';
+import {debugTierLine, leftoverLines, removeDialog, startDialog} from './debug-pod-lines.js';
+import type {Dialog} from './debug-pod-lines.js';
 import {NodePane} from './NodePane.js';
 import {useDebugPod, useDebugPodForbidden, useLeftovers} from './use-debug-pod.js';
-import type {DebugPodStatus} from './use-debug-pod.js';
 import {parentOf, useRemoteLogs, useRemoteNode} from './use-remote-node.js';
 import type {LogOpen, RemoteNodeAccess} from './use-remote-node.js';
 
@@ -46,7 +44,6 @@ export interface RemoteNodePaneProps {
   debugPods?: DebugPods;
 }
 
-type Dialog = PaneDialog & ({action: 'start'; plan: DebugPodPlan} | {action: 'remove'});
 const DEBUG_KEYS: readonly Command[] = ['node.debugPod', 'node.removeLeftovers'];
 
 // Header (2), tabs (1), subtitle (1), message (1), hint bar (1), as the local pane.
@@ -267,63 +264,4 @@ function header(node: string, report: RemoteNodeReport | undefined, readAtMs: nu
     (runtime ? `  runtime ${runtime}` : '') +
     at
   );
-}
-
-function debugTierLine(
-  readonly: boolean,
-  debugPods: DebugPods | undefined,
-  forbidden: string | undefined,
-  status: DebugPodStatus,
-): string {
-  const needs = 'units, journal, runtime: need a node debug pod';
-  if (readonly) return `${needs}, which --readonly never creates`;
-  if (!debugPods) return DEBUG_POD_LINE;
-  if (forbidden) return `${needs}; ${forbidden}`;
-  if (status.phase === 'starting') return `debug pod starting: ${status.line}`;
-  if (status.phase === 'failed') return `debug pod failed: ${status.line} (D tries again)`;
-  return `${needs}: D starts one (asks first)`;
-}
-
-function startDialog(plan: DebugPodPlan): Dialog {
-  return {
-    action: 'start',
-    plan,
-    title: `Start a node debug pod on ${plan.node}?`,
-    lines: [
-      `Creates pod ${plan.namespace}/${plan.name} from image ${plan.image}, pinned to node ${plan.node}, ` +
-        'tolerating every taint.',
-      "Privileges: privileged, the node's PID, network and IPC namespaces, the node's / at /host (root on the node).",
-      "Every node tool then runs in it, in the node's mount namespace (nsenter -t 1 -m ARGV), over the exec API.",
-      `Deleted when this pane closes or kview quits; Kubernetes ends it after ${plan.deadlineSeconds} s in any case.`,
-    ],
-    confirm: 'Start',
-    confirmFocused: false,
-  };
-}
-
-function removeDialog(orphans: readonly Leftover[]): Dialog {
-  return {
-    action: 'remove',
-    title: `Delete ${orphans.length} leftover debug pod${orphans.length === 1 ? '' : 's'}?`,
-    lines: orphans.map((entry) => `${entry.namespace}/${entry.name} on ${entry.node}: ${entry.orphaned ?? ''}`),
-    confirm: 'Delete',
-    confirmFocused: false,
-  };
-}
-
-function leftoverLines(leftovers: readonly Leftover[], problem: string | undefined) {
-  if (problem) return [problemLine('leftovers', problem)];
-  if (leftovers.length === 0) return [];
-  const orphans = leftovers.filter((entry) => entry.orphaned !== undefined).length;
-  const names = leftovers
-    .map(
-      (entry) =>
-        `${entry.namespace}/${entry.name} (${entry.node}, ${entry.phase}${entry.orphaned ? ', orphaned' : ', in use'})`,
-    )
-    .join(', ');
-  return [
-    line('leftovers', `leftover debug pods: ${names}${orphans > 0 ? `; X deletes the ${orphans} orphaned` : ''}`, {
-      color: 'yellow',
-    }),
-  ];
 }
