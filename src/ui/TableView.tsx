@@ -1,4 +1,4 @@
-import type {TableRow} from '../cluster/types.js';
+import {createMirrorTracker} from '../state/mirror-pods.js';
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box} from 'ink';
 import {Text} from './themed-text.js';
@@ -18,7 +18,6 @@ import {kindId, profileOf, rendererFor} from '../state/kind-profile.js';
 import {cellReader} from '../state/row-projection.js';
 import {actionOfCommand} from '../state/actions.js';
 import type {ActionSpec} from '../state/actions.js';
-import {isMirrorPod} from '../resources/table-renderer.js';
 import {ResourceTable} from './ResourceTable.js';
 import {StatusLine} from './StatusLine.js';
 import {rowsAreLive} from './connection-label.js';
@@ -96,7 +95,8 @@ export function TableView(props: TableViewProps) {
     return () => clearInterval(timer);
   }, [world]);
 
-  const mirrorPods = useMemo(() => hasMirrorPod(state.table.rows), [state.table]);
+  const [hasMirrorPod] = useState(createMirrorTracker);
+  const mirrorPods = useMemo(() => hasMirrorPod(state.table), [hasMirrorPod, state.table]);
   const renderer = useMemo(
     () =>
       rendererFor(kind, state.table.columns, {
@@ -289,10 +289,4 @@ function emptyText(loaded: boolean, total: number, target: TableTarget): string 
   }
   if (total > 0) return 'No rows match the filter (Esc clears it).';
   return `No ${target.kind.plural} found${target.kind.namespaced ? ` in ${target.namespace ?? 'any namespace'}` : ''}.`;
-}
-
-// Stops at the first static pod (they sort early, in kube-system): no array of every row per batch.
-function hasMirrorPod(rows: ReadonlyMap<string, TableRow>): boolean {
-  for (const row of rows.values()) if (isMirrorPod(row)) return true;
-  return false;
 }
