@@ -103,25 +103,39 @@ function changedKeys(last: ProjectorInput | undefined, input: ProjectorInput): r
 }
 
 // The projected keys with every changed key taken out and, those still shown, put back where they belong. All
-// are taken out first: a changed key still at its old place would mislead the binary search for the others.
+// are taken out first: a changed key still at its old place would mislead the binary search for the others. Only
+// the changed keys are looked for (indexOf and splice are native array moves, no callback per row).
 function placed(
   keys: readonly string[],
   changed: readonly string[],
   rules: RowRules,
   rows: ReadonlyMap<string, TableRow>,
 ): readonly string[] {
-  const changing = new Set(changed);
-  const next = keys.filter((key) => !changing.has(key));
-  for (const key of changing) {
-    if (!rows.has(key) || !rules.included(key)) continue;
+  const next = keys.slice();
+  const was = new Map<string, number>();
+  for (const key of new Set(changed)) {
+    const index = next.indexOf(key);
+    if (index < 0) continue;
+    was.set(key, keys.indexOf(key));
+    next.splice(index, 1);
+  }
+  let same = true;
+  for (const key of new Set(changed)) {
+    if (!rows.has(key) || !rules.included(key)) {
+      if (was.has(key)) same = false;
+      continue;
+    }
+    if (!was.has(key)) same = false;
     next.splice(
       insertionPoint(next, (other) => compareUnder(rules, rows, other, key)),
       0,
       key,
     );
   }
-  // Every key back where it was leaves the order as it was: the view keeps the array it has.
-  return next.length === keys.length && next.every((key, index) => key === keys[index]) ? keys : next;
+  // Every changed key back at the index it had: the other keys kept their order around them, so nothing moved
+  // and the view keeps the array it has.
+  if (same && [...was].every(([key, index]) => next[index] === key)) return keys;
+  return next;
 }
 
 function widest(histogram: Map<number, number> | undefined): number {
