@@ -2,6 +2,7 @@ import {abortableSleep} from './abortable-sleep.js';
 import type {LogRange, LogRangeRead} from './kubelet-proxy.js';
 import type {LogLine, LogRequest, LogSink, LogSource, LogTarget, StreamStatus} from './log-types.js';
 import {streamIdOf} from './log-types.js';
+import {splitLines} from './line-splitter.js';
 
 // A file under a node's /var/log (syslog, kern.log, a pod's file under pods/) in the log view, read through the
 // kubelet's /logs/ by Range requests: its last bytes first, whatever its size, then what is appended, polled.
@@ -47,7 +48,7 @@ export function createNodeFileLogSource(read: ReadNodeLogRange, timing: Partial<
     let count = 0;
     const status = (phase: StreamStatus['phase'], message: string) =>
       sink.status({...statusOf(target), phase, message, lines: count});
-    const lines = createLineCutter();
+    const lines = splitLines();
     const emit = (texts: readonly string[]) => {
       if (texts.length === 0) return;
       count += texts.length;
@@ -68,7 +69,7 @@ export function createNodeFileLogSource(read: ReadNodeLogRange, timing: Partial<
       // Read from the middle of the file: its first line is a part of one.
       const complete = lines.push(first.bytes);
       // Read once, the last line counts even without its newline; followed, it waits for the rest of it.
-      if (!request.follow) complete.push(...lines.rest());
+      if (!request.follow) complete.push(...lines.flush());
       const shown = first.start > 0 ? complete.slice(1) : complete;
       emit(request.window.kind === 'tail' ? shown.slice(-request.window.lines) : shown);
     }
@@ -97,7 +98,7 @@ export function createNodeFileLogSource(read: ReadNodeLogRange, timing: Partial<
       if ('unchanged' in answer) {
         if (answer.totalBytes < offset) {
           // Truncated, or rotated and replaced by a smaller file: what it holds now is read from its start.
-          emit(lines.rest());
+          emit(lines.flush());
           sink.lines([
             {
               streamId: statusOf(target).streamId,
@@ -123,25 +124,6 @@ function statusOf(target: NodeFileTarget): Pick<StreamStatus, 'streamId' | 'pod'
   // Shown as node/var/log/PATH beside each message.
   const container = `var/log/${target.path}`;
   return {streamId: streamIdOf({namespace: '', pod: target.node, container}), pod: target.node, container};
-}
-
-// Whole lines out of bytes that arrive in pieces (a multi-byte character may be split between two reads).
-function createLineCutter() {
-  const decoder = new TextDecoder();
-  let pending = '';
-  return {
-    push(bytes: Uint8Array): string[] {
-      const parts = (pending + decoder.decode(bytes, {stream: true})).split('\n');
-      pending = parts.pop() ?? '';
-      return parts;
-    },
-    // The last line when the file does not end with a newline.
-    rest(): string[] {
-      const last = pending;
-      pending = '';
-      return last === '' ? [] : [last];
-    },
-  };
 }
 
 function messageOf(error: unknown): string {

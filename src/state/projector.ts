@@ -111,14 +111,14 @@ function placed(
   rules: RowRules,
   rows: ReadonlyMap<string, TableRow>,
 ): readonly string[] {
-  const next = keys.slice();
+  // Taken out from the last index to the first, so each index found in `keys` still holds in `next`.
   const was = new Map<string, number>();
   for (const key of new Set(changed)) {
-    const index = next.indexOf(key);
-    if (index < 0) continue;
-    was.set(key, keys.indexOf(key));
-    next.splice(index, 1);
+    const index = keys.indexOf(key);
+    if (index >= 0) was.set(key, index);
   }
+  const next = keys.slice();
+  for (const index of [...was.values()].sort((a, b) => b - a)) next.splice(index, 1);
   let same = true;
   for (const key of new Set(changed)) {
     if (!rows.has(key) || !rules.included(key)) {
