@@ -79,6 +79,18 @@ test("moving past the window's edges (the terminal scrolls the shifted rows) lea
       const first = terminal.screen();
       return first === terminal.screen() && holds(first) ? first : undefined;
     });
+  // Every pod's resourceVersion: a change between two frames (a crash-looping pod restarting) changes it.
+  const podVersions = () =>
+    kubectl('get', 'pods', '-A', '-o', 'jsonpath={range .items[*]}{.metadata.resourceVersion} {end}');
+  // Narrowing the terminal makes Ink clear the screen and draw the whole frame again; at 120 columns the hint bar
+  // has no room for "<Esc> back", which tells that frame has been drawn. Widening redraws only the lines that
+  // differ (the hint bar): the table rows stay as the clear drew them.
+  const redraw = async () => {
+    terminal.resize(120, 24);
+    await settled('the frame drawn at 120 columns', (screen) => !screen.includes('<Esc> back'));
+    terminal.resize(130, 24);
+    return settled('the frame drawn at 130 columns again', (screen) => screen.includes('<Esc> back'));
+  };
   const selected: string[] = [];
   const steps: string[][] = [
     Array<string>(15).fill('j'),
@@ -90,16 +102,24 @@ test("moving past the window's edges (the terminal scrolls the shifted rows) lea
   ];
   for (const keys of steps) {
     const before = terminal.selectedLine();
+    let versions = podVersions();
     terminal.sendKeys(...keys);
     await eventually('the cursor to move', () => terminal.selectedLine() !== before || undefined);
-    const scrolled = await settled('the moved frame', (screen) => screen.includes('<Esc> back'));
-    // Narrowing the terminal makes Ink clear the screen and draw the whole frame again; at 120 columns the hint
-    // bar has no room for "<Esc> back", which tells that frame has been drawn.
-    terminal.resize(120, 24);
-    await settled('the frame drawn at 120 columns', (screen) => !screen.includes('<Esc> back'));
-    terminal.resize(130, 24);
-    // Widening redraws only the lines that differ (the hint bar): the table rows stay as the clear drew them.
-    const redrawn = await settled('the frame drawn at 130 columns again', (screen) => screen.includes('<Esc> back'));
+    let scrolled = await settled('the moved frame', (screen) => screen.includes('<Esc> back'));
+    let redrawn = await redraw();
+    // A pod that changed between the two frames (a restart count, re-measured columns) makes them show different
+    // data: both are taken again after one more move that scrolls.
+    for (let attempt = 0; attempt < 5 && podVersions() !== versions; attempt++) {
+      versions = podVersions();
+      const at = terminal.selectedLine();
+      const lines = redrawn.split('\n');
+      const first = lines[lines.findIndex((line) => /NAMESPACE\s+NAME/.test(line)) + 1] ?? '';
+      // Up then down, or down then up on the first row: the cursor ends where it was.
+      terminal.sendKeys(...(first.trim() === at.trim() ? ['j', 'k'] : ['k', 'j']));
+      await eventually('the cursor back', () => terminal.selectedLine() === at || undefined);
+      scrolled = await settled('the moved frame', (screen) => screen.includes('<Esc> back'));
+      redrawn = await redraw();
+    }
     assert.equal(comparable(scrolled), comparable(redrawn));
     selected.push(terminal.selectedLine().trim().split(/\s+/).slice(0, 2).join('/'));
   }
