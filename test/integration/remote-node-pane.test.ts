@@ -112,7 +112,11 @@ test('from the host, n on systemd-node shows its kubelet, pods, /var/log and dis
   });
 
   // A file opens in the log reader through /logs/ with Range requests, and lines the node appends reach it.
-  for (let step = 0; step < 40 && !/^kview-reader\.log/.test(terminal.selectedLine()); step++) terminal.sendKeys('j');
+  for (let step = 0; step < 40 && !/^kview-reader\.log/.test(terminal.selectedLine()); step++) {
+    const at = terminal.selectedLine();
+    terminal.sendKeys('j');
+    await eventually('the cursor a row down', () => terminal.selectedLine() !== at || undefined);
+  }
   terminal.sendKeys('Enter');
   screen = await screenMatching(terminal, 'the file in the log reader', /reader line 2/);
   assert.match(screen, /node\/systemd-node \/var\/log\/kview-reader\.log/);
